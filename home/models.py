@@ -1,0 +1,81 @@
+from django.core.validators import RegexValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField
+from wagtail.models import Page
+
+
+class HomePage(Page):
+    """The public face of the programme: what it is, and where to start."""
+
+    lead = models.CharField(_("lead"), max_length=300, blank=True)
+    body = RichTextField(
+        _("presentation"), blank=True, features=["h2", "h3", "bold", "italic", "ol", "ul", "link"]
+    )
+    call_to_action = models.CharField(_("call to action label"), max_length=80, blank=True)
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("lead"),
+        FieldPanel("body"),
+        FieldPanel("call_to_action"),
+    ]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+
+@register_setting(icon="site")
+class SiteSettings(BaseSiteSetting):
+    """Identity of the site shown in the header, footer and printed documents."""
+
+    organisation_name = models.CharField(
+        _("organisation name"), max_length=200, default="Tounesna Academy"
+    )
+    tagline = models.CharField(_("tagline"), max_length=250, blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("logo"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    primary_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        default="#b4232a",
+        validators=[
+            RegexValidator(
+                r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
+            )
+        ],
+        help_text=_("Hexadecimal colour, for example #b4232a."),
+    )
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact telephone"), max_length=40, blank=True)
+    address = models.TextField(_("address"), blank=True)
+
+    panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("organisation_name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("primary_colour"),
+            ],
+            heading=_("Identity"),
+        ),
+        MultiFieldPanel(
+            [FieldPanel("contact_email"), FieldPanel("contact_phone"), FieldPanel("address")],
+            heading=_("Contact"),
+        ),
+    ]
+
+    class Meta:
+        verbose_name = _("site settings")

@@ -1,0 +1,60 @@
+from dataclasses import dataclass
+
+from django import template
+from django.conf import settings
+from django.urls import translate_url
+from django.utils import translation
+from wagtail.models import Page
+
+register = template.Library()
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name: str
+    url: str
+    is_current: bool
+
+
+def translated_url(request, lang: str, page: Page | None = None) -> str:
+    """The address of what the visitor is looking at, in `lang` (translated page slugs included)."""
+    if page is not None and isinstance(page, Page):
+        with translation.override(lang):
+            url = page.get_url(request=request)
+        if url:
+            remainder = getattr(request, "routable_remainder", "")
+            return url + remainder
+    return translate_url(request.get_full_path(), lang)
+
+
+@register.simple_tag(takes_context=True)
+def language_links(context) -> list[LanguageLink]:
+    request = context.get("request")
+    if request is None:
+        return []
+    current = translation.get_language()
+    page = context.get("page") or context.get("self")
+    return [
+        LanguageLink(
+            code=code,
+            name=translation.get_language_info(code)["name_local"],
+            url=translated_url(request, code, page if isinstance(page, Page) else None),
+            is_current=code == current,
+        )
+        for code, _name in settings.LANGUAGES
+    ]
+
+
+@register.simple_tag(takes_context=True)
+def menu_pages(context) -> list[Page]:
+    """Live pages shown in menus, directly under the site's home page."""
+    request = context.get("request")
+    site = getattr(request, "_wagtail_site", None) if request else None
+    if request is not None and site is None:
+        from wagtail.models import Site
+
+        site = Site.find_for_request(request)
+    if site is None:
+        return []
+    return list(site.root_page.get_children().live().in_menu().specific())

@@ -1,0 +1,1 @@
+"""Demo content loaded from the editable files in `data/` by `manage.py load_demo`."""

@@ -1,0 +1,54 @@
+import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+
+from home.roles import Role, ensure_groups, remove_unused_wagtail_groups
+from home.site_tree import ensure_home_page
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def site_tree(db):
+    """The home page and the role groups, as `manage.py setup_site` leaves them."""
+    home = ensure_home_page()
+    ensure_groups()
+    remove_unused_wagtail_groups()
+    return home
+
+
+@pytest.fixture
+def make_user(db):
+    counter = iter(range(1, 10_000))
+
+    def make(role: Role | None = None, *, username: str | None = None, **fields):
+        ensure_groups()
+        name = username or f"user{next(counter)}"
+        user = get_user_model().objects.create_user(
+            username=name, email=f"{name}@example.org", password=PASSWORD, **fields
+        )
+        if role is not None:
+            user.groups.add(Group.objects.get(name=role.value))
+        return user
+
+    return make
+
+
+@pytest.fixture
+def trainee(make_user):
+    return make_user(Role.TRAINEE, username="trainee_a", first_name="Amira", last_name="Ben Ali")
+
+
+@pytest.fixture
+def trainer(make_user):
+    return make_user(Role.TRAINER, username="trainer", first_name="Karim", last_name="Belhadj")
+
+
+@pytest.fixture
+def task_force(make_user):
+    return make_user(Role.TASK_FORCE, username="taskforce")
+
+
+@pytest.fixture
+def approver(make_user):
+    return make_user(Role.OTE_APPROVER, username="approver")
