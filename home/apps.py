@@ -7,7 +7,13 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from .models import HomePage
         from .roles import Role, grant
+        from .routing import FastRoutingMixin
+
+        # wagtail-modeltranslation replaces `route` on every translated page model when it loads
+        # (before this app); the site root gets its one-query routing back.
+        HomePage.route = FastRoutingMixin.route
 
         grant(Role.TRAINER, "wagtailadmin.access_admin", "home.change_sitesettings")
         grant(Role.OTE_APPROVER, "wagtailadmin.access_admin")

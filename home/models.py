@@ -6,8 +6,10 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 
+from .routing import FastRoutingMixin
 
-class HomePage(Page):
+
+class HomePage(FastRoutingMixin, Page):
     """The public face of the programme: what it is, and where to start."""
 
     lead = models.CharField(_("lead"), max_length=300, blank=True)
@@ -34,9 +36,7 @@ class HomePage(Page):
 class SiteSettings(BaseSiteSetting):
     """Identity of the site shown in the header, footer and printed documents."""
 
-    organisation_name = models.CharField(
-        _("organisation name"), max_length=200, default="Tounesna Academy"
-    )
+    organisation_name = models.CharField(_("organisation name"), max_length=200, default="Tounesna Academy")
     tagline = models.CharField(_("tagline"), max_length=250, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",
@@ -51,9 +51,7 @@ class SiteSettings(BaseSiteSetting):
         max_length=7,
         default="#b4232a",
         validators=[
-            RegexValidator(
-                r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits.")
-            )
+            RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as # followed by six hexadecimal digits."))
         ],
         help_text=_("Hexadecimal colour, for example #b4232a."),
     )

@@ -96,7 +96,5 @@ WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 def remove_unused_wagtail_groups() -> int:
     """Wagtail's migrations create broad Editors/Moderators groups; the four roles replace them."""
-    deleted, _details = Group.objects.filter(
-        name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True
-    ).delete()
+    deleted, _details = Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     return deleted

@@ -49,12 +49,18 @@ def language_links(context) -> list[LanguageLink]:
 @register.simple_tag(takes_context=True)
 def menu_pages(context) -> list[Page]:
     """Live pages shown in menus, directly under the site's home page."""
-    request = context.get("request")
-    site = getattr(request, "_wagtail_site", None) if request else None
-    if request is not None and site is None:
-        from wagtail.models import Site
+    from wagtail.models import Site
 
-        site = Site.find_for_request(request)
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    return list(site.root_page.get_children().live().in_menu().specific())
+    return list(site.root_page.get_children().live().in_menu())
+
+
+@register.filter
+def can_use_admin(user) -> bool:
+    """Trainers and approvers work in the Wagtail admin (no permission query: roles are cached)."""
+    from home.roles import Role, has_role
+
+    return has_role(user, Role.TRAINER, Role.OTE_APPROVER)

@@ -32,9 +32,7 @@ def test_wrong_password_shows_a_translated_error(client, trainee):
     )
     assert response.status_code == 200
     with translation.override("ar"):
-        expected = translation.gettext(
-            "Your username and password did not match. Please try again."
-        )
+        expected = translation.gettext("Your username and password did not match. Please try again.")
     assert expected != "Your username and password did not match. Please try again."
     assert expected in response.content.decode()
 

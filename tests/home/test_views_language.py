@@ -19,9 +19,7 @@ def test_root_redirects_to_the_visitors_language(client, site_tree, accept_langu
     ("path", "lang", "direction", "stylesheet"),
     [("/fr/", "fr", "ltr", "bootstrap.min.css"), ("/ar/", "ar", "rtl", "bootstrap.rtl.min.css")],
 )
-def test_home_page_declares_language_and_direction(
-    client, site_tree, path, lang, direction, stylesheet
-):
+def test_home_page_declares_language_and_direction(client, site_tree, path, lang, direction, stylesheet):
     page = soup(client.get(path))
     assert page.html["lang"] == lang
     assert page.html["dir"] == direction

@@ -1,19 +1,35 @@
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from courses.models import CourseIndexPage
 from lms.demo.accounts import ensure_demo_accounts
+from lms.demo.activity import load_cohort
+from lms.demo.course_content import load_competences, load_course
 
 
 class Command(BaseCommand):
-    help = "Create the demo accounts (never in production unless --allow-production). Idempotent."
+    help = (
+        "Load the starter course, the competence framework and the demo cohort with its accounts "
+        "and activity, from lms/demo/data. Idempotent. Refused in production unless asked."
+    )
 
     def add_arguments(self, parser):
-        parser.add_argument("--allow-production", action="store_true")
+        parser.add_argument(
+            "--allow-production",
+            action="store_true",
+            help="Also create the demo accounts when DEBUG is off.",
+        )
 
     def handle(self, *args, allow_production=False, **options):
         if not settings.DEBUG and not allow_production:
-            raise CommandError(
-                "Demo data is only loaded with DEBUG on, or with --allow-production."
-            )
+            raise CommandError("Demo data is only loaded with DEBUG on, or with --allow-production.")
+        call_command("setup_site", verbosity=0)
         accounts = ensure_demo_accounts()
-        self.stdout.write(f"{len(accounts)} demo accounts ready.")
+        competences = load_competences()
+        course = load_course(CourseIndexPage.objects.get(), competences)
+        cohort = load_cohort(course)
+        self.stdout.write(
+            f"{len(accounts)} accounts, {len(competences)} competences, course “{course.title}”, "
+            f"cohort “{cohort.name}” ready."
+        )

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from courses.site_tree import ensure_course_index
 from home.roles import ensure_groups, remove_unused_wagtail_groups
 from home.site_tree import ensure_home_page
 
@@ -9,8 +10,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         home = ensure_home_page()
+        catalogue = ensure_course_index(home)
         groups = ensure_groups()
         remove_unused_wagtail_groups()
-        self.stdout.write(
-            f"Home page: {home.url_path}; groups: {', '.join(g.name for g in groups.values())}"
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Site tree: {home.url_path}, {catalogue.url_path}; "
+                f"groups: {', '.join(g.name for g in groups.values())}"
+            )

@@ -1,0 +1,254 @@
+"""Progress rules: which steps count, what is complete, where a trainee resumes.
+
+Only live steps of live modules count, so adding a lesson lowers a percentage while keeping
+completions, and unpublishing a step removes it from the count. Every reader here issues a fixed
+number of queries, whatever the number of courses, steps or trainees.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from decimal import Decimal
+from functools import reduce
+from operator import or_
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from wagtail.models import Page
+
+from .models import ModulePage, StepProgress
+from .steps import step_content_type_ids
+
+NOT_STARTED = "not_started"
+IN_PROGRESS = "in_progress"
+COMPLETED = "completed"
+
+
+@dataclass(frozen=True)
+class ModuleSteps:
+    module: ModulePage
+    steps: list[Page]
+
+
+@dataclass(frozen=True)
+class StepState:
+    page: Page
+    status: str
+    score: Decimal | None = None
+    completed_at: datetime | None = None
+    last_opened_at: datetime | None = None
+
+    @property
+    def is_complete(self) -> bool:
+        return self.status == COMPLETED
+
+
+@dataclass(frozen=True)
+class ModuleProgress:
+    module: ModulePage
+    steps: list[StepState]
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for step in self.steps if step.is_complete)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.completed, self.total)
+
+
+@dataclass(frozen=True)
+class CourseProgress:
+    course: Page
+    modules: list[ModuleProgress] = field(default_factory=list)
+
+    @property
+    def steps(self) -> list[StepState]:
+        return [step for module in self.modules for step in module.steps]
+
+    @property
+    def total(self) -> int:
+        return len(self.steps)
+
+    @property
+    def completed(self) -> int:
+        return sum(1 for step in self.steps if step.is_complete)
+
+    @property
+    def percent(self) -> int:
+        return percent(self.completed, self.total)
+
+    @property
+    def is_complete(self) -> bool:
+        return self.total > 0 and self.completed == self.total
+
+    @property
+    def completed_at(self) -> datetime | None:
+        """When the last remaining step was completed, if every step is."""
+        if not self.is_complete:
+            return None
+        return max(step.completed_at for step in self.steps)
+
+    @property
+    def is_started(self) -> bool:
+        return any(step.status != NOT_STARTED for step in self.steps)
+
+    @property
+    def resume_step(self) -> StepState | None:
+        return resume_target(self.steps)
+
+
+def percent(part: int, whole: int) -> int:
+    """Whole percentage, rounded down so that 100 % means everything is done."""
+    return (part * 100) // whole if whole else 0
+
+
+def _under_any(pages: Iterable[Page]) -> Q:
+    return reduce(or_, (Q(path__startswith=page.path) for page in pages), Q(pk__in=[]))
+
+
+def courses_structure(courses: Sequence[Page]) -> dict[int, list[ModuleSteps]]:
+    """Live modules of each course with their live steps, in tree order (two queries)."""
+    if not courses:
+        return {}
+    modules = list(
+        ModulePage.objects.live()
+        .filter(_under_any(courses), depth__in={course.depth + 1 for course in courses})
+        .order_by("path")
+    )
+    steps_by_module: dict[str, list[Page]] = defaultdict(list)
+    if modules:
+        steps = (
+            Page.objects.live()
+            .filter(_under_any(modules), depth__in={module.depth + 1 for module in modules})
+            .filter(content_type_id__in=step_content_type_ids())
+            .order_by("path")
+        )
+        for step in steps:
+            steps_by_module[step.path[: -Page.steplen]].append(step)
+    structure: dict[int, list[ModuleSteps]] = {course.pk: [] for course in courses}
+    by_path = {course.path: course.pk for course in courses}
+    for module in modules:
+        course_id = by_path.get(module.path[: -Page.steplen])
+        if course_id is not None:
+            structure[course_id].append(ModuleSteps(module, steps_by_module[module.path]))
+    return structure
+
+
+def course_structure(course: Page) -> list[ModuleSteps]:
+    return courses_structure([course])[course.pk]
+
+
+def progress_rows(*, users: Iterable, pages: Iterable[Page]) -> dict[tuple[int, int], StepProgress]:
+    """Progress rows keyed by (user id, page id), in one query."""
+    rows = StepProgress.objects.filter(
+        user__in=[getattr(user, "pk", user) for user in users],
+        page_id__in=[page.pk for page in pages],
+    )
+    return {(row.user_id, row.page_id): row for row in rows}
+
+
+def step_state(page: Page, row: StepProgress | None) -> StepState:
+    if row is None:
+        return StepState(page=page, status=NOT_STARTED)
+    return StepState(
+        page=page,
+        status=COMPLETED if row.completed_at else IN_PROGRESS,
+        score=row.score,
+        completed_at=row.completed_at,
+        last_opened_at=row.last_opened_at,
+    )
+
+
+def build_course_progress(
+    course: Page, structure: list[ModuleSteps], user_id: int, rows: dict
+) -> CourseProgress:
+    return CourseProgress(
+        course=course,
+        modules=[
+            ModuleProgress(
+                module=entry.module,
+                steps=[step_state(step, rows.get((user_id, step.pk))) for step in entry.steps],
+            )
+            for entry in structure
+        ],
+    )
+
+
+def courses_progress(*, user, courses: Sequence[Page]) -> list[CourseProgress]:
+    """Progress of one trainee in several courses, in three queries."""
+    structure = courses_structure(courses)
+    pages = [step for entries in structure.values() for entry in entries for step in entry.steps]
+    rows = progress_rows(users=[user], pages=pages)
+    return [build_course_progress(course, structure[course.pk], user.pk, rows) for course in courses]
+
+
+def course_progress(*, user, course: Page) -> CourseProgress:
+    return courses_progress(user=user, courses=[course])[0]
+
+
+def resume_target(steps: Sequence[StepState]) -> StepState | None:
+    """The first unfinished step from the one last opened onwards, else the first unfinished."""
+    unfinished = [index for index, step in enumerate(steps) if not step.is_complete]
+    if not unfinished:
+        return None
+    opened = [(step.last_opened_at, index) for index, step in enumerate(steps) if step.last_opened_at]
+    start = max(opened)[1] if opened else 0
+    following = [index for index in unfinished if index >= start]
+    return steps[following[0] if following else unfinished[0]]
+
+
+def neighbours(steps: Sequence[StepState], page: Page) -> tuple[StepState | None, StepState | None]:
+    """The steps before and after `page` in the course order."""
+    ids = [step.page.pk for step in steps]
+    if page.pk not in ids:
+        return None, None
+    index = ids.index(page.pk)
+    previous = steps[index - 1] if index > 0 else None
+    following = steps[index + 1] if index + 1 < len(steps) else None
+    return previous, following
+
+
+def record_visit(*, user, page: Page) -> None:
+    """Note that `user` opened `page` now (first and last opening dates).
+
+    One UPDATE on every visit but the first; a concurrent first visit is absorbed by
+    get_or_create and the unique constraint.
+    """
+    now = timezone.now()
+    if StepProgress.objects.filter(user=user, page=page).update(last_opened_at=now):
+        return
+    StepProgress.objects.get_or_create(
+        user=user, page=page, defaults={"first_opened_at": now, "last_opened_at": now}
+    )
+
+
+@transaction.atomic
+def mark_step_complete(*, user, page: Page, score: Decimal | None = None) -> StepProgress:
+    """Complete `page` for `user`. Idempotent: the first completion date is kept.
+
+    A score, when given, replaces the previous one (quizzes pass their graded result).
+    """
+    now = timezone.now()
+    progress, _created = StepProgress.objects.get_or_create(
+        user=user, page=page, defaults={"first_opened_at": now, "last_opened_at": now}
+    )
+    StepProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now)
+    if score is not None:
+        StepProgress.objects.filter(pk=progress.pk).update(score=score)
+    progress.refresh_from_db()
+    return progress
+
+
+def recent_activity(*, user, limit: int = 5) -> list[StepProgress]:
+    return list(
+        StepProgress.objects.filter(user=user, page__live=True)
+        .select_related("page")
+        .order_by("-last_opened_at")[:limit]
+    )

@@ -1,0 +1,54 @@
+"""Course steps: the pages a trainee works through inside a module.
+
+`courses` knows lessons only. Another app adds a step type (a quiz, say) by mixing
+`CourseStepMixin` into its page model and decorating it with `@register_step_type`; module pages
+then accept it as a child and progress counts it, without `courses` importing that app.
+"""
+
+from django.contrib.auth.views import redirect_to_login
+from django.contrib.contenttypes.models import ContentType
+from django.template.response import TemplateResponse
+from wagtail.models import Page
+
+_step_models: list[type[Page]] = []
+
+
+def register_step_type(model: type[Page]) -> type[Page]:
+    if model not in _step_models:
+        _step_models.append(model)
+    return model
+
+
+def step_models() -> list[type[Page]]:
+    return list(_step_models)
+
+
+def step_content_type_ids() -> list[int]:
+    content_types = ContentType.objects.get_for_models(*_step_models, for_concrete_models=False)
+    return [content_type.pk for content_type in content_types.values()]
+
+
+class CourseStepMixin:
+    """Page behaviour shared by every step: only enrolled people (and staff roles) may open it."""
+
+    parent_page_types = ["courses.ModulePage"]
+    subpage_types: list[str] = []
+    step_kind_label = ""
+
+    def get_course(self):
+        from .models import CoursePage
+
+        return CoursePage.objects.ancestor_of(self).first()
+
+    def serve(self, request, *args, **kwargs):
+        from .access import can_open_course_content
+
+        course = self.get_course()
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if course is None or not can_open_course_content(user=request.user, course=course):
+            return TemplateResponse(
+                request, "courses/not_enrolled.html", {"page": self, "course": course}, status=403
+            )
+        request.course = course
+        return super().serve(request, *args, **kwargs)

@@ -1,0 +1,34 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import Competence, CourseIndexPage, CoursePage, Domain, LessonPage, ModulePage
+
+
+@register(Domain)
+class DomainTR(TranslationOptions):
+    fields = ("name",)
+
+
+@register(Competence)
+class CompetenceTR(TranslationOptions):
+    fields = ("name", "description", "level_1", "level_2", "level_3", "level_4", "level_5")
+
+
+@register(CourseIndexPage)
+class CourseIndexPageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(CoursePage)
+class CoursePageTR(TranslationOptions):
+    fields = ("summary", "objectives", "audience")
+
+
+@register(ModulePage)
+class ModulePageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(LessonPage)
+class LessonPageTR(TranslationOptions):
+    fields = ("summary", "body")

@@ -1,0 +1,69 @@
+from django.contrib import messages
+from django.urls import path
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Cohort, Competence, Domain
+from .translation_status import missing_translations
+from .views_admin import TranslationGapsView
+
+
+class DomainViewSet(SnippetViewSet):
+    model = Domain
+    icon = "folder-open-inverse"
+    list_display = ["name", "key"]
+
+
+class CompetenceViewSet(SnippetViewSet):
+    model = Competence
+    icon = "tick-inverse"
+    list_display = ["key", "name", "domain"]
+    list_filter = ["domain"]
+    search_fields = ["name", "description"]
+
+
+class CompetenceFrameworkGroup(SnippetViewSetGroup):
+    items = (DomainViewSet, CompetenceViewSet)
+    menu_icon = "tick-inverse"
+    menu_label = gettext_lazy("Competences")
+    menu_name = "competences"
+
+
+class CohortViewSet(SnippetViewSet):
+    model = Cohort
+    icon = "group"
+    menu_label = gettext_lazy("Cohorts")
+    list_display = ["name", "start_date", "end_date"]
+    add_to_admin_menu = True
+    menu_order = 210
+
+
+register_snippet(CompetenceFrameworkGroup)
+register_snippet(CohortViewSet)
+
+
+@hooks.register("register_admin_urls")
+def translation_gaps_urls():
+    return [path("translation-gaps/", TranslationGapsView.as_view(), name="translation_gaps")]
+
+
+@hooks.register("register_reports_menu_item")
+def translation_gaps_menu_item():
+    return MenuItem(
+        gettext_lazy("Missing translations"),
+        "/admin/translation-gaps/",
+        icon_name="warning",
+        order=700,
+    )
+
+
+@hooks.register("after_publish_page")
+def warn_when_published_half_translated(request, page):
+    missing = missing_translations(page.specific)
+    if missing:
+        fields = ", ".join(sorted({f"{m.label} ({m.language})" for m in missing}))
+        messages.warning(request, _("Published with missing translations: %(fields)s") % {"fields": fields})

@@ -1,0 +1,105 @@
+"""Trainer views in the Wagtail admin: cohort progress matrix with its spreadsheet export."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin.views.reports import ReportView
+
+from courses.matrix import cohort_matrix
+from courses.models import Cohort
+from courses.progress import COMPLETED, IN_PROGRESS
+from home.exports import RowDictExportMixin
+from home.roles import Role, has_role
+
+STATUS_LABELS = {
+    COMPLETED: gettext_lazy("completed"),
+    IN_PROGRESS: gettext_lazy("in progress"),
+}
+
+
+class TrainerOnlyMixin:
+    def dispatch(self, request, *args, **kwargs):
+        if not has_role(request.user, Role.TRAINER):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
+
+class CohortProgressView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
+    template_name = "lms/admin/progress_matrix.html"
+    results_template_name = "lms/admin/progress_matrix_results.html"
+    header_icon = "table"
+    paginate_by = None
+    index_url_name = "lms_progress"
+    index_results_url_name = "lms_progress"
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
+        self.matrix = cohort_matrix(cohort=self.cohort)
+        self.list_export = [
+            "trainee",
+            *[f"step_{c.step.pk}" for c in self.matrix.columns],
+            "completed",
+            "percent",
+            "last_activity",
+        ]
+        self.export_headings = {
+            "trainee": _("Trainee"),
+            **{f"step_{c.step.pk}": f"{c.module.title} / {c.step.title}" for c in self.matrix.columns},
+            "completed": _("Steps completed"),
+            "percent": _("Progress (%)"),
+            "last_activity": _("Last activity"),
+        }
+
+    @property
+    def page_title(self):
+        return _("Progress: %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_filename(self):
+        return f"progress-cohort-{self.cohort.pk}"
+
+    def get_index_url(self):
+        return self.request.path
+
+    def get_index_results_url(self):
+        return self.request.path
+
+    def get_queryset(self):
+        if not self.is_export:
+            return self.matrix.rows
+        return [self.export_row(row) for row in self.matrix.rows]
+
+    def export_row(self, row) -> dict:
+        cells = {}
+        for column, cell in zip(self.matrix.columns, row.cells, strict=True):
+            label = str(STATUS_LABELS.get(cell.status, _("not started")))
+            if cell.score is not None:
+                label += f" ({cell.score:.0f} %)"
+            cells[f"step_{column.step.pk}"] = label
+        return {
+            "trainee": row.trainee.get_full_name() or row.trainee.get_username(),
+            **cells,
+            "completed": row.completed,
+            "percent": row.percent,
+            "last_activity": row.last_activity,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["matrix"] = self.matrix
+        context["step_totals"] = list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True))
+        return context
+
+
+def cohort_list(request):
+    if not has_role(request.user, Role.TRAINER):
+        raise PermissionDenied
+    cohorts = Cohort.objects.annotate(trainee_count=Count("trainees")).order_by("-start_date", "name")
+    return TemplateResponse(
+        request,
+        "lms/admin/cohort_list.html",
+        {"cohorts": cohorts, "page_title": _("Trainee progress"), "header_icon": "table"},
+    )

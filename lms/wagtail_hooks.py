@@ -1,0 +1,28 @@
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+
+from home.roles import Role, has_role
+
+from .views_admin import CohortProgressView, cohort_list
+
+
+@hooks.register("register_admin_urls")
+def progress_urls():
+    return [
+        path("progress/", cohort_list, name="lms_progress_cohorts"),
+        path("progress/<int:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
+    ]
+
+
+class TrainerMenuItem(MenuItem):
+    def is_shown(self, request):
+        return has_role(request.user, Role.TRAINER)
+
+
+@hooks.register("register_admin_menu_item")
+def progress_menu_item():
+    return TrainerMenuItem(
+        _("Trainee progress"), reverse("lms_progress_cohorts"), icon_name="table", order=220
+    )

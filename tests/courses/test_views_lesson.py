@@ -1,0 +1,135 @@
+import pytest
+from bs4 import BeautifulSoup
+
+from courses.models import StepProgress
+from home.roles import Role
+from tests.factories.courses import enrol, lessons_of, make_course
+
+pytestmark = pytest.mark.django_db
+
+# Measured: 19 (session, user, roles, routing, access, visit, outline, settings, menu).
+LESSON_PAGE_MAX_QUERIES = 19
+
+
+@pytest.fixture
+def course(site_tree):
+    return make_course(modules=2, lessons=2)
+
+
+def lesson_url(lesson, lang="fr"):
+    from django.utils import translation
+
+    with translation.override(lang):
+        return lesson.get_url()
+
+
+def test_catalogue_and_overview_are_public(client, course):
+    assert client.get("/fr/formations/").status_code == 200
+    response = client.get(course.get_url())
+    assert response.status_code == 200
+    assert "Module" in response.content.decode()
+
+
+def test_anonymous_visitor_is_asked_to_log_in(client, course):
+    url = lesson_url(lessons_of(course)[0])
+    response = client.get(url)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/fr/accounts/login/?next=")
+
+
+def test_trainee_not_enrolled_gets_a_clear_page(client, course, trainee):
+    client.force_login(trainee)
+    response = client.get(lesson_url(lessons_of(course)[0]))
+    assert response.status_code == 403
+    assert "Vous n'êtes pas inscrit" in response.content.decode()
+
+
+def test_trainee_of_another_cohort_is_refused(client, course, trainee, make_user):
+    other_course = make_course()
+    enrol(trainee, other_course)
+    client.force_login(trainee)
+    assert client.get(lesson_url(lessons_of(course)[0])).status_code == 403
+
+
+@pytest.mark.parametrize("role", [Role.TRAINER, Role.TASK_FORCE])
+def test_trainers_and_task_force_read_every_lesson(client, course, make_user, role):
+    client.force_login(make_user(role))
+    assert client.get(lesson_url(lessons_of(course)[0])).status_code == 200
+
+
+def test_enrolled_trainee_reads_the_lesson_in_arabic(client, course, trainee):
+    enrol(trainee, course)
+    client.force_login(trainee)
+    response = client.get(lesson_url(lessons_of(course)[0], "ar"))
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    assert page.html["dir"] == "rtl"
+    assert "نص الدرس" in page.get_text()
+    assert StepProgress.objects.filter(user=trainee).count() == 1
+
+
+def test_mark_as_complete_goes_to_the_next_step(client, course, trainee):
+    enrol(trainee, course)
+    client.force_login(trainee)
+    first, second, *_rest = lessons_of(course)
+    response = client.post(lesson_url(first) + "complete/")
+    assert response.status_code == 302
+    assert response["Location"] == lesson_url(second)
+    assert StepProgress.objects.get(user=trainee, page=first).completed_at is not None
+
+
+def test_mark_as_complete_refuses_get(client, course, trainee):
+    enrol(trainee, course)
+    client.force_login(trainee)
+    first = lessons_of(course)[0]
+    assert client.get(lesson_url(first) + "complete/").status_code == 405
+    assert not StepProgress.objects.filter(completed_at__isnull=False).exists()
+
+
+def test_not_enrolled_trainee_cannot_complete(client, course, trainee):
+    client.force_login(trainee)
+    assert client.post(lesson_url(lessons_of(course)[0]) + "complete/").status_code == 403
+    assert not StepProgress.objects.exists()
+
+
+def test_completing_the_last_step_congratulates(client, course, trainee):
+    enrol(trainee, course)
+    client.force_login(trainee)
+    for lesson in lessons_of(course):
+        client.post(lesson_url(lesson) + "complete/")
+    response = client.get(course.get_url())
+    assert "Félicitations" in response.content.decode()
+
+
+def test_resume_button_leads_to_the_next_unfinished_step(client, course, trainee):
+    enrol(trainee, course)
+    client.force_login(trainee)
+    first, second, *_rest = lessons_of(course)
+    client.post(lesson_url(first) + "complete/")
+    page = BeautifulSoup(client.get(course.get_url()).content, "html.parser")
+    resume = page.find("a", string=lambda s: s and "Reprendre" in s)
+    assert resume["href"] == lesson_url(second)
+
+
+def test_module_url_redirects_to_its_place_in_the_outline(client, course):
+    module = course.get_children().first()
+    response = client.get(module.url)
+    assert response.status_code == 302
+    assert response["Location"].endswith(f"#module-{module.pk}")
+
+
+def test_lesson_page_query_count_does_not_grow_with_the_course(
+    client, site_tree, trainee, django_assert_max_num_queries
+):
+    small, large = make_course(modules=1, lessons=5), make_course(modules=5, lessons=10)
+    enrol(trainee, small)
+    enrol(trainee, large)
+    client.force_login(trainee)
+    for course in (small, large):
+        for lesson in lessons_of(course)[:3]:
+            client.post(lesson_url(lesson) + "complete/")
+    for course in (small, large):
+        url = lesson_url(lessons_of(course)[3])
+        client.get(url)  # warm the site-root cache
+        with django_assert_max_num_queries(LESSON_PAGE_MAX_QUERIES):
+            assert client.get(url).status_code == 200

@@ -1,0 +1,51 @@
+import pytest
+from django.core.management import call_command
+from wagtail.models import Page, Revision
+
+from courses.models import Cohort, Competence, CoursePage, Domain, LessonPage, ModulePage, StepProgress
+from courses.reading import count_words
+from courses.translation_status import missing_translations
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    return {
+        "pages": Page.objects.count(),
+        "revisions": Revision.objects.count(),
+        "competences": Competence.objects.count(),
+        "progress": StepProgress.objects.count(),
+        "cohort trainees": Cohort.objects.get().trainees.count(),
+    }
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--allow-production", verbosity=0)
+
+
+def test_demo_is_complete_in_both_languages_and_reloading_changes_nothing(demo):
+    course = CoursePage.objects.get()
+    assert ModulePage.objects.child_of(course).count() >= 5
+    lessons = list(LessonPage.objects.descendant_of(course))
+    assert len(lessons) >= 15
+    for lesson in lessons:
+        for language in ("fr", "ar"):
+            words = sum(count_words(str(block.render())) for block in getattr(lesson, f"body_{language}"))
+            assert words >= 300, (lesson.title, language, words)
+    assert Competence.objects.count() == 12
+    for item in [*Page.objects.type(CoursePage, ModulePage, LessonPage).specific()]:
+        assert missing_translations(item) == [], item.title
+    for item in [*Competence.objects.all(), *Domain.objects.all()]:
+        assert missing_translations(item) == [], str(item)
+    before = snapshot()
+    call_command("load_demo", "--allow-production", verbosity=0)
+    assert snapshot() == before
+
+
+def test_demo_refuses_to_run_in_production_unless_asked(db, settings):
+    from django.core.management.base import CommandError
+
+    settings.DEBUG = False
+    with pytest.raises(CommandError):
+        call_command("load_demo", verbosity=0)
