@@ -5,3 +5,14 @@ from django.utils.translation import gettext_lazy as _
 class AssessmentsConfig(AppConfig):
     name = "assessments"
     verbose_name = _("Assessments")
+
+    def ready(self) -> None:
+        from courses.todo import register_todo_provider
+        from home.roles import Role, grant
+
+        from .todo import quizzes_to_take
+
+        for model in ("question", "choice", "acceptedanswer"):
+            grant(Role.TRAINER, *(f"assessments.{action}_{model}" for action in ("add", "change", "delete")))
+        grant(Role.TRAINER, "assessments.view_attempt")
+        register_todo_provider(quizzes_to_take)

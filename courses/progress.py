@@ -252,3 +252,12 @@ def recent_activity(*, user, limit: int = 5) -> list[StepProgress]:
         .select_related("page")
         .order_by("-last_opened_at")[:limit]
     )
+
+
+def record_step_score(*, user, page: Page, score: Decimal | None) -> None:
+    """Keep the step's current grade (a quiz's) without completing it."""
+    now = timezone.now()
+    progress, _created = StepProgress.objects.get_or_create(
+        user=user, page=page, defaults={"first_opened_at": now, "last_opened_at": now}
+    )
+    StepProgress.objects.filter(pk=progress.pk).update(score=score)

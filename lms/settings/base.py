@@ -104,7 +104,7 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "/"
+LOGIN_REDIRECT_URL = "lms:dashboard"
 LOGOUT_REDIRECT_URL = "/"
 
 # Internationalisation: French is the default and the fallback of every translated field.

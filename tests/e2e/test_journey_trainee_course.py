@@ -1,4 +1,5 @@
 import pytest
+from django.utils import translation
 
 from courses.site_tree import ensure_course_index
 from home.roles import Role, ensure_groups
@@ -21,9 +22,17 @@ def enrolled_trainee(live_server, transactional_db, make_user):
 
 def log_in(page, base_url, username):
     page.goto(f"{base_url}/fr/accounts/login/")
-    page.get_by_label("Nom d’utilisateur").fill(username)
-    page.get_by_label("Mot de passe").fill(PASSWORD)
-    page.get_by_role("button", name="Se connecter").click()
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(PASSWORD)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_url(f"{base_url}/fr/my/")
+
+
+def arabic(text: str) -> str:
+    with translation.override("ar"):
+        translated = translation.gettext(text)
+    assert translated != text, f"{text!r} has no Arabic translation"
+    return translated
 
 
 @pytest.mark.parametrize("viewport", [PHONE, {"width": 1280, "height": 900}], ids=["phone", "desktop"])
@@ -40,10 +49,11 @@ def test_trainee_completes_a_lesson_in_arabic_and_sees_progress(
     screenshot(page, "dashboard-before")
 
     page.locator(".dashboard-course h3 a").click()
-    page.locator("a.btn-primary", has_text="ابدأ").click()
+    page.get_by_role("link", name=arabic("Start the course")).click()
     assert "نص الدرس" in page.locator(".lesson-body").inner_text()
     screenshot(page, "lesson")
-    page.get_by_role("button", name="تأكيد إتمام الدرس").click()
+    page.get_by_role("button", name=arabic("Mark as complete")).click()
+    page.wait_for_load_state()
 
     page.goto(f"{live_server.url}/ar/my/")
     assert page.locator(".dashboard-course progress").get_attribute("value") == "50"

@@ -1,0 +1,282 @@
+"""The life of a quiz attempt: start (questions frozen), save, submit (scored on the server).
+
+Every write is atomic. A trainee's attempt starts are serialised by locking their user row, and the
+database refuses a second open attempt or a duplicate attempt number, so the attempt limit holds
+under concurrent requests. Submitting twice, or a stale form, changes nothing.
+"""
+
+import random
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from courses.progress import mark_step_complete, record_step_score
+
+from .models import Attempt, AttemptQuestion, Question, QuizPage
+from .models.attempts import AttemptStatus
+from .models.quiz import QuizPurpose
+from .scoring import (
+    QuestionKind,
+    attempt_percentage,
+    choice_points,
+    final_grade,
+    short_answer_points,
+    single_points,
+)
+
+# Answers posted this long after the deadline still count (network and clock drift).
+DEADLINE_GRACE = timedelta(seconds=30)
+
+
+class AttemptError(Exception):
+    """A refusal the trainee must be told about, in their language."""
+
+    message = _("This action is not possible.")
+
+    def __str__(self) -> str:
+        return str(self.message)
+
+
+class QuizClosed(AttemptError):
+    message = _("This quiz is not open.")
+
+
+class NoAttemptsLeft(AttemptError):
+    message = _("You have used all the attempts allowed for this quiz.")
+
+
+class QuizEmpty(AttemptError):
+    message = _("This quiz has no question yet.")
+
+
+class AlreadySubmitted(AttemptError):
+    message = _("This attempt has already been submitted: nothing was changed.")
+
+
+class TimeUp(AttemptError):
+    message = _("The time allowed was over: the attempt was submitted with the answers saved before.")
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a trainee gave for one question: chosen choice ids, or typed text."""
+
+    choices: frozenset[int] = field(default_factory=frozenset)
+    text: str = ""
+
+
+# Starting -------------------------------------------------------------------------------------
+
+
+def draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
+    """The questions of a new attempt: fixed ones in order, random ones drawn per competence."""
+    slots = list(quiz.slots.select_related("question").order_by("sort_order"))
+    chosen: list[Question] = []
+    taken: set[int] = set()
+    for slot in slots:
+        if slot.question_id:
+            if slot.question_id not in taken:
+                chosen.append(slot.question)
+                taken.add(slot.question_id)
+        elif slot.random_competence_id and slot.random_count:
+            pool = list(
+                Question.objects.filter(competence_id=slot.random_competence_id)
+                .exclude(pk__in=taken)
+                .order_by("pk")
+            )
+            for question in rng.sample(pool, min(slot.random_count, len(pool))):
+                chosen.append(question)
+                taken.add(question.pk)
+    if quiz.shuffle_questions:
+        rng.shuffle(chosen)
+    return chosen
+
+
+def _choice_order(question: Question, quiz: QuizPage, rng: random.Random) -> list[int]:
+    ids = [choice.pk for choice in question.choices.all()]  # prefetched, in the author's order
+    if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+        rng.shuffle(ids)
+    return ids
+
+
+def attempts_used(*, user, quiz: QuizPage) -> int:
+    return Attempt.objects.filter(user=user, quiz=quiz).count()
+
+
+@transaction.atomic
+def start_attempt(
+    *, user, quiz: QuizPage, language: str = "fr", now: datetime | None = None, rng=None
+) -> Attempt:
+    """The trainee's open attempt, or a new one if the quiz and the attempt limit allow it."""
+    now = now or timezone.now()
+    rng = rng or random.Random()
+    get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
+    current = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
+    if current is not None:
+        return current
+    if not quiz.is_open(now):
+        raise QuizClosed
+    used = attempts_used(user=user, quiz=quiz)
+    if quiz.max_attempts and used >= quiz.max_attempts:
+        raise NoAttemptsLeft
+    questions = draw_questions(quiz, rng)
+    if not questions:
+        raise QuizEmpty
+    deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
+    if deadline and quiz.closes_at:
+        deadline = min(deadline, quiz.closes_at)
+    try:
+        with transaction.atomic():
+            attempt = Attempt.objects.create(
+                quiz=quiz, user=user, number=used + 1, started_at=now, deadline=deadline, language=language
+            )
+    except IntegrityError:
+        # Another request of the same trainee won the race (only possible without row locks).
+        current = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
+        if current is None:
+            raise NoAttemptsLeft from None
+        return current
+    with_choices = {
+        q.pk: q for q in Question.objects.filter(pk__in=[q.pk for q in questions]).prefetch_related("choices")
+    }
+    AttemptQuestion.objects.bulk_create(
+        AttemptQuestion(
+            attempt=attempt,
+            question_id=question.pk,
+            position=position,
+            choice_order=_choice_order(with_choices[question.pk], quiz, rng),
+        )
+        for position, question in enumerate(questions, start=1)
+    )
+    return attempt
+
+
+# Saving and submitting ------------------------------------------------------------------------
+
+
+def is_overdue(attempt: Attempt, now: datetime) -> bool:
+    return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
+
+
+def _locked(attempt: Attempt) -> Attempt:
+    return Attempt.objects.select_for_update().get(pk=attempt.pk)
+
+
+def _store(attempt: Attempt, answers: dict[int, Answer]) -> None:
+    items = {item.position: item for item in attempt.items.all()}
+    for position, answer in answers.items():
+        item = items.get(position)
+        if item is None:
+            continue
+        allowed = set(item.choice_order)
+        item.selected_choices.set([choice for choice in answer.choices if choice in allowed])
+        if item.text_answer != answer.text:
+            item.text_answer = answer.text
+            item.save(update_fields=["text_answer"])
+
+
+@transaction.atomic
+def save_answers(*, attempt: Attempt, answers: dict[int, Answer], now: datetime | None = None) -> Attempt:
+    now = now or timezone.now()
+    attempt = _locked(attempt)
+    if not attempt.is_open:
+        raise AlreadySubmitted
+    if is_overdue(attempt, now):
+        _submit(attempt, now)
+        raise TimeUp
+    _store(attempt, answers)
+    return attempt
+
+
+@transaction.atomic
+def submit_attempt(
+    *, attempt: Attempt, answers: dict[int, Answer] | None = None, now: datetime | None = None
+) -> Attempt:
+    """Save the last answers (unless too late), score the attempt and update the trainee's progress."""
+    now = now or timezone.now()
+    attempt = _locked(attempt)
+    if not attempt.is_open:
+        raise AlreadySubmitted
+    if is_overdue(attempt, now):
+        _submit(attempt, now)
+        raise TimeUp
+    if answers:
+        _store(attempt, answers)
+    return _submit(attempt, now)
+
+
+def item_points(item: AttemptQuestion) -> Decimal:
+    question = item.question
+    if question.kind == QuestionKind.SHORT:
+        return short_answer_points(
+            given=item.text_answer, accepted=[answer.text for answer in question.accepted_answers.all()]
+        )
+    selected = {choice.pk for choice in item.selected_choices.all()}
+    correct = {choice.pk for choice in question.choices.all() if choice.is_correct}
+    if question.kind == QuestionKind.MULTIPLE:
+        return choice_points(selected=selected, correct=correct, all_choices=set(item.choice_order))
+    return single_points(selected=selected, correct=correct)
+
+
+def _submit(attempt: Attempt, now: datetime) -> Attempt:
+    items = list(
+        attempt.items.select_related("question").prefetch_related(
+            "selected_choices", "question__choices", "question__accepted_answers"
+        )
+    )
+    for item in items:
+        item.points = item_points(item)
+    AttemptQuestion.objects.bulk_update(items, ["points"])
+    attempt.score = attempt_percentage([item.points for item in items])
+    attempt.status = AttemptStatus.SUBMITTED
+    attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
+    attempt.save(update_fields=["score", "status", "submitted_at"])
+    _record_progress(attempt)
+    return attempt
+
+
+def quiz_grade(*, user, quiz: QuizPage) -> Decimal | None:
+    scores = list(
+        Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.SUBMITTED)
+        .order_by("number")
+        .values_list("score", flat=True)
+    )
+    return final_grade(scores, quiz.grading_method)
+
+
+def _record_progress(attempt: Attempt) -> None:
+    quiz = attempt.quiz
+    grade = quiz_grade(user=attempt.user, quiz=quiz)
+    if quiz.purpose != QuizPurpose.GRADED or (grade is not None and grade >= quiz.pass_mark):
+        mark_step_complete(user=attempt.user, page=quiz, score=grade)
+    else:
+        record_step_score(user=attempt.user, page=quiz, score=grade)
+
+
+def expire_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
+    """Submit an open attempt whose time is over. True if it was submitted now."""
+    now = now or timezone.now()
+    if attempt.is_open and is_overdue(attempt, now):
+        with transaction.atomic():
+            locked = _locked(attempt)
+            if locked.is_open:
+                _submit(locked, now)
+                return True
+    return False
+
+
+def review_shows_answers(*, attempt: Attempt, now: datetime | None = None) -> bool:
+    """Correct answers and feedback are shown when the quiz's review policy allows it."""
+    from .models.quiz import ReviewContent, ReviewTiming
+
+    quiz = attempt.quiz
+    if attempt.is_open or quiz.review_content != ReviewContent.FULL:
+        return False
+    if quiz.review_timing == ReviewTiming.AFTER_CLOSE:
+        return quiz.closes_at is not None and (now or timezone.now()) >= quiz.closes_at
+    return True

@@ -1,0 +1,51 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
+
+from .scoring import structure_errors
+
+
+def _live_forms(formset):
+    return [
+        form
+        for form in formset.forms
+        if form.is_valid() and form.cleaned_data and not form.cleaned_data.get("DELETE")
+    ]
+
+
+class QuestionAdminForm(WagtailAdminModelForm):
+    """Checks that the choices or accepted answers fit the question type."""
+
+    def clean(self):
+        cleaned = super().clean()
+        kind = cleaned.get("kind")
+        choices = _live_forms(self.formsets["choices"])
+        answers = _live_forms(self.formsets["accepted_answers"])
+        for message in structure_errors(
+            kind=kind,
+            correct_flags=[form.cleaned_data.get("is_correct", False) for form in choices],
+            accepted_answers=len(answers),
+        ):
+            self.add_error(None, message)
+        return cleaned
+
+
+class QuizPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The quiz must close after it opens."))
+        slots = _live_forms(self.formsets["slots"])
+        if not slots:
+            self.add_error(None, _("Add at least one question to the quiz."))
+        for form in slots:
+            question, count = form.cleaned_data.get("question"), form.cleaned_data.get("random_count")
+            competence = form.cleaned_data.get("random_competence")
+            if bool(question) == bool(count or competence):
+                form.add_error(
+                    None,
+                    _("Choose either one question, or a number of random questions of a competence."),
+                )
+            elif not question and not (count and competence):
+                form.add_error(None, _("Random questions need both a number and a competence."))
+        return cleaned

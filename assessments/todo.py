@@ -1,0 +1,47 @@
+"""Quizzes a trainee still has to take, for the dashboard's "to do" list."""
+
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from courses.models import CoursePage, StepProgress
+from courses.todo import TodoItem
+
+from .models import QuizPage
+from .models.quiz import QuizPurpose
+
+
+def quizzes_to_take(*, user) -> list[TodoItem]:
+    """Open pre-tests and quizzes with a closing date, not yet completed (three queries)."""
+    if not user.is_authenticated:
+        return []
+    courses = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct())
+    if not courses:
+        return []
+    now = timezone.now()
+    under_courses = Q(pk__in=[])
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path)
+    quizzes = list(
+        QuizPage.objects.live()
+        .filter(under_courses)
+        .filter(Q(purpose=QuizPurpose.PRE_TEST) | Q(closes_at__isnull=False))
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .order_by("path")
+    )
+    done = set(
+        StepProgress.objects.filter(
+            user=user, page_id__in=[q.pk for q in quizzes], completed_at__isnull=False
+        ).values_list("page_id", flat=True)
+    )
+    return [
+        TodoItem(
+            title=_("Take the quiz “%(title)s”") % {"title": quiz.title},
+            url=quiz.url,
+            kind="quiz",
+            due=quiz.closes_at,
+        )
+        for quiz in quizzes
+        if quiz.pk not in done
+    ]

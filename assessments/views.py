@@ -1,0 +1,149 @@
+"""Quiz views: thin wrappers around assessments.attempts, reached through QuizPage routes."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
+
+from courses.dashboard import step_navigation
+from courses.progress import record_visit
+
+from .attempt_forms import AttemptForm, initial_answers, shown_questions
+from .attempts import (
+    AlreadySubmitted,
+    AttemptError,
+    TimeUp,
+    attempts_used,
+    expire_if_overdue,
+    quiz_grade,
+    review_shows_answers,
+    save_answers,
+    start_attempt,
+    submit_attempt,
+)
+from .models import Attempt
+
+
+def _url(request, quiz, name, *args) -> str:
+    return routablepageurl({"request": request}, quiz, name, *args)
+
+
+def _own_attempt(request, quiz, attempt_id: int) -> Attempt:
+    attempt = Attempt.objects.filter(pk=attempt_id, quiz=quiz, user=request.user).first()
+    if attempt is None:
+        raise Http404
+    return attempt
+
+
+def quiz_overview(request, *, quiz):
+    record_visit(user=request.user, page=quiz)
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    for attempt in attempts:
+        expire_if_overdue(attempt)
+    open_attempt = next((a for a in attempts if a.is_open), None)
+    used = len(attempts)
+    context = {
+        "attempts": attempts,
+        "open_attempt": open_attempt,
+        "attempts_left": (quiz.max_attempts - used) if quiz.max_attempts else None,
+        "grade": quiz_grade(user=request.user, quiz=quiz),
+        "quiz_is_open": quiz.is_open(),
+        "question_count": quiz.slots.count(),
+        **step_navigation(step=quiz, course=request.course, user=request.user),
+    }
+    context["can_start"] = context["quiz_is_open"] and (
+        context["attempts_left"] is None or context["attempts_left"] > 0
+    )
+    return quiz.render(request, context_overrides=context)
+
+
+def start_attempt_view(request, *, quiz):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    try:
+        attempt = start_attempt(user=request.user, quiz=quiz, language=translation.get_language())
+    except AttemptError as refusal:
+        messages.error(request, str(refusal))
+        return redirect(_url(request, quiz, "overview"))
+    return redirect(_url(request, quiz, "attempt", attempt.pk))
+
+
+def _attempt_questions(attempt: Attempt):
+    items = list(
+        attempt.items.select_related("question").prefetch_related("question__choices", "selected_choices")
+    )
+    return shown_questions(items)
+
+
+def attempt_view(request, *, quiz, attempt_id: int):
+    attempt = _own_attempt(request, quiz, attempt_id)
+    if expire_if_overdue(attempt):
+        messages.warning(request, str(TimeUp.message))
+        return redirect(_url(request, quiz, "review", attempt.pk))
+    if not attempt.is_open:
+        if request.method == "POST":
+            messages.warning(request, str(AlreadySubmitted.message))
+        return redirect(_url(request, quiz, "review", attempt.pk))
+    questions = _attempt_questions(attempt)
+    if request.method == "POST":
+        form = AttemptForm(request.POST, questions=questions)
+        if form.is_valid():
+            return _save_or_submit(request, quiz, attempt, form)
+    else:
+        form = AttemptForm(initial=initial_answers(questions), questions=questions)
+    remaining = None
+    if attempt.deadline:
+        remaining = max(0, int((attempt.deadline - timezone.now()).total_seconds() // 60))
+    return TemplateResponse(
+        request,
+        "assessments/attempt.html",
+        {
+            "page": quiz,
+            "quiz": quiz,
+            "attempt": attempt,
+            "form": form,
+            "rows": form.rows(),
+            "minutes_left": remaining,
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+def _save_or_submit(request, quiz, attempt, form):
+    submitting = request.POST.get("action") == "submit"
+    try:
+        if submitting:
+            submit_attempt(attempt=attempt, answers=form.answers())
+            messages.success(request, _("Your answers have been submitted."))
+            return redirect(_url(request, quiz, "review", attempt.pk))
+        save_answers(attempt=attempt, answers=form.answers())
+    except AttemptError as refusal:
+        messages.warning(request, str(refusal))
+        return redirect(_url(request, quiz, "review", attempt.pk))
+    messages.success(request, _("Your answers have been saved. You can come back and finish later."))
+    return redirect(_url(request, quiz, "attempt", attempt.pk))
+
+
+def review_view(request, *, quiz, attempt_id: int):
+    attempt = _own_attempt(request, quiz, attempt_id)
+    expire_if_overdue(attempt)
+    if attempt.is_open:
+        return redirect(_url(request, quiz, "attempt", attempt.pk))
+    attempt.refresh_from_db()
+    shows_answers = review_shows_answers(attempt=attempt)
+    return TemplateResponse(
+        request,
+        "assessments/review.html",
+        {
+            "page": quiz,
+            "quiz": quiz,
+            "attempt": attempt,
+            "shows_answers": shows_answers,
+            "questions": _attempt_questions(attempt) if shows_answers else [],
+            "passed": attempt.score is not None and attempt.score >= quiz.pass_mark,
+            "attempts_used": attempts_used(user=request.user, quiz=quiz),
+        },
+    )

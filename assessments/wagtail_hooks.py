@@ -1,0 +1,19 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Question
+
+
+class QuestionViewSet(SnippetViewSet):
+    model = Question
+    icon = "help"
+    menu_label = _("Question bank")
+    add_to_admin_menu = True
+    menu_order = 215
+    list_display = ["__str__", "kind", "competence"]
+    list_filter = ["kind", "competence"]
+    search_fields = ["stem"]
+
+
+register_snippet(QuestionViewSet)

@@ -1,0 +1,74 @@
+import threading
+
+import pytest
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from assessments.attempts import AttemptError, start_attempt, submit_attempt
+from assessments.models import Attempt
+from tests.factories.assessments import make_quiz
+
+
+def test_database_refuses_a_second_open_attempt(db, module, trainee):
+    quiz = make_quiz(module)
+    Attempt.objects.create(quiz=quiz, user=trainee, number=1, started_at=timezone.now())
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attempt.objects.create(quiz=quiz, user=trainee, number=2, started_at=timezone.now())
+
+
+def test_database_refuses_a_duplicate_attempt_number(db, module, trainee):
+    quiz = make_quiz(module)
+    Attempt.objects.create(quiz=quiz, user=trainee, number=1, started_at=timezone.now(), status="submitted")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Attempt.objects.create(quiz=quiz, user=trainee, number=1, started_at=timezone.now())
+
+
+def run_together(count: int, action) -> list:
+    barrier = threading.Barrier(count)
+    results: list = []
+
+    def worker():
+        try:
+            barrier.wait()
+            results.append(action())
+        except Exception as error:  # noqa: BLE001 - the test inspects every outcome
+            results.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=worker) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    return results
+
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite: constraint tests)"
+)
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_ten_simultaneous_starts_of_the_last_attempt_create_one(module, trainee):
+    quiz = make_quiz(module, max_attempts=2)
+    first = start_attempt(user=trainee, quiz=quiz)
+    submit_attempt(attempt=first)
+    results = run_together(10, lambda: start_attempt(user=trainee, quiz=quiz).pk)
+    assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, AttemptError)]
+    assert Attempt.objects.filter(quiz=quiz, user=trainee).count() == 2
+    assert len({r for r in results if isinstance(r, int)}) == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_ten_simultaneous_submissions_score_once(module, trainee):
+    quiz = make_quiz(module)
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    results = run_together(10, lambda: submit_attempt(attempt=attempt).pk)
+    successes = [r for r in results if isinstance(r, int)]
+    refusals = [r for r in results if isinstance(r, AttemptError)]
+    assert len(successes) == 1 and len(refusals) == 9
+    attempt.refresh_from_db()
+    assert attempt.status == "submitted"
