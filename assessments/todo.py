@@ -4,7 +4,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.models import CoursePage, StepProgress
+from courses.access import enrolled_courses
+from courses.models import StepProgress
 from courses.todo import TodoItem
 
 from .models import QuizPage
@@ -12,10 +13,8 @@ from .models.quiz import QuizPurpose
 
 
 def quizzes_to_take(*, user) -> list[TodoItem]:
-    """Open pre-tests and quizzes with a closing date, not yet completed (three queries)."""
-    if not user.is_authenticated:
-        return []
-    courses = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct())
+    """Open pre-tests and quizzes with a closing date, not yet completed (two queries)."""
+    courses = enrolled_courses(user)
     if not courses:
         return []
     now = timezone.now()

@@ -12,6 +12,14 @@ def can_open_course_content(*, user, course) -> bool:
     return course.cohorts.filter(trainees=user).exists()
 
 
-def enrolled_courses_filter(user) -> dict:
-    """Lookup arguments that select the course pages `user` is enrolled in."""
-    return {"cohorts__trainees": user}
+def enrolled_courses(user) -> list:
+    """The live courses `user` is enrolled in, in tree order; read once per user object (request)."""
+    from .models import CoursePage
+
+    if not user.is_authenticated:
+        return []
+    cached = getattr(user, "_enrolled_courses", None)
+    if cached is None:
+        cached = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
+        user._enrolled_courses = cached
+    return cached

@@ -8,6 +8,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 
+from assessments.models import QuizPage
+from assessments.results import item_analysis, trainee_results
 from courses.matrix import cohort_matrix
 from courses.models import Cohort
 from courses.progress import COMPLETED, IN_PROGRESS
@@ -102,4 +104,74 @@ def cohort_list(request):
         request,
         "lms/admin/cohort_list.html",
         {"cohorts": cohorts, "page_title": _("Trainee progress"), "header_icon": "table"},
+    )
+
+
+class QuizResultsView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
+    """Per quiz: each trainee's attempts, best, last and kept grade; per question, who missed it."""
+
+    template_name = "lms/admin/quiz_results.html"
+    results_template_name = "lms/admin/quiz_results_results.html"
+    header_icon = "help"
+    paginate_by = None
+    index_url_name = "lms_quiz_results"
+    index_results_url_name = "lms_quiz_results"
+    list_export = ["trainee", "attempts", "best", "last", "grade", "passed"]
+
+    def setup(self, request, *args, **kwargs):
+        super().setup(request, *args, **kwargs)
+        self.quiz = get_object_or_404(QuizPage, pk=kwargs["quiz_id"])
+        self.export_headings = {
+            "trainee": _("Trainee"),
+            "attempts": _("Attempts"),
+            "best": _("Best score (%)"),
+            "last": _("Last score (%)"),
+            "grade": _("Grade kept (%)"),
+            "passed": _("Passed"),
+        }
+
+    @property
+    def page_title(self):
+        return _("Results: %(quiz)s") % {"quiz": self.quiz.title}
+
+    def get_filename(self):
+        return f"quiz-results-{self.quiz.pk}"
+
+    def get_index_url(self):
+        return self.request.path
+
+    def get_index_results_url(self):
+        return self.request.path
+
+    def get_queryset(self):
+        results = trainee_results(quiz=self.quiz)
+        if not self.is_export:
+            return results
+        return [
+            {
+                "trainee": r.trainee.get_full_name() or r.trainee.get_username(),
+                "attempts": r.attempts,
+                "best": r.best,
+                "last": r.last,
+                "grade": r.grade,
+                "passed": str(_("yes") if r.passed else _("no")),
+            }
+            for r in results
+        ]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["quiz"] = self.quiz
+        context["items"] = item_analysis(quiz=self.quiz)
+        return context
+
+
+def quiz_list(request):
+    if not has_role(request.user, Role.TRAINER):
+        raise PermissionDenied
+    quizzes = QuizPage.objects.annotate(attempt_count=Count("attempts")).order_by("path")
+    return TemplateResponse(
+        request,
+        "lms/admin/quiz_list.html",
+        {"quizzes": quizzes, "page_title": _("Quiz results"), "header_icon": "help"},
     )

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 
 from home.roles import Role, has_role
 
-from .views_admin import CohortProgressView, cohort_list
+from .views_admin import CohortProgressView, QuizResultsView, cohort_list, quiz_list
 
 
 @hooks.register("register_admin_urls")
@@ -13,6 +13,8 @@ def progress_urls():
     return [
         path("progress/", cohort_list, name="lms_progress_cohorts"),
         path("progress/<int:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
+        path("quiz-results/", quiz_list, name="lms_quiz_list"),
+        path("quiz-results/<int:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
     ]
 
 
@@ -26,3 +28,8 @@ def progress_menu_item():
     return TrainerMenuItem(
         _("Trainee progress"), reverse("lms_progress_cohorts"), icon_name="table", order=220
     )
+
+
+@hooks.register("register_admin_menu_item")
+def quiz_results_menu_item():
+    return TrainerMenuItem(_("Quiz results"), reverse("lms_quiz_list"), icon_name="help", order=221)

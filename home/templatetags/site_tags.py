@@ -64,3 +64,11 @@ def can_use_admin(user) -> bool:
     from home.roles import Role, has_role
 
     return has_role(user, Role.TRAINER, Role.OTE_APPROVER)
+
+
+@register.filter
+def can_review(user) -> bool:
+    """The task force and trainers read results in the review area of the public site."""
+    from home.roles import Role, has_role
+
+    return has_role(user, Role.TASK_FORCE, Role.TRAINER)

@@ -1,0 +1,194 @@
+"""Quiz results for trainers and the task force: per trainee, per question, and pre/post gain.
+
+Each function reads everything it needs in a fixed number of queries.
+"""
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth import get_user_model
+
+from .models import Attempt, AttemptQuestion, Question, QuizPage
+from .models.attempts import AttemptStatus
+from .scoring import final_grade, normalised_gain, percentage
+
+
+@dataclass(frozen=True)
+class TraineeResult:
+    trainee: object
+    attempts: int
+    best: Decimal | None
+    last: Decimal | None
+    grade: Decimal | None
+    passed: bool
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    question: Question
+    answered: int
+    correct: int
+    missed_by: list = field(default_factory=list)
+
+    @property
+    def percent_correct(self) -> int:
+        return round(self.correct * 100 / self.answered) if self.answered else 0
+
+
+def _submitted(quiz: QuizPage):
+    return Attempt.objects.filter(quiz=quiz, status=AttemptStatus.SUBMITTED).order_by("user_id", "number")
+
+
+def _name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def trainee_results(*, quiz: QuizPage) -> list[TraineeResult]:
+    by_user: dict[int, list[Attempt]] = defaultdict(list)
+    for attempt in _submitted(quiz):
+        by_user[attempt.user_id].append(attempt)
+    users = get_user_model().objects.in_bulk(list(by_user))
+    results = []
+    for user_id, attempts in by_user.items():
+        scores = [a.score for a in attempts]
+        grade = final_grade(scores, quiz.grading_method)
+        results.append(
+            TraineeResult(
+                trainee=users[user_id],
+                attempts=len(attempts),
+                best=max(scores),
+                last=scores[-1],
+                grade=grade,
+                passed=grade is not None and grade >= quiz.pass_mark,
+            )
+        )
+    return sorted(results, key=lambda r: _name(r.trainee).casefold())
+
+
+def last_attempts(quiz: QuizPage) -> dict[int, Attempt]:
+    """Each trainee's latest submitted attempt, by user id."""
+    latest: dict[int, Attempt] = {}
+    for attempt in _submitted(quiz):
+        latest[attempt.user_id] = attempt
+    return latest
+
+
+def item_analysis(*, quiz: QuizPage) -> list[ItemResult]:
+    """Per question, on each trainee's latest attempt: how many got it fully right, and who missed it."""
+    latest = last_attempts(quiz)
+    items = (
+        AttemptQuestion.objects.filter(attempt_id__in=[a.pk for a in latest.values()])
+        .select_related("question", "attempt__user")
+        .order_by("question_id")
+    )
+    grouped: dict[int, list[AttemptQuestion]] = defaultdict(list)
+    questions: dict[int, Question] = {}
+    for item in items:
+        grouped[item.question_id].append(item)
+        questions[item.question_id] = item.question
+    return [
+        ItemResult(
+            question=questions[question_id],
+            answered=len(rows),
+            correct=sum(1 for row in rows if row.points == 1),
+            missed_by=sorted((_name(row.attempt.user) for row in rows if row.points != 1), key=str.casefold),
+        )
+        for question_id, rows in grouped.items()
+    ]
+
+
+@dataclass(frozen=True)
+class TraineeGain:
+    trainee: object
+    pre: Decimal
+    post: Decimal
+    gain: Decimal | None
+
+
+@dataclass(frozen=True)
+class CompetenceGain:
+    competence: object
+    pre: Decimal
+    post: Decimal
+    gain: Decimal | None
+
+
+@dataclass(frozen=True)
+class GainReport:
+    post_test: QuizPage
+    pre_test: QuizPage | None
+    trainees: list[TraineeGain]
+    competences: list[CompetenceGain]
+
+    @property
+    def mean_pre(self) -> Decimal | None:
+        return _mean([t.pre for t in self.trainees])
+
+    @property
+    def mean_post(self) -> Decimal | None:
+        return _mean([t.post for t in self.trainees])
+
+    @property
+    def mean_gain(self) -> Decimal | None:
+        gains = [t.gain for t in self.trainees if t.gain is not None]
+        return _mean(gains, places="0.001")
+
+
+def _mean(values: list[Decimal], places: str = "0.01") -> Decimal | None:
+    if not values:
+        return None
+    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal(places))
+
+
+def _competence_percent(items: list[AttemptQuestion]) -> dict[int, Decimal]:
+    totals: dict[int, list[Decimal]] = defaultdict(list)
+    for item in items:
+        if item.question.competence_id:
+            totals[item.question.competence_id].append(item.points or Decimal(0))
+    return {cid: percentage(sum(points) * 100 / len(points)) for cid, points in totals.items()}
+
+
+def knowledge_gain(*, post_test: QuizPage) -> GainReport:
+    """Pre %, post % and normalised gain per trainee (first pre-test attempt, last post-test
+    attempt), and the mean pre, post and gain per competence, for trainees who took both."""
+    pre_test = post_test.paired_pre_test
+    if pre_test is None:
+        return GainReport(post_test, None, [], [])
+    first_pre = {}
+    for attempt in _submitted(pre_test):
+        first_pre.setdefault(attempt.user_id, attempt)
+    last_post = last_attempts(post_test)
+    both = sorted(set(first_pre) & set(last_post))
+    attempts = [first_pre[u] for u in both] + [last_post[u] for u in both]
+    items_by_attempt: dict[int, list[AttemptQuestion]] = defaultdict(list)
+    for item in AttemptQuestion.objects.filter(attempt__in=attempts).select_related("question__competence"):
+        items_by_attempt[item.attempt_id].append(item)
+    users = get_user_model().objects.in_bulk(both)
+    trainees = [
+        TraineeGain(
+            trainee=users[u],
+            pre=first_pre[u].score,
+            post=last_post[u].score,
+            gain=normalised_gain(pre=first_pre[u].score, post=last_post[u].score),
+        )
+        for u in both
+    ]
+    per_competence_pre: dict[int, list[Decimal]] = defaultdict(list)
+    per_competence_post: dict[int, list[Decimal]] = defaultdict(list)
+    competences = {}
+    for u in both:
+        for cid, value in _competence_percent(items_by_attempt[first_pre[u].pk]).items():
+            per_competence_pre[cid].append(value)
+        for cid, value in _competence_percent(items_by_attempt[last_post[u].pk]).items():
+            per_competence_post[cid].append(value)
+        for item in items_by_attempt[first_pre[u].pk]:
+            if item.question.competence_id:
+                competences[item.question.competence_id] = item.question.competence
+    competence_rows = []
+    for cid, competence in sorted(competences.items(), key=lambda pair: pair[1].sort_order):
+        pre, post = _mean(per_competence_pre[cid]), _mean(per_competence_post.get(cid, []))
+        if pre is None or post is None:
+            continue
+        competence_rows.append(CompetenceGain(competence, pre, post, normalised_gain(pre=pre, post=post)))
+    return GainReport(post_test, pre_test, sorted(trainees, key=lambda t: _name(t.trainee)), competence_rows)
