@@ -158,7 +158,8 @@ def load_module(course: CoursePage, folder: Path) -> ModulePage:
 @transaction.atomic
 def load_course(
     catalogue: CourseIndexPage, competences: dict[str, Competence], folder: Path = DATA / "course"
-) -> CoursePage:
+) -> tuple[CoursePage, dict[str, ModulePage]]:
+    """The course and its modules by key."""
     item = read_toml(folder / "course.toml")
     fields = _translated(
         item, "title", "slug", "summary", "objectives", "audience", markdown_fields=("objectives",)
@@ -169,6 +170,7 @@ def load_course(
     if set(course.competences.values_list("pk", flat=True)) != wanted:
         course.competences.set(wanted)
         course.save_revision().publish()
+    modules = {}
     for module_folder in sorted(p for p in folder.iterdir() if p.is_dir()):
-        load_module(course, module_folder)
-    return course
+        modules[read_toml(module_folder / "module.toml")["key"]] = load_module(course, module_folder)
+    return course, modules

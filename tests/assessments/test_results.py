@@ -6,7 +6,6 @@ import pytest
 
 from assessments.attempts import Answer, start_attempt, submit_attempt
 from assessments.results import item_analysis, knowledge_gain, trainee_results
-from assessments.scoring import QuestionKind
 from courses.models import Competence, Domain
 from home.roles import Role
 from tests.factories.assessments import make_question, make_quiz

@@ -2,6 +2,8 @@ import pytest
 from django.core.management import call_command
 from wagtail.models import Page, Revision
 
+from assessments.models import Attempt, Choice, Question, QuizPage, QuizSlot
+from assessments.scoring import QuestionKind
 from courses.models import Cohort, Competence, CoursePage, Domain, LessonPage, ModulePage, StepProgress
 from courses.reading import count_words
 from courses.translation_status import missing_translations
@@ -16,6 +18,10 @@ def snapshot() -> dict:
         "competences": Competence.objects.count(),
         "progress": StepProgress.objects.count(),
         "cohort trainees": Cohort.objects.get().trainees.count(),
+        "questions": Question.objects.count(),
+        "choices": Choice.objects.count(),
+        "quiz slots": QuizSlot.objects.count(),
+        "attempts": Attempt.objects.count(),
     }
 
 
@@ -36,7 +42,18 @@ def test_demo_is_complete_in_both_languages_and_reloading_changes_nothing(demo):
     assert Competence.objects.count() == 12
     for item in [*Page.objects.type(CoursePage, ModulePage, LessonPage).specific()]:
         assert missing_translations(item) == [], item.title
-    for item in [*Competence.objects.all(), *Domain.objects.all()]:
+    assert Question.objects.count() >= 30
+    assert {q.kind for q in Question.objects.all()} == set(QuestionKind.values)
+    assert QuizPage.objects.filter(purpose="graded").count() >= 5
+    assert QuizPage.objects.get(purpose="post_test").paired_pre_test.purpose == "pre_test"
+    assert Attempt.objects.filter(quiz__purpose="post_test").exists()
+    for item in [
+        *Competence.objects.all(),
+        *Domain.objects.all(),
+        *Question.objects.all(),
+        *Choice.objects.all(),
+        *QuizPage.objects.all(),
+    ]:
         assert missing_translations(item) == [], str(item)
     before = snapshot()
     call_command("load_demo", "--allow-production", verbosity=0)

@@ -4,7 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from courses.models import CourseIndexPage
 from lms.demo.accounts import ensure_demo_accounts
-from lms.demo.activity import load_cohort
+from lms.demo.activity import load_cohort, load_quiz_activity
+from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
 
 
@@ -27,9 +28,13 @@ class Command(BaseCommand):
         call_command("setup_site", verbosity=0)
         accounts = ensure_demo_accounts()
         competences = load_competences()
-        course = load_course(CourseIndexPage.objects.get(), competences)
+        course, modules = load_course(CourseIndexPage.objects.get(), competences)
+        questions = load_questions(competences)
+        quizzes = load_quizzes(modules, questions)
         cohort = load_cohort(course)
+        load_quiz_activity(cohort, quizzes)
         self.stdout.write(
-            f"{len(accounts)} accounts, {len(competences)} competences, course “{course.title}”, "
+            f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
+            f"{len(quizzes)} quizzes, course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )
