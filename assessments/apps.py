@@ -10,9 +10,10 @@ class AssessmentsConfig(AppConfig):
         from courses.todo import register_todo_provider
         from home.roles import Role, grant
 
-        from .todo import quizzes_to_take
+        from .todo import questionnaires_to_fill, quizzes_to_take
 
         for model in ("question", "choice", "acceptedanswer"):
             grant(Role.TRAINER, *(f"assessments.{action}_{model}" for action in ("add", "change", "delete")))
         grant(Role.TRAINER, "assessments.view_attempt")
         register_todo_provider(quizzes_to_take)
+        register_todo_provider(questionnaires_to_fill)

@@ -49,3 +49,47 @@ class QuizPageForm(WagtailAdminPageForm):
             elif not question and not (count and competence):
                 form.add_error(None, _("Random questions need both a number and a competence."))
         return cleaned
+
+
+CHOICE_KINDS = {"single", "multiple", "availability"}
+
+
+class QuestionnairePageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned = super().clean()
+        page = self.instance
+        if (
+            page.pk
+            and "anonymity" in cleaned
+            and cleaned["anonymity"] != type(page).objects.get(pk=page.pk).anonymity
+            and page.responses.exists()
+        ):
+            self.add_error("anonymity", _("Anonymity cannot change once responses exist."))
+        opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
+        if opens and closes and closes <= opens:
+            self.add_error("closes_at", _("The questionnaire must close after it opens."))
+        for form in _live_forms(self.formsets["items"]):
+            self._check_item(form)
+        return cleaned
+
+    @staticmethod
+    def _check_item(form) -> None:
+        data = form.cleaned_data
+        kind = data.get("kind")
+        if kind == "competence" and not data.get("competence"):
+            form.add_error("competence", _("Choose the competence to rate."))
+        if kind != "competence" and not (data.get("label_fr") or data.get("label")):
+            form.add_error(None, _("Write the question."))
+        if kind in CHOICE_KINDS:
+            counts = {
+                language: len(
+                    [line for line in (data.get(f"options_{language}") or "").splitlines() if line.strip()]
+                )
+                for language in ("fr", "ar")
+            }
+            if counts["fr"] < 2:
+                form.add_error(None, _("Give at least two options, one per line."))
+            elif counts["ar"] and counts["ar"] != counts["fr"]:
+                form.add_error(None, _("The French and Arabic options must have the same number of lines."))
+        if kind == "rating" and not 2 <= (data.get("scale_max") or 0) <= 10:
+            form.add_error("scale_max", _("A rating scale goes from 1 to a maximum between 2 and 10."))

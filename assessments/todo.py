@@ -44,3 +44,32 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
         for quiz in quizzes
         if quiz.pk not in done
     ]
+
+
+def questionnaires_to_fill(*, user) -> list[TodoItem]:
+    """Open questionnaires meant for the trainee and not submitted yet (two queries)."""
+    from home.roles import Role, has_role
+
+    from .models import Participation, QuestionnairePage
+
+    if not has_role(user, Role.TRAINEE):
+        return []
+    now = timezone.now()
+    candidates = list(
+        QuestionnairePage.objects.live()
+        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
+        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .filter(Q(cohort__isnull=True) | Q(cohort__trainees=user))
+        .exclude(pk__in=Participation.objects.filter(user=user).values("questionnaire_id"))
+        .distinct()
+        .order_by("path")
+    )
+    return [
+        TodoItem(
+            title=_("Fill in “%(title)s”") % {"title": questionnaire.title},
+            url=questionnaire.url,
+            kind="questionnaire",
+            due=questionnaire.closes_at,
+        )
+        for questionnaire in candidates
+    ]

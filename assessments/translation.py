@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import Choice, Question, QuizPage
+from .models import Choice, MeetingMinutes, Question, QuestionnaireItem, QuestionnairePage, QuizPage
 
 
 @register(Question)
@@ -17,3 +17,18 @@ class ChoiceTR(TranslationOptions):
 @register(QuizPage)
 class QuizPageTR(TranslationOptions):
     fields = ("introduction",)
+
+
+@register(QuestionnairePage)
+class QuestionnairePageTR(TranslationOptions):
+    fields = ("introduction",)
+
+
+@register(QuestionnaireItem)
+class QuestionnaireItemTR(TranslationOptions):
+    fields = ("section", "label", "help_text", "options")
+
+
+@register(MeetingMinutes)
+class MeetingMinutesTR(TranslationOptions):
+    fields = ("summary", "decisions")

@@ -36,7 +36,8 @@ class HomePage(FastRoutingMixin, Page):
 class SiteSettings(BaseSiteSetting):
     """Identity of the site shown in the header, footer and printed documents."""
 
-    organisation_name = models.CharField(_("organisation name"), max_length=200, default="Tounesna Academy")
+    # No default: modeltranslation treats a value equal to the default as missing.
+    organisation_name = models.CharField(_("organisation name"), max_length=200)
     tagline = models.CharField(_("tagline"), max_length=250, blank=True)
     logo = models.ForeignKey(
         "wagtailimages.Image",

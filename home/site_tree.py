@@ -90,12 +90,8 @@ SITE_SETTINGS_TEXT = {
 
 def _ensure_site_settings(site: Site) -> None:
     site_settings = SiteSettings.for_site(site)
-    # A field still holding the model default was never edited by anyone.
-    untouched = {"", None, SiteSettings._meta.get_field("organisation_name").default}
     missing = {
-        field: value
-        for field, value in SITE_SETTINGS_TEXT.items()
-        if getattr(site_settings, field) in untouched and getattr(site_settings, field) != value
+        field: value for field, value in SITE_SETTINGS_TEXT.items() if not getattr(site_settings, field)
     }
     if missing:
         for field, value in missing.items():

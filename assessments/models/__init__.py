@@ -1,4 +1,12 @@
 from .attempts import Attempt, AttemptQuestion
+from .questionnaires import (
+    ItemAnswer,
+    MeetingMinutes,
+    Participation,
+    QuestionnaireItem,
+    QuestionnairePage,
+    Response,
+)
 from .questions import AcceptedAnswer, Choice, Question
 from .quiz import QuizPage, QuizSlot
 
@@ -7,6 +15,12 @@ __all__ = [
     "Attempt",
     "AttemptQuestion",
     "Choice",
+    "ItemAnswer",
+    "MeetingMinutes",
+    "Participation",
+    "QuestionnaireItem",
+    "QuestionnairePage",
+    "Response",
     "Question",
     "QuizPage",
     "QuizSlot",

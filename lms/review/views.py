@@ -2,7 +2,7 @@
 
 from django.shortcuts import get_object_or_404, render
 
-from assessments.models import QuizPage
+from assessments.models import QuestionnairePage, QuizPage
 from assessments.models.quiz import QuizPurpose
 from assessments.results import knowledge_gain
 
@@ -12,7 +12,10 @@ from .access import reviewers_only
 @reviewers_only
 def review_index(request):
     post_tests = QuizPage.objects.live().filter(purpose=QuizPurpose.POST_TEST).order_by("path")
-    return render(request, "lms/review/index.html", {"post_tests": post_tests})
+    questionnaires = QuestionnairePage.objects.live().order_by("path")
+    return render(
+        request, "lms/review/index.html", {"post_tests": post_tests, "questionnaires": questionnaires}
+    )
 
 
 @reviewers_only

@@ -3,10 +3,12 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from courses.models import CourseIndexPage
+from home.models import HomePage
 from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
+from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
 
 
 class Command(BaseCommand):
@@ -33,6 +35,8 @@ class Command(BaseCommand):
         quizzes = load_quizzes(modules, questions)
         cohort = load_cohort(course)
         load_quiz_activity(cohort, quizzes)
+        needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
+        load_needs_responses(needs, cohort)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, course “{course.title}”, "

@@ -1,0 +1,262 @@
+"""Aggregated questionnaire results for the task force: distributions, means, medians, priorities.
+
+Anonymous questionnaires show no figure below ANONYMITY_THRESHOLD responses and only once closed,
+so that nobody can work out an answer by comparing results before and after someone responds;
+free texts and exported rows are sorted by their content, never by when they were given.
+"""
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.contrib.auth import get_user_model
+
+from courses.models import Competence
+from home.roles import Role
+
+from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
+from .models.questionnaires import ANONYMITY_THRESHOLD, ItemKind, ResponseStatus
+
+SCALE = range(1, 6)
+RANK_POINTS = {0: 3, 1: 2, 2: 1}  # first priority 3 points, second 2, third 1
+
+
+def two_places(value: float) -> Decimal:
+    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def bar_step(count: int, total: int) -> int:
+    """Bar width in 5 % steps (CSS classes bar-w-0 … bar-w-100); the exact figure is in the text."""
+    return round(count * 20 / total) * 5 if total else 0
+
+
+@dataclass(frozen=True)
+class Bar:
+    label: str
+    count: int
+    total: int
+
+    @property
+    def percent(self) -> int:
+        return round(self.count * 100 / self.total) if self.total else 0
+
+    @property
+    def width(self) -> int:
+        return bar_step(self.count, self.total)
+
+
+@dataclass(frozen=True)
+class Distribution:
+    bars: list[Bar]
+    values: list[int]
+
+    @property
+    def count(self) -> int:
+        return len(self.values)
+
+    @property
+    def mean(self) -> Decimal | None:
+        return two_places(statistics.fmean(self.values)) if self.values else None
+
+    @property
+    def median(self) -> Decimal | None:
+        return two_places(statistics.median(self.values)) if self.values else None
+
+
+def distribution(values: list[int], scale=SCALE) -> Distribution:
+    counts = Counter(values)
+    return Distribution([Bar(str(point), counts[point], len(values)) for point in scale], values)
+
+
+def priority_score(*, level: int, importance: int) -> int:
+    """importance × (5 − level): high when a competence matters and is not yet mastered (0 to 20)."""
+    return importance * (5 - level)
+
+
+@dataclass(frozen=True)
+class CompetenceNeed:
+    competence: Competence
+    level: Distribution
+    importance: Distribution
+    priority: Decimal | None
+
+
+@dataclass(frozen=True)
+class ChoiceResult:
+    item: QuestionnaireItem
+    bars: list[Bar]
+    answered: int
+
+
+@dataclass(frozen=True)
+class RankedCompetence:
+    competence: Competence
+    points: int
+    mentions: int
+    first_choices: int
+
+
+@dataclass(frozen=True)
+class TextAnswers:
+    item: QuestionnaireItem
+    answers: list[tuple[str, str]]  # (respondent name or "", text)
+
+
+@dataclass
+class QuestionnaireResults:
+    questionnaire: QuestionnairePage
+    responses: int
+    expected: int
+    hidden: bool
+    non_respondents: list = field(default_factory=list)
+    needs: list[CompetenceNeed] = field(default_factory=list)
+    heatmap_competences: list[Competence] = field(default_factory=list)
+    heatmap: list[tuple[str, list[int | None]]] = field(default_factory=list)
+    choices: list[ChoiceResult] = field(default_factory=list)
+    rankings: list[tuple[QuestionnaireItem, list[RankedCompetence]]] = field(default_factory=list)
+    texts: list[TextAnswers] = field(default_factory=list)
+
+    @property
+    def response_rate(self) -> int:
+        return round(self.responses * 100 / self.expected) if self.expected else 0
+
+    @property
+    def threshold(self) -> int:
+        return ANONYMITY_THRESHOLD
+
+
+def expected_respondents(questionnaire: QuestionnairePage) -> list:
+    User = get_user_model()
+    if questionnaire.cohort_id:
+        users = User.objects.filter(cohorts=questionnaire.cohort_id)
+    else:
+        users = User.objects.filter(groups__name=Role.TRAINEE.value)
+    return list(users.filter(is_active=True).distinct().order_by("last_name", "first_name", "username"))
+
+
+def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
+    if not questionnaire.is_anonymous:
+        return False
+    return responses < ANONYMITY_THRESHOLD or questionnaire.is_open()
+
+
+def display_name(user) -> str:
+    return user.get_full_name() or user.get_username()
+
+
+def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[Response], list[ItemAnswer]]:
+    responses = list(
+        Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED).select_related(
+            "respondent"
+        )
+    )
+    answers = list(ItemAnswer.objects.filter(response__in=responses).select_related("item"))
+    return responses, answers
+
+
+def questionnaire_results(*, questionnaire: QuestionnairePage) -> QuestionnaireResults:
+    expected = expected_respondents(questionnaire)
+    participants = set(
+        Participation.objects.filter(questionnaire=questionnaire).values_list("user_id", flat=True)
+    )
+    responses, answers = submitted_answers(questionnaire)
+    results = QuestionnaireResults(
+        questionnaire=questionnaire,
+        responses=len(responses),
+        expected=len(expected),
+        hidden=is_hidden(questionnaire, len(responses)),
+    )
+    if not questionnaire.is_anonymous:
+        results.non_respondents = [user for user in expected if user.pk not in participants]
+    if results.hidden:
+        return results
+    items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
+    competences = {c.pk: c for c in Competence.objects.all()}
+    by_item: dict[int, list[ItemAnswer]] = defaultdict(list)
+    for answer in answers:
+        by_item[answer.item_id].append(answer)
+    names = {r.pk: display_name(r.respondent) for r in responses if r.respondent_id}
+    results.needs = _competence_needs(items, by_item)
+    if not questionnaire.is_anonymous:
+        results.heatmap_competences, results.heatmap = _heatmap(items, by_item, responses, names)
+    for item in items:
+        rows = by_item[item.pk]
+        if item.kind in {ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE, ItemKind.AVAILABILITY}:
+            results.choices.append(_choice_result(item, rows))
+        elif item.kind == ItemKind.RATING:
+            values = [row.number for row in rows if row.number]
+            dist = distribution(values, range(1, item.scale_max + 1))
+            results.choices.append(ChoiceResult(item, dist.bars, dist.count))
+        elif item.kind == ItemKind.RANKING:
+            results.rankings.append((item, _ranking(rows, competences)))
+        elif item.kind == ItemKind.FREE_TEXT:
+            texts = [(names.get(row.response_id, ""), row.text) for row in rows if row.text.strip()]
+            results.texts.append(
+                TextAnswers(item, sorted(texts, key=lambda pair: (pair[1].casefold(), pair[0])))
+            )
+    return results
+
+
+def _competence_needs(items, by_item) -> list[CompetenceNeed]:
+    needs = []
+    for item in items:
+        if item.kind != ItemKind.COMPETENCE_RATING:
+            continue
+        rows = by_item[item.pk]
+        levels = [row.number for row in rows if row.number]
+        importances = [row.importance for row in rows if row.importance]
+        products = [
+            priority_score(level=row.number, importance=row.importance)
+            for row in rows
+            if row.number and row.importance
+        ]
+        priority = two_places(statistics.fmean(products)) if products else None
+        needs.append(
+            CompetenceNeed(item.competence, distribution(levels), distribution(importances), priority)
+        )
+    return sorted(
+        needs, key=lambda need: (need.priority is None, -(need.priority or 0), need.competence.sort_order)
+    )
+
+
+def _heatmap(items, by_item, responses, names):
+    rated = [item for item in items if item.kind == ItemKind.COMPETENCE_RATING]
+    levels = {(row.response_id, item.pk): row.number for item in rated for row in by_item[item.pk]}
+    rows = [
+        (names[response.pk], [levels.get((response.pk, item.pk)) for item in rated])
+        for response in responses
+        if response.pk in names
+    ]
+    return [item.competence for item in rated], sorted(rows, key=lambda row: row[0].casefold())
+
+
+def _choice_result(item, rows) -> ChoiceResult:
+    counts: Counter = Counter()
+    for row in rows:
+        picked = row.selection if item.kind != ItemKind.SINGLE_CHOICE else [row.number]
+        counts.update(index for index in picked if index is not None)
+    answered = len(rows)
+    return ChoiceResult(
+        item,
+        [Bar(option, counts[index], answered) for index, option in enumerate(item.option_list)],
+        answered,
+    )
+
+
+def _ranking(rows, competences) -> list[RankedCompetence]:
+    points: Counter = Counter()
+    mentions: Counter = Counter()
+    firsts: Counter = Counter()
+    for row in rows:
+        for position, competence_id in enumerate(row.selection[:3]):
+            points[competence_id] += RANK_POINTS[position]
+            mentions[competence_id] += 1
+            if position == 0:
+                firsts[competence_id] += 1
+    ranked = [
+        RankedCompetence(competences[cid], points[cid], mentions[cid], firsts[cid])
+        for cid in points
+        if cid in competences
+    ]
+    return sorted(ranked, key=lambda r: (-r.points, -r.first_choices, r.competence.sort_order))

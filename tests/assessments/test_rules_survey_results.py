@@ -1,0 +1,99 @@
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from django.utils import timezone
+
+from assessments.questionnaires import ItemValue, submit_response
+from assessments.survey_results import bar_step, distribution, priority_score, questionnaire_results
+from home.roles import Role
+from tests.factories.questionnaires import make_competences, make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+def test_distribution_mean_median_and_bars():
+    dist = distribution([1, 2, 2, 5])
+    assert [bar.count for bar in dist.bars] == [1, 2, 0, 0, 1]
+    assert (dist.mean, dist.median) == (Decimal("2.50"), Decimal("2.00"))
+    assert [bar.percent for bar in dist.bars] == [25, 50, 0, 0, 25]
+
+
+def test_empty_distribution_has_no_mean():
+    assert distribution([]).mean is None and distribution([]).median is None
+
+
+@pytest.mark.parametrize(("level", "importance", "score"), [(1, 5, 20), (5, 5, 0), (3, 4, 8), (2, 1, 3)])
+def test_priority_score(level, importance, score):
+    assert priority_score(level=level, importance=importance) == score
+
+
+@pytest.mark.parametrize(
+    ("count", "total", "width"), [(0, 8, 0), (3, 8, 40), (5, 8, 60), (8, 8, 100), (1, 0, 0)]
+)
+def test_bars_are_drawn_in_five_percent_steps(count, total, width):
+    assert bar_step(count, total) == width
+
+
+def answer(questionnaire, user, ratings: dict, ranking=(), text=""):
+    items = {item.competence_id: item for item in questionnaire.items.filter(kind="competence")}
+    values = {items[c.pk].pk: ItemValue(number=level, importance=imp) for c, (level, imp) in ratings.items()}
+    ranking_item = questionnaire.items.get(kind="ranking")
+    if ranking:
+        values[ranking_item.pk] = ItemValue(selection=[c.pk for c in ranking])
+    if text:
+        values[questionnaire.items.get(kind="text").pk] = ItemValue(text=text)
+    submit_response(user=user, questionnaire=questionnaire, values=values)
+
+
+def test_needs_are_ranked_by_mean_priority(site_tree, make_user):
+    c1, c2, c3 = make_competences(3)
+    questionnaire = make_questionnaire(competences=[c1, c2, c3])
+    a, b = make_user(Role.TRAINEE), make_user(Role.TRAINEE)
+    answer(questionnaire, a, {c1: (4, 5), c2: (1, 5), c3: (3, 3)}, ranking=[c2, c1, c3])
+    answer(questionnaire, b, {c1: (2, 4), c2: (2, 4), c3: (3, 2)}, ranking=[c2, c3, c1])
+    results = questionnaire_results(questionnaire=questionnaire)
+    # c2: (5×4 + 4×3)/2 = 16; c1: (5×1 + 4×3)/2 = 8.5; c3: (3×2 + 2×2)/2 = 5
+    assert [(n.competence, n.priority) for n in results.needs] == [
+        (c2, Decimal("16.00")),
+        (c1, Decimal("8.50")),
+        (c3, Decimal("5.00")),
+    ]
+    ranked = results.rankings[0][1]
+    assert [(r.competence, r.points, r.mentions, r.first_choices) for r in ranked] == [
+        (c2, 6, 2, 2),
+        (c1, 3, 2, 0),
+        (c3, 3, 2, 0),
+    ]
+    assert results.responses == 2 and not results.hidden
+    assert {name for name, _levels in results.heatmap} == {a.get_full_name() or a.username, b.username}
+
+
+def test_named_results_list_non_respondents(site_tree, make_user):
+    questionnaire = make_questionnaire()
+    answered, silent = make_user(Role.TRAINEE), make_user(Role.TRAINEE, username="silent")
+    answer(questionnaire, answered, {})
+    results = questionnaire_results(questionnaire=questionnaire)
+    assert results.non_respondents == [silent]
+    assert (results.responses, results.expected, results.response_rate) == (1, 2, 50)
+
+
+def closed_anonymous(**fields):
+    return make_questionnaire(anonymity="anonymous", **fields)
+
+
+@pytest.mark.parametrize(
+    ("responses", "closed", "hidden"), [(4, True, True), (5, True, False), (5, False, True)]
+)
+def test_anonymous_threshold_and_closing(site_tree, make_user, responses, closed, hidden):
+    questionnaire = closed_anonymous()
+    c1 = questionnaire.items.filter(kind="competence").first().competence
+    for _ in range(responses):
+        answer(questionnaire, make_user(Role.TRAINEE), {c1: (2, 4)}, text="Un commentaire")
+    if closed:
+        questionnaire.closes_at = timezone.now() - timedelta(minutes=1)
+        questionnaire.save()
+    results = questionnaire_results(questionnaire=questionnaire)
+    assert results.hidden == hidden
+    assert (results.needs == []) == hidden and (results.texts == []) == hidden
+    assert results.non_respondents == [] and results.heatmap == []

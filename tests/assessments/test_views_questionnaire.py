@@ -1,0 +1,107 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import ItemAnswer, Participation, Response
+from home.roles import Role
+from tests.factories.questionnaires import full_answers, make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def questionnaire(site_tree):
+    return make_questionnaire()
+
+
+@pytest.fixture
+def trainee_client(client, trainee):
+    client.force_login(trainee)
+    return client
+
+
+def test_questionnaire_shows_level_descriptors(trainee_client, questionnaire):
+    page = trainee_client.get(questionnaire.url).content.decode()
+    assert "Niveau 3" in page and "Compétence 1" in page
+
+
+def test_draft_then_resume_then_submit(trainee_client, trainee, questionnaire):
+    data = full_answers(questionnaire)
+    first_key = next(k for k in data if k.endswith("_level"))
+    response = trainee_client.post(questionnaire.url, {first_key: "4", "action": "draft"})
+    assert response.status_code == 302
+    assert Response.objects.get().status == "draft"
+    page = trainee_client.get(questionnaire.url).content.decode()
+    assert f'name="{first_key}" value="4"' in page and "checked" in page
+    response = trainee_client.post(questionnaire.url, {**data, "action": "submit"})
+    assert response.status_code == 302 and response["Location"].endswith("thanks/")
+    assert Response.objects.get().status == "submitted"
+    assert Participation.objects.filter(user=trainee).count() == 1
+
+
+def test_missing_required_answers_save_nothing_and_say_where(trainee_client, questionnaire):
+    data = full_answers(questionnaire)
+    missing = next(k for k in data if k.endswith("_importance"))
+    del data[missing]
+    response = trainee_client.post(questionnaire.url, {**data, "action": "submit"})
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert 'id="error-summary"' in html and "Compétence 1" in html
+    assert not Response.objects.exists() and not ItemAnswer.objects.exists()
+
+
+def test_out_of_range_values_are_refused(trainee_client, questionnaire):
+    data = full_answers(questionnaire)
+    key = next(k for k in data if k.endswith("_level"))
+    response = trainee_client.post(questionnaire.url, {**data, key: "9", "action": "submit"})
+    assert response.status_code == 400
+    assert not Response.objects.exists()
+
+
+def test_ranking_needs_three_different_competences(trainee_client, questionnaire):
+    data = full_answers(questionnaire)
+    ranks = sorted(k for k in data if "_rank" in k)
+    data[ranks[1]] = data[ranks[0]]
+    assert trainee_client.post(questionnaire.url, {**data, "action": "submit"}).status_code == 400
+
+
+def test_named_answers_can_change_until_closing(trainee_client, questionnaire):
+    trainee_client.post(questionnaire.url, {**full_answers(questionnaire, level=2), "action": "submit"})
+    trainee_client.post(questionnaire.url, {**full_answers(questionnaire, level=5), "action": "submit"})
+    assert Response.objects.count() == 1
+    assert set(ItemAnswer.objects.filter(item__kind="competence").values_list("number", flat=True)) == {5}
+    questionnaire.closes_at = timezone.now() - timedelta(minutes=1)
+    questionnaire.save()
+    response = trainee_client.post(
+        questionnaire.url, {**full_answers(questionnaire, level=1), "action": "submit"}
+    )
+    assert response.status_code == 302
+    assert set(ItemAnswer.objects.filter(item__kind="competence").values_list("number", flat=True)) == {5}
+
+
+def test_anonymous_submission_is_unlinked_and_final(trainee_client, trainee, site_tree):
+    questionnaire = make_questionnaire(anonymity="anonymous")
+    trainee_client.post(questionnaire.url, {**full_answers(questionnaire), "action": "submit"})
+    response = Response.objects.get()
+    assert response.respondent is None and response.submitted_on is not None
+    assert Participation.objects.filter(user=trainee).exists()
+    again = trainee_client.post(questionnaire.url, {**full_answers(questionnaire), "action": "submit"})
+    assert again.status_code == 200 and "déjà répondu" in again.content.decode()
+    assert Response.objects.count() == 1
+
+
+def test_questionnaire_appears_in_the_todo_list_until_submitted(trainee_client, questionnaire):
+    assert questionnaire.title in trainee_client.get("/fr/my/").content.decode()
+    trainee_client.post(questionnaire.url, {**full_answers(questionnaire), "action": "submit"})
+    assert questionnaire.title not in trainee_client.get("/fr/my/").content.decode()
+
+
+@pytest.mark.parametrize("role", [Role.TASK_FORCE, Role.TRAINER])
+def test_reviewers_do_not_answer(client, make_user, questionnaire, role):
+    client.force_login(make_user(role))
+    assert client.get(questionnaire.url).status_code == 403
+
+
+def test_anonymous_visitor_is_sent_to_log_in(client, questionnaire):
+    assert client.get(questionnaire.url).status_code == 302

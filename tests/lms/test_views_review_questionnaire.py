@@ -1,0 +1,154 @@
+import io
+import re
+import shutil
+import subprocess
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+from openpyxl import load_workbook
+
+from assessments.models import MeetingMinutes, QuestionnairePage
+from assessments.questionnaires import ItemValue, submit_response
+from courses.models import Cohort
+from home.roles import Role
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
+
+
+def urls(q: QuestionnairePage, lang: str = "fr") -> list[str]:
+    base = f"/{lang}/review/questionnaires/{q.pk}/"
+    return [base, base + "minutes/", base + "minutes/edit/", base + "responses.csv", base + "responses.xlsx"]
+
+
+def answer(questionnaire, user, level: int, text: str = "") -> None:
+    values = {
+        item.pk: ItemValue(number=level, importance=5)
+        for item in questionnaire.items.filter(kind="competence")
+    }
+    if text:
+        values[questionnaire.items.get(kind="text").pk] = ItemValue(text=text)
+    submit_response(user=user, questionnaire=questionnaire, values=values)
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(None, 302), (Role.TRAINEE, 403), (Role.OTE_APPROVER, 403), (Role.TASK_FORCE, 200), (Role.TRAINER, 200)],
+)
+def test_review_urls_per_role(client, site_tree, make_user, role, status):
+    questionnaire = make_questionnaire()
+    if role:
+        client.force_login(make_user(role))
+    for url in urls(questionnaire):
+        assert client.get(url).status_code == status, url
+
+
+def test_unknown_export_format_is_not_found(client, site_tree, task_force):
+    questionnaire = make_questionnaire()
+    client.force_login(task_force)
+    assert client.get(f"/fr/review/questionnaires/{questionnaire.pk}/responses.pdf").status_code == 404
+
+
+def test_swapping_two_anonymous_trainees_changes_nothing(client, site_tree, make_user, task_force):
+    """Every review page and export is identical when two trainees swap their answers."""
+
+    def run(first_level: int, second_level: int) -> list[bytes]:
+        questionnaire = make_questionnaire(anonymity="anonymous")
+        trainees = [
+            make_user(Role.TRAINEE, username=f"{n}-{questionnaire.pk}") for n in ("a", "b", "c", "d", "e")
+        ]
+        levels = [first_level, second_level, 3, 3, 4]
+        for trainee, level in zip(trainees, levels, strict=True):
+            answer(questionnaire, trainee, level, text=f"Avis de niveau {level}")
+        QuestionnairePage.objects.filter(pk=questionnaire.pk).update(
+            closes_at=timezone.now() - timedelta(days=1)
+        )
+        client.force_login(task_force)
+        pages = []
+        for url in urls(questionnaire)[:2] + urls(questionnaire)[3:4]:
+            content = client.get(url)
+            body = b"".join(content.streaming_content) if content.streaming else content.content
+            text = CSRF.sub("", body.decode())
+            pages.append(
+                re.sub(rf"questionnaires/{questionnaire.pk}/|(?:Questionnaire|استبيان) \d+", "", text)
+            )
+        return pages
+
+    assert run(1, 5) == run(5, 1)
+
+
+def test_anonymous_export_below_threshold_is_empty(client, site_tree, make_user, task_force):
+    questionnaire = make_questionnaire(anonymity="anonymous")
+    for _ in range(4):
+        answer(questionnaire, make_user(Role.TRAINEE), 2)
+    client.force_login(task_force)
+    csv = b"".join(client.get(urls(questionnaire)[3]).streaming_content).decode()
+    assert len(csv.strip().splitlines()) == 1  # headings only
+
+
+def test_exports_neutralise_formulas(client, site_tree, make_user, task_force):
+    questionnaire = make_questionnaire()
+    answer(
+        questionnaire, make_user(Role.TRAINEE, first_name="=cmd", last_name="x"), 2, text='=HYPERLINK("x")'
+    )
+    answer(questionnaire, make_user(Role.TRAINEE), 3, text="+33 -1 @SUM\tx")
+    client.force_login(task_force)
+    workbook = load_workbook(io.BytesIO(b"".join(client.get(urls(questionnaire)[4]).streaming_content)))
+    cells = [cell for row in workbook.active.iter_rows() for cell in row if cell.value is not None]
+    assert all(cell.data_type != "f" for cell in cells)
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert '\'=HYPERLINK("x")' in texts and "'+33 -1 @SUM\tx" in texts and "'=cmd x" in texts
+    csv = b"".join(client.get(urls(questionnaire)[3]).streaming_content).decode()
+    assert "'=HYPERLINK" in csv and "\n=" not in csv and ",=" not in csv
+
+
+def test_minutes_are_recorded_and_validated(client, site_tree, task_force):
+    questionnaire = make_questionnaire()
+    client.force_login(task_force)
+    edit = urls(questionnaire)[2]
+    bad = client.post(edit, {"meeting_date": "not a date", "participants": ""})
+    assert bad.status_code == 400 and not MeetingMinutes.objects.exists()
+    competence = questionnaire.items.filter(kind="competence").first().competence
+    ok = client.post(
+        edit,
+        {
+            "meeting_date": "2026-11-20",
+            "participants": "Leila Trabelsi, task force\nKarim Belhadj, formateur",
+            "summary_fr": "Les besoins portent sur le financement.",
+            "summary_ar": "تتعلق الاحتياجات بالتمويل.",
+            "decisions_fr": "Trois ateliers.",
+            "priority_competences": [competence.pk],
+        },
+    )
+    assert ok.status_code == 302
+    assert MeetingMinutes.objects.get().priority_competences.get() == competence
+    assert "Karim Belhadj" in client.get(urls(questionnaire)[1]).content.decode()
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing: run make test as root")
+def test_arabic_minutes_pdf_has_shaped_arabic_text_and_page_numbers(
+    client, site_tree, make_user, task_force, tmp_path
+):
+    questionnaire = make_questionnaire()
+    for level in (2, 3):
+        answer(questionnaire, make_user(Role.TRAINEE), level)
+    MeetingMinutes.objects.create(
+        questionnaire=questionnaire,
+        meeting_date="2026-11-20",
+        participants="ليلى الطرابلسي",
+        summary_ar="تتعلق الاحتياجات بالتمويل الأوروبي.",
+    )
+    client.force_login(task_force)
+    response = client.get(f"/ar/review/questionnaires/{questionnaire.pk}/minutes.pdf")
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "minutes.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    for words in ("محضر", "التمويل", "الكفاءة 1", "ليلى الطرابلسي"):
+        assert words in text, words
+    assert re.search(r"1\s*/\s*\d", text)  # page numbers
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Arab" in fonts or "Naskh" in fonts
