@@ -56,10 +56,12 @@ def test_swapping_two_anonymous_trainees_changes_nothing(client, site_tree, make
     """Every review page and export is identical when two trainees swap their answers."""
 
     def run(first_level: int, second_level: int) -> list[bytes]:
-        questionnaire = make_questionnaire(anonymity="anonymous")
+        cohort = Cohort.objects.create(name=f"Cohorte {first_level}")
+        questionnaire = make_questionnaire(anonymity="anonymous", cohort=cohort)
         trainees = [
             make_user(Role.TRAINEE, username=f"{n}-{questionnaire.pk}") for n in ("a", "b", "c", "d", "e")
         ]
+        cohort.trainees.set(trainees)
         levels = [first_level, second_level, 3, 3, 4]
         for trainee, level in zip(trainees, levels, strict=True):
             answer(questionnaire, trainee, level, text=f"Avis de niveau {level}")
