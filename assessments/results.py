@@ -149,10 +149,11 @@ def _competence_percent(items: list[AttemptQuestion]) -> dict[int, Decimal]:
     return {cid: percentage(sum(points) * 100 / len(points)) for cid, points in totals.items()}
 
 
-def knowledge_gain(*, post_test: QuizPage) -> GainReport:
+def knowledge_gain(*, post_test: QuizPage, pre_test: QuizPage | None = None) -> GainReport:
     """Pre %, post % and normalised gain per trainee (first pre-test attempt, last post-test
-    attempt), and the mean pre, post and gain per competence, for trainees who took both."""
-    pre_test = post_test.paired_pre_test
+    attempt), and the mean pre, post and gain per competence, for trainees who took both.
+    The pre-test is the one paired with the post-test unless another is given."""
+    pre_test = pre_test or post_test.paired_pre_test
     if pre_test is None:
         return GainReport(post_test, None, [], [])
     first_pre = {}

@@ -87,6 +87,7 @@ class ChoiceResult:
     item: QuestionnaireItem
     bars: list[Bar]
     answered: int
+    mean: Decimal | None = None  # rating scales only
 
 
 @dataclass(frozen=True)
@@ -187,7 +188,7 @@ def questionnaire_results(*, questionnaire: QuestionnairePage) -> QuestionnaireR
         elif item.kind == ItemKind.RATING:
             values = [row.number for row in rows if row.number]
             dist = distribution(values, range(1, item.scale_max + 1))
-            results.choices.append(ChoiceResult(item, dist.bars, dist.count))
+            results.choices.append(ChoiceResult(item, dist.bars, dist.count, dist.mean))
         elif item.kind == ItemKind.RANKING:
             results.rankings.append((item, _ranking(rows, competences)))
         elif item.kind == ItemKind.FREE_TEXT:

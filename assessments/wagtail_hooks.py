@@ -1,4 +1,5 @@
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -17,3 +18,14 @@ class QuestionViewSet(SnippetViewSet):
 
 
 register_snippet(QuestionViewSet)
+
+
+@hooks.register("after_create_page")
+def start_satisfaction_surveys_from_the_template(request, page):
+    from .models import QuestionnairePage
+    from .models.questionnaires import QuestionnairePurpose
+    from .survey_templates import add_default_satisfaction_items
+
+    specific = page.specific
+    if isinstance(specific, QuestionnairePage) and specific.purpose == QuestionnairePurpose.SATISFACTION:
+        add_default_satisfaction_items(specific)

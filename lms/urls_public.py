@@ -1,9 +1,21 @@
 from django.urls import include, path
 
-from . import views
+from . import certificate_views, views
 
 app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
     path("review/", include("lms.review.urls")),
+    path("my/certificates/", certificate_views.my_certificates, name="certificates"),
+    path(
+        "my/certificates/course-<int:course_id>.pdf",
+        certificate_views.course_certificate,
+        name="course_certificate",
+    ),
+    path(
+        "my/certificates/workshop-<int:workshop_id>.pdf",
+        certificate_views.workshop_certificate,
+        name="workshop_certificate",
+    ),
+    path("verify/", certificate_views.verify_certificate, name="verify_certificate"),
 ]

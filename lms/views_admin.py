@@ -1,8 +1,9 @@
 """Trainer views in the Wagtail admin: cohort progress matrix with its spreadsheet export."""
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -15,6 +16,10 @@ from courses.models import Cohort
 from courses.progress import COMPLETED, IN_PROGRESS
 from home.exports import RowDictExportMixin
 from home.roles import Role, has_role
+
+from .forms import AttendanceForm
+from .models import Workshop
+from .plans import AttendanceEntry, attendance_summary, expected_trainees, record_attendance
 
 STATUS_LABELS = {
     COMPLETED: gettext_lazy("completed"),
@@ -174,4 +179,63 @@ def quiz_list(request):
         request,
         "lms/admin/quiz_list.html",
         {"quizzes": quizzes, "page_title": _("Quiz results"), "header_icon": "help"},
+    )
+
+
+def attendance_workshops(request):
+    if not has_role(request.user, Role.TRAINER):
+        raise PermissionDenied
+    workshops = Workshop.objects.select_related("plan").order_by("-starts_at")
+    return TemplateResponse(
+        request,
+        "lms/admin/attendance_list.html",
+        {"workshops": workshops, "page_title": _("Attendance"), "header_icon": "group"},
+    )
+
+
+def attendance_sheet(request, workshop_id: int):
+    """One screen per workshop: each trainee of the plan's cohort, marked in one tap."""
+    if not has_role(request.user, Role.TRAINER):
+        raise PermissionDenied
+    workshop = get_object_or_404(Workshop.objects.select_related("plan__cohort"), pk=workshop_id)
+    trainees = expected_trainees(workshop)
+    recorded = {a.trainee_id: a for a in workshop.attendance.all()}
+    forms = [
+        (
+            trainee,
+            AttendanceForm(
+                request.POST if request.method == "POST" else None,
+                prefix=f"t{trainee.pk}",
+                initial={
+                    "status": recorded[trainee.pk].status if trainee.pk in recorded else "",
+                    "note": recorded[trainee.pk].note if trainee.pk in recorded else "",
+                },
+            ),
+        )
+        for trainee in trainees
+    ]
+    status = 200
+    if request.method == "POST":
+        if all(form.is_valid() for _trainee, form in forms):
+            entries = [
+                AttendanceEntry(trainee.pk, form.cleaned_data["status"], form.cleaned_data["note"])
+                for trainee, form in forms
+                if form.cleaned_data["status"]
+            ]
+            record_attendance(workshop=workshop, entries=entries)
+            messages.success(request, _("Attendance saved for %(count)s trainees.") % {"count": len(entries)})
+            return redirect("lms_attendance_sheet", workshop_id=workshop.pk)
+        messages.error(request, _("Nothing was saved: check the lines marked in red."))
+        status = 400
+    return TemplateResponse(
+        request,
+        "lms/admin/attendance_sheet.html",
+        {
+            "workshop": workshop,
+            "forms": forms,
+            "summary": attendance_summary(workshop=workshop, expected=len(trainees)),
+            "page_title": _("Attendance: %(workshop)s") % {"workshop": workshop.title},
+            "header_icon": "group",
+        },
+        status=status,
     )

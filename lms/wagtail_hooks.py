@@ -5,7 +5,14 @@ from wagtail.admin.menu import MenuItem
 
 from home.roles import Role, has_role
 
-from .views_admin import CohortProgressView, QuizResultsView, cohort_list, quiz_list
+from .views_admin import (
+    CohortProgressView,
+    QuizResultsView,
+    attendance_sheet,
+    attendance_workshops,
+    cohort_list,
+    quiz_list,
+)
 
 
 @hooks.register("register_admin_urls")
@@ -14,6 +21,8 @@ def progress_urls():
         path("progress/", cohort_list, name="lms_progress_cohorts"),
         path("progress/<int:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
         path("quiz-results/", quiz_list, name="lms_quiz_list"),
+        path("attendance/", attendance_workshops, name="lms_attendance"),
+        path("attendance/<int:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
         path("quiz-results/<int:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
     ]
 
@@ -33,3 +42,17 @@ def progress_menu_item():
 @hooks.register("register_admin_menu_item")
 def quiz_results_menu_item():
     return TrainerMenuItem(_("Quiz results"), reverse("lms_quiz_list"), icon_name="help", order=221)
+
+
+@hooks.register("after_create_page")
+def plans_need_ote_approval(request, page):
+    from .models import TrainingPlanPage
+    from .plans import require_approval
+
+    if isinstance(page.specific, TrainingPlanPage):
+        require_approval(page)
+
+
+@hooks.register("register_admin_menu_item")
+def attendance_menu_item():
+    return TrainerMenuItem(_("Attendance"), reverse("lms_attendance"), icon_name="group", order=222)

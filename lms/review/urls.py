@@ -1,9 +1,22 @@
 from django.urls import path
 
+from .. import report_views
 from . import questionnaire_views, views
 
 app_name = "review"
 urlpatterns = [
+    path("plans/<int:plan_id>/report/", report_views.plan_report_view, name="plan_report"),
+    path("plans/<int:plan_id>/report.pdf", report_views.plan_report_pdf, name="plan_report_pdf"),
+    path(
+        "plans/<int:plan_id>/workshops/<int:workshop_id>/report/",
+        report_views.workshop_report_view,
+        name="workshop_report",
+    ),
+    path(
+        "plans/<int:plan_id>/workshops/<int:workshop_id>/report.pdf",
+        report_views.workshop_report_pdf,
+        name="workshop_report_pdf",
+    ),
     path("", views.review_index, name="index"),
     path("gain/<int:post_test_id>/", views.gain_view, name="gain"),
     path("questionnaires/<int:questionnaire_id>/", questionnaire_views.results_view, name="results"),

@@ -6,6 +6,7 @@ from assessments.models import QuestionnairePage, QuizPage
 from assessments.models.quiz import QuizPurpose
 from assessments.results import knowledge_gain
 
+from ..models import TrainingPlanPage
 from .access import reviewers_only
 
 
@@ -13,8 +14,11 @@ from .access import reviewers_only
 def review_index(request):
     post_tests = QuizPage.objects.live().filter(purpose=QuizPurpose.POST_TEST).order_by("path")
     questionnaires = QuestionnairePage.objects.live().order_by("path")
+    plans = TrainingPlanPage.objects.prefetch_related("workshops").order_by("path")
     return render(
-        request, "lms/review/index.html", {"post_tests": post_tests, "questionnaires": questionnaires}
+        request,
+        "lms/review/index.html",
+        {"post_tests": post_tests, "questionnaires": questionnaires, "plans": plans},
     )
 
 

@@ -1,0 +1,16 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from .models import AttendanceStatus
+
+
+class AttendanceForm(forms.Form):
+    """One trainee's line on the attendance sheet."""
+
+    status = forms.ChoiceField(
+        label=_("Attendance"),
+        choices=AttendanceStatus.choices,
+        widget=forms.RadioSelect,
+        required=False,
+    )
+    note = forms.CharField(label=_("Note"), max_length=300, required=False)

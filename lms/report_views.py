@@ -1,0 +1,56 @@
+"""Training plan PDF and training reports (screen and PDF) for the review area."""
+
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
+
+from .models import TrainingPlanPage, Workshop
+from .pdf import render_pdf
+from .plans import approval_of, can_read_plan
+from .reports import plan_report, workshop_report
+from .review.access import reviewers_only
+
+
+def plan_pdf(request, *, plan: TrainingPlanPage):
+    if not can_read_plan(request.user):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        raise PermissionDenied
+    context = {
+        "plan": plan,
+        "approval": approval_of(plan),
+        "workshops": plan.workshops.order_by("starts_at"),
+        "target_competences": plan.target_competences.all(),
+    }
+    return render_pdf(request, "lms/plan_pdf.html", context, "plan-de-formation")
+
+
+def _plan(plan_id: int) -> TrainingPlanPage:
+    return get_object_or_404(TrainingPlanPage, pk=plan_id)
+
+
+def _workshop(plan_id: int, workshop_id: int) -> Workshop:
+    return get_object_or_404(Workshop.objects.select_related("plan__cohort"), pk=workshop_id, plan_id=plan_id)
+
+
+@reviewers_only
+def plan_report_view(request, plan_id: int):
+    return render(request, "lms/review/plan_report.html", {"report": plan_report(plan=_plan(plan_id))})
+
+
+@reviewers_only
+def plan_report_pdf(request, plan_id: int):
+    report = plan_report(plan=_plan(plan_id))
+    return render_pdf(request, "lms/review/plan_report_pdf.html", {"report": report}, "rapport-de-formation")
+
+
+@reviewers_only
+def workshop_report_view(request, plan_id: int, workshop_id: int):
+    report = workshop_report(workshop=_workshop(plan_id, workshop_id))
+    return render(request, "lms/review/workshop_report.html", {"report": report})
+
+
+@reviewers_only
+def workshop_report_pdf(request, plan_id: int, workshop_id: int):
+    report = workshop_report(workshop=_workshop(plan_id, workshop_id))
+    return render_pdf(request, "lms/review/workshop_report_pdf.html", {"report": report}, "rapport-atelier")

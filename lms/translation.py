@@ -1,0 +1,14 @@
+from modeltranslation.decorators import register
+from modeltranslation.translator import TranslationOptions
+
+from .models import TrainingPlanPage, Workshop
+
+
+@register(TrainingPlanPage)
+class TrainingPlanPageTR(TranslationOptions):
+    fields = ("objectives", "report_context", "report_observations", "report_recommendations")
+
+
+@register(Workshop)
+class WorkshopTR(TranslationOptions):
+    fields = ("title", "place", "agenda")
