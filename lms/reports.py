@@ -56,9 +56,14 @@ class PlanReport:
     completion: CompletionSummary | None = None
 
     @property
+    def held(self) -> list[WorkshopReport]:
+        """Workshops whose attendance has been recorded."""
+        return [w for w in self.workshops if w.attendance.recorded]
+
+    @property
     def attendance_rate(self) -> int:
-        expected = sum(w.attendance.expected for w in self.workshops)
-        attended = sum(w.attendance.attended for w in self.workshops)
+        expected = sum(w.attendance.expected for w in self.held)
+        attended = sum(w.attendance.attended for w in self.held)
         return round(attended * 100 / expected) if expected else 0
 
 

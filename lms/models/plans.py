@@ -23,13 +23,21 @@ NARRATIVE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class PlanPermissionTester(PagePermissionTester):
-    """A training plan is published only through the OTE approval workflow (or by a superuser)."""
+    """Only the OTE approvers publish a training plan (by approving it in the workflow).
+
+    Trainers draft and submit it; they cannot publish or unpublish it themselves.
+    """
+
+    def _is_approver(self) -> bool:
+        from home.roles import Role, has_role
+
+        return has_role(self.user, Role.OTE_APPROVER)
 
     def can_publish(self):
-        return self.user.is_superuser and super().can_publish()
+        return self._is_approver()
 
     def can_unpublish(self):
-        return self.user.is_superuser and super().can_unpublish()
+        return self._is_approver()
 
 
 class TrainingPlanPage(RoutablePageMixin, Page):
@@ -112,7 +120,7 @@ class TrainingPlanPage(RoutablePageMixin, Page):
             raise PermissionDenied
         return self.render(request)
 
-    @path("plan.pdf")
+    @path("pdf/")
     def pdf(self, request):
         from ..report_views import plan_pdf
 

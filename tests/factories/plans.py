@@ -1,0 +1,43 @@
+"""Builders for training plans and workshops."""
+
+from datetime import timedelta
+from itertools import count
+
+from django.utils import timezone, translation
+
+from home.site_tree import ensure_home_page
+from lms.models import TrainingPlanPage, Workshop
+from lms.plans import require_approval
+
+_sequence = count(1)
+
+
+def make_plan(*, cohort=None, workshops: int = 1, live: bool = False, **fields) -> TrainingPlanPage:
+    n = next(_sequence)
+    with translation.override("fr"):
+        plan = TrainingPlanPage(
+            title=f"Plan {n}",
+            title_fr=f"Plan {n}",
+            title_ar=f"مخطط {n}",
+            slug=f"plan-{n}",
+            slug_fr=f"plan-{n}",
+            slug_ar=f"mukhattat-{n}",
+            cohort=cohort,
+            live=live,
+            objectives_fr="<p>Objectifs</p>",
+            objectives_ar="<p>الأهداف</p>",
+            **fields,
+        )
+        plan.workshops = [
+            Workshop(
+                title=f"Atelier {i}",
+                title_fr=f"Atelier {i}",
+                title_ar=f"ورشة {i}",
+                starts_at=timezone.now() + timedelta(days=i),
+                sort_order=i,
+            )
+            for i in range(1, workshops + 1)
+        ]
+        ensure_home_page().add_child(instance=plan)
+    require_approval(plan)
+    return plan

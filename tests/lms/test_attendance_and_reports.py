@@ -1,0 +1,126 @@
+from decimal import Decimal
+
+import pytest
+
+from assessments.questionnaires import ItemValue, submit_response
+from courses.models import Cohort
+from home.roles import Role
+from lms.models import Attendance
+from lms.plans import AttendanceEntry, AttendanceRefused, attendance_summary, record_attendance
+from lms.reports import plan_report
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def cohort(site_tree, make_user):
+    cohort = Cohort.objects.create(name="Cohorte")
+    cohort.trainees.set([make_user(Role.TRAINEE, first_name=f"T{i}") for i in range(4)])
+    return cohort
+
+
+def test_attendance_rate_counts_present_and_late(cohort):
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    a, b, c, d = cohort.trainees.order_by("pk")
+    record_attendance(
+        workshop=workshop,
+        entries=[
+            AttendanceEntry(a.pk, "present"),
+            AttendanceEntry(b.pk, "late", "15 min"),
+            AttendanceEntry(c.pk, "excused"),
+            AttendanceEntry(d.pk, "absent"),
+        ],
+    )
+    summary = attendance_summary(workshop=workshop)
+    assert (summary.attended, summary.expected, summary.rate) == (2, 4, 50)
+    # Recording again updates rather than duplicates.
+    record_attendance(workshop=workshop, entries=[AttendanceEntry(d.pk, "present")])
+    assert Attendance.objects.count() == 4 and attendance_summary(workshop=workshop).rate == 75
+
+
+def test_attendance_for_someone_outside_the_cohort_saves_nothing(cohort, make_user):
+    workshop = make_plan(cohort=cohort).workshops.get()
+    insider = cohort.trainees.first()
+    with pytest.raises(AttendanceRefused):
+        record_attendance(
+            workshop=workshop,
+            entries=[AttendanceEntry(insider.pk, "present"), AttendanceEntry(make_user().pk, "present")],
+        )
+    assert not Attendance.objects.exists()
+
+
+def test_attendance_sheet_for_trainers_on_a_phone(client, cohort, trainer):
+    workshop = make_plan(cohort=cohort).workshops.get()
+    client.force_login(trainer)
+    url = f"/admin/attendance/{workshop.pk}/"
+    assert client.get(url).status_code == 200
+    trainees = list(cohort.trainees.all())
+    data = {f"t{t.pk}-status": "present" for t in trainees}
+    data[f"t{trainees[0].pk}-status"] = "sleeping"  # invalid: nothing saved
+    assert client.post(url, data).status_code == 400
+    assert not Attendance.objects.exists()
+    data[f"t{trainees[0].pk}-status"] = "late"
+    data[f"t{trainees[0].pk}-note"] = "Train en retard"
+    assert client.post(url, data).status_code == 302
+    assert Attendance.objects.get(trainee=trainees[0]).note == "Train en retard"
+
+
+@pytest.mark.parametrize("role", [Role.TRAINEE, Role.TASK_FORCE, Role.OTE_APPROVER])
+def test_attendance_sheet_is_for_trainers(client, cohort, make_user, role):
+    workshop = make_plan(cohort=cohort).workshops.get()
+    client.force_login(make_user(role))
+    assert client.get(f"/admin/attendance/{workshop.pk}/").status_code in {302, 403}
+
+
+def test_report_figures_match_a_hand_computed_data_set(cohort):
+    plan = make_plan(cohort=cohort, workshops=2)
+    first, second = plan.workshops.order_by("starts_at")
+    trainees = list(cohort.trainees.order_by("pk"))
+    record_attendance(
+        workshop=first,
+        entries=[
+            AttendanceEntry(t.pk, s) for t, s in zip(trainees, ["present", "present", "late", "absent"])
+        ],
+    )
+    survey = make_questionnaire(anonymity="named", cohort=cohort, purpose="satisfaction")
+    first.satisfaction_survey = survey
+    first.save()
+    rating = survey.items.get(kind="rating")
+    for trainee, score in zip(trainees[:3], [5, 4, 3]):
+        submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=score)})
+    report = plan_report(plan=plan)
+    assert [len(report.workshops), len(report.held)] == [2, 1]  # the second workshop is not held yet
+    assert report.attendance_rate == 75  # 3 of 4 (present or late)
+    first_report = report.workshops[0]
+    assert first_report.satisfaction.responses == 3 and first_report.satisfaction.response_rate == 75
+    rating_result = next(c for c in first_report.satisfaction.choices if c.item == rating)
+    assert rating_result.mean == Decimal("4.00")
+    assert report.completion.trainees == 4 and report.completion.rate == 0
+
+
+@pytest.mark.parametrize(
+    ("role", "status"),
+    [(Role.TRAINEE, 403), (Role.OTE_APPROVER, 403), (Role.TASK_FORCE, 200), (Role.TRAINER, 200)],
+)
+def test_reports_per_role(client, cohort, make_user, role, status):
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    client.force_login(make_user(role))
+    base = f"/fr/review/plans/{plan.pk}/"
+    for url in (base + "report/", f"{base}workshops/{workshop.pk}/report/"):
+        assert client.get(url).status_code == status
+    if status == 200:
+        pdf = client.get(f"{base}workshops/{workshop.pk}/report.pdf")
+        assert pdf["Content-Type"] == "application/pdf"
+
+
+def test_workshop_of_another_plan_is_not_found(client, cohort, task_force):
+    plan, other = make_plan(cohort=cohort), make_plan(cohort=cohort)
+    client.force_login(task_force)
+    assert (
+        client.get(f"/fr/review/plans/{plan.pk}/workshops/{other.workshops.get().pk}/report/").status_code
+        == 404
+    )
