@@ -82,14 +82,15 @@ def test_report_figures_match_a_hand_computed_data_set(cohort):
     record_attendance(
         workshop=first,
         entries=[
-            AttendanceEntry(t.pk, s) for t, s in zip(trainees, ["present", "present", "late", "absent"])
+            AttendanceEntry(trainee.pk, status)
+            for trainee, status in zip(trainees, ["present", "present", "late", "absent"], strict=True)
         ],
     )
     survey = make_questionnaire(anonymity="named", cohort=cohort, purpose="satisfaction")
     first.satisfaction_survey = survey
     first.save()
     rating = survey.items.get(kind="rating")
-    for trainee, score in zip(trainees[:3], [5, 4, 3]):
+    for trainee, score in zip(trainees[:3], [5, 4, 3], strict=True):
         submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=score)})
     report = plan_report(plan=plan)
     assert [len(report.workshops), len(report.held)] == [2, 1]  # the second workshop is not held yet
