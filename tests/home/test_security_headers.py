@@ -1,0 +1,42 @@
+import pytest
+
+
+def test_public_pages_have_a_strict_policy(client, site_tree):
+    response = client.get("/fr/")
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy and "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_admin_gets_only_the_allowances_it_needs(client, trainer):
+    client.force_login(trainer)
+    policy = client.get("/admin/")["Content-Security-Policy"]
+    assert "script-src 'self' 'unsafe-inline'" in policy
+    assert "object-src 'none'" in policy
+
+
+def test_signed_in_pages_are_never_cached(client, trainee):
+    client.force_login(trainee)
+    response = client.get("/fr/my/")
+    assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
+    assert "max-age=0" in response["Cache-Control"]
+
+
+def test_anonymous_pages_are_not_marked_private(client, site_tree):
+    assert "no-store" not in client.get("/fr/").get("Cache-Control", "")
+
+
+def test_logout_clears_site_data(client, trainee):
+    client.force_login(trainee)
+    response = client.post("/fr/accounts/logout/")
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+
+
+@pytest.mark.parametrize("path", ["/fr/", "/fr/accounts/login/"])
+def test_public_pages_have_no_inline_script_or_style(client, site_tree, path):
+    html = client.get(path).content.decode()
+    assert "<script>" not in html and " style=" not in html and "<style" not in html
