@@ -52,3 +52,14 @@ def task_force(make_user):
 @pytest.fixture
 def approver(make_user):
     return make_user(Role.OTE_APPROVER, username="approver")
+
+
+def translated(text: str, language: str = "fr") -> str:
+    """`text` as the interface shows it in `language`; fails if the catalogue lacks it."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    with translation.override(language):
+        result = translation.gettext(text)
+    assert result != text, f"{text!r} is not translated in {language}"
+    return escape(result)

@@ -3,6 +3,7 @@ from bs4 import BeautifulSoup
 
 from courses.models import StepProgress
 from home.roles import Role
+from tests.conftest import translated
 from tests.factories.courses import enrol, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
@@ -41,7 +42,7 @@ def test_trainee_not_enrolled_gets_a_clear_page(client, course, trainee):
     client.force_login(trainee)
     response = client.get(lesson_url(lessons_of(course)[0]))
     assert response.status_code == 403
-    assert "Vous n'êtes pas inscrit" in response.content.decode()
+    assert translated("This content is reserved for enrolled trainees") in response.content.decode()
 
 
 def test_trainee_of_another_cohort_is_refused(client, course, trainee, make_user):
@@ -98,7 +99,7 @@ def test_completing_the_last_step_congratulates(client, course, trainee):
     for lesson in lessons_of(course):
         client.post(lesson_url(lesson) + "complete/")
     response = client.get(course.get_url())
-    assert "Félicitations" in response.content.decode()
+    assert translated("Congratulations!") in response.content.decode()
 
 
 def test_resume_button_leads_to_the_next_unfinished_step(client, course, trainee):
@@ -107,7 +108,8 @@ def test_resume_button_leads_to_the_next_unfinished_step(client, course, trainee
     first, second, *_rest = lessons_of(course)
     client.post(lesson_url(first) + "complete/")
     page = BeautifulSoup(client.get(course.get_url()).content, "html.parser")
-    resume = page.find("a", string=lambda s: s and "Reprendre" in s)
+    label = translated("Resume")
+    resume = page.find("a", string=lambda s: s and label in s)
     assert resume["href"] == lesson_url(second)
 
 
