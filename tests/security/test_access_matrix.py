@@ -1,0 +1,185 @@
+"""Every URL pattern of the site × every role: the expected status. A new URL pattern that is not
+in the matrix fails `test_every_url_pattern_is_in_the_matrix`."""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+
+from assessments.models import MeetingMinutes
+from courses.models import Cohort
+from courses.progress import mark_step_complete
+from home.roles import Role, ensure_groups
+from lms.models import Attendance
+from tests.factories.assessments import make_quiz
+from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_questionnaire
+
+ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "task_force", "approver", "superuser"]
+LOGIN = 302  # anonymous visitors are sent to the login page
+DENY = 403
+ALL_OK = dict.fromkeys(ROLES, 200)
+SIGNED_IN = {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN}
+REVIEWERS = {
+    "anonymous": LOGIN,
+    "trainee_a": DENY,
+    "trainee_b": DENY,
+    "trainer": 200,
+    "task_force": 200,
+    "approver": DENY,
+    "superuser": 200,
+}
+TRAINER_ADMIN = {
+    "anonymous": LOGIN,
+    "trainee_a": LOGIN,  # no admin access: Wagtail sends them to its login
+    "trainee_b": LOGIN,
+    "trainer": 200,
+    "task_force": LOGIN,
+    "approver": 302,  # in the admin, Wagtail answers "permission denied" with a redirect and a message
+    "superuser": 200,
+}
+OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
+
+# name → (kwargs builder, expected status per role)
+MATRIX = {
+    "health": (lambda d: {}, ALL_OK),
+    "login": (lambda d: {}, {**ALL_OK, **dict.fromkeys(ROLES[1:], 302)}),
+    "logout": (lambda d: {}, dict.fromkeys(ROLES, 405)),  # GET refused: log out is a POST
+    "password_change": (lambda d: {}, SIGNED_IN),
+    "password_change_done": (lambda d: {}, SIGNED_IN),
+    "password_reset": (lambda d: {}, ALL_OK),
+    "password_reset_done": (lambda d: {}, ALL_OK),
+    "password_reset_confirm": (lambda d: {"uidb64": "MQ", "token": "bad-token"}, ALL_OK),
+    "password_reset_complete": (lambda d: {}, ALL_OK),
+    "lms:dashboard": (lambda d: {}, SIGNED_IN),
+    "lms:certificates": (lambda d: {}, SIGNED_IN),
+    "lms:course_certificate": (lambda d: {"course_id": d["course"].pk}, OWN_CERTIFICATE),
+    "lms:workshop_certificate": (lambda d: {"workshop_id": d["workshop"].pk}, OWN_CERTIFICATE),
+    "lms:verify_certificate": (lambda d: {}, ALL_OK),
+    "lms:review:index": (lambda d: {}, REVIEWERS),
+    "lms:review:gain": (lambda d: {"post_test_id": d["post_test"].pk}, REVIEWERS),
+    "lms:review:results": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:responses_export": (
+        lambda d: {"questionnaire_id": d["questionnaire"].pk, "export_format": "csv"},
+        REVIEWERS,
+    ),
+    "lms:review:minutes": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:minutes_edit": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:minutes_pdf": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:plan_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:plan_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:workshop_report": (
+        lambda d: {"plan_id": d["plan"].pk, "workshop_id": d["workshop"].pk},
+        REVIEWERS,
+    ),
+    "lms:review:workshop_report_pdf": (
+        lambda d: {"plan_id": d["plan"].pk, "workshop_id": d["workshop"].pk},
+        REVIEWERS,
+    ),
+    "lms_progress_cohorts": (lambda d: {}, TRAINER_ADMIN),
+    "lms_progress": (lambda d: {"cohort_id": d["cohort"].pk}, TRAINER_ADMIN),
+    "lms_quiz_list": (lambda d: {}, TRAINER_ADMIN),
+    "lms_quiz_results": (lambda d: {"quiz_id": d["quiz"].pk}, TRAINER_ADMIN),
+    "lms_attendance": (lambda d: {}, TRAINER_ADMIN),
+    "lms_attendance_sheet": (lambda d: {"workshop_id": d["workshop"].pk}, TRAINER_ADMIN),
+    "translation_gaps": (lambda d: {}, TRAINER_ADMIN),
+    "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
+}
+
+# URL patterns that belong to Django or Wagtail themselves (admin, documents, page serving).
+THIRD_PARTY_PREFIXES = ("wagtailadmin", "wagtail", "wagtaildocs", "wagtailsnippets", "wagtailimages")
+
+
+def project_pattern_names() -> set[str]:
+    names = set()
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, ns)
+            elif isinstance(pattern, URLPattern) and pattern.name:
+                names.add(f"{namespace}{pattern.name}")
+
+    walk(get_resolver().url_patterns)
+    project_modules = ("lms.", "home.", "courses.", "assessments.", "django.contrib.auth.views")
+    return {
+        name
+        for name in names
+        if any(
+            getattr(pattern.callback, "__module__", "").startswith(project_modules)
+            for pattern in _patterns_named(name)
+        )
+    }
+
+
+def _patterns_named(name: str):
+    found = []
+
+    def walk(patterns, namespace=""):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                ns = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+                walk(pattern.url_patterns, ns)
+            elif isinstance(pattern, URLPattern) and f"{namespace}{pattern.name}" == name:
+                found.append(pattern)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def test_every_url_pattern_is_in_the_matrix():
+    missing = project_pattern_names() - set(MATRIX)
+    assert not missing, f"Add these URL patterns to the access matrix: {sorted(missing)}"
+
+
+@pytest.fixture
+def world(db, site_tree, make_user):
+    ensure_groups()
+    users = {
+        "trainee_a": make_user(Role.TRAINEE, username="a", first_name="Amira", last_name="A"),
+        "trainee_b": make_user(Role.TRAINEE, username="b"),
+        "trainer": make_user(Role.TRAINER, username="t"),
+        "task_force": make_user(Role.TASK_FORCE, username="tf"),
+        "approver": make_user(Role.OTE_APPROVER, username="ap"),
+        "superuser": make_user(username="su", is_superuser=True, is_staff=True),
+    }
+    course = make_course(modules=1, lessons=1)
+    cohort = enrol(users["trainee_a"], course)
+    enrol(users["trainee_b"], course, cohort=cohort)
+    module = course.get_children().first().specific
+    pre = make_quiz(module, purpose="pre_test")
+    post = make_quiz(module, purpose="post_test", paired_pre_test=pre)
+    for step in (*lessons_of(course), pre, post):
+        mark_step_complete(user=users["trainee_a"], page=step)
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    Attendance.objects.create(workshop=workshop, trainee=users["trainee_a"], status="present")
+    questionnaire = make_questionnaire(cohort=cohort)
+    MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
+    data = {
+        "course": course,
+        "cohort": Cohort.objects.get(pk=cohort.pk),
+        "quiz": post,
+        "post_test": post,
+        "plan": plan,
+        "workshop": workshop,
+        "questionnaire": questionnaire,
+    }
+    return users, data
+
+
+CASES = [(name, role) for name in MATRIX for role in ROLES]
+
+
+@pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
+def test_access(client, world, name, role):
+    users, data = world
+    if role != "anonymous":
+        client.force_login(users[role])
+    build, expected = MATRIX[name]
+    prefix = "/fr" if not name.startswith(("lms_", "translation_gaps", "health")) else ""
+    url = reverse(name, kwargs=build(data))
+    if prefix and not url.startswith("/fr/"):
+        url = prefix + url
+    response = client.get(url)
+    assert response.status_code == expected[role], f"{url} as {role}"
