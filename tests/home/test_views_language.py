@@ -53,3 +53,12 @@ def test_switcher_on_a_django_view_keeps_the_path(client, site_tree):
 def test_unknown_page_is_a_translated_404(client, site_tree):
     response = client.get("/ar/no-such-page/")
     assert response.status_code == 404
+
+
+def test_switcher_leads_to_the_same_course_page_with_its_translated_slug(client, site_tree):
+    from tests.factories.courses import make_course
+
+    course = make_course(slug_fr="plaidoyer", slug_ar="munasara", slug="plaidoyer")
+    assert switcher_targets(client.get("/fr/formations/plaidoyer/")) == {"ar": "/ar/dawrat/munasara/"}
+    assert switcher_targets(client.get("/ar/dawrat/munasara/")) == {"fr": "/fr/formations/plaidoyer/"}
+    assert course.pk

@@ -1,0 +1,48 @@
+"""After `load_demo`, every dashboard, review page and report shows real figures."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.core.management import call_command
+
+from assessments.models import QuestionnairePage, QuizPage
+from courses.models import Cohort
+from lms.models import TrainingPlanPage
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", "--allow-production", verbosity=0)
+
+
+def text(response) -> str:
+    assert response.status_code == 200, response
+    return BeautifulSoup(response.content, "html.parser").get_text(" ")
+
+
+def test_every_page_of_the_cycle_has_data(client, demo):
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects
+    client.force_login(users.get(username="amira.benali"))
+    dashboard = text(client.get("/fr/my/"))
+    assert "%" in dashboard and "Plaidoyer" in dashboard
+    client.force_login(users.get(username="formateur"))
+    cohort = Cohort.objects.get()
+    assert "Amira" in text(client.get(f"/admin/progress/{cohort.pk}/"))
+    graded = QuizPage.objects.filter(purpose="graded").first()
+    assert "%" in text(client.get(f"/admin/quiz-results/{graded.pk}/"))
+    client.force_login(users.get(username="taskforce1"))
+    needs = QuestionnairePage.objects.get(purpose="needs")
+    results = text(client.get(f"/fr/review/questionnaires/{needs.pk}/"))
+    assert "8" in results and "Yassine" in results  # 8 responses; a non-respondent listed
+    assert "Leila Trabelsi" in text(client.get(f"/fr/review/questionnaires/{needs.pk}/minutes/"))
+    post = QuizPage.objects.get(purpose="post_test")
+    assert "%" in text(client.get(f"/fr/review/gain/{post.pk}/"))
+    plan = TrainingPlanPage.objects.get()
+    report = text(client.get(f"/fr/review/plans/{plan.pk}/report/"))
+    assert "80 %" in report  # attendance of the workshop held: 8 of 10
+    satisfaction = QuestionnairePage.objects.get(purpose="satisfaction")
+    survey = client.get(f"/fr/review/questionnaires/{satisfaction.pk}/").content.decode()
+    assert "results-choice" in survey  # anonymous, closed, 8 responses: figures are shown
