@@ -1,3 +1,6 @@
+import re
+import shutil
+import subprocess
 from decimal import Decimal
 
 import pytest
@@ -125,3 +128,22 @@ def test_workshop_of_another_plan_is_not_found(client, cohort, task_force):
         client.get(f"/fr/review/plans/{plan.pk}/workshops/{other.workshops.get().pk}/report/").status_code
         == 404
     )
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing: run make test as root")
+@pytest.mark.parametrize(("language", "title_field"), [("fr", "title_fr"), ("ar", "title_ar")])
+def test_report_pdf_in_each_language(client, cohort, task_force, tmp_path, language, title_field):
+    plan = make_plan(cohort=cohort)
+    client.force_login(task_force)
+    response = client.get(f"/{language}/review/plans/{plan.pk}/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    pdf = tmp_path / "report.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert getattr(plan, title_field).split()[0] in text  # (pdftotext reorders digits in Arabic lines)
+    assert re.search(r"1\s*/\s*\d", text)  # page numbers
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = [line.split() for line in fonts.splitlines()[2:] if line.strip()]
+    assert rows and all("yes" in row for row in rows)  # every font embedded: no missing glyph boxes
+    if language == "ar":
+        assert any("Arab" in row[0] or "Naskh" in row[0] for row in rows)
