@@ -43,6 +43,15 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
     export_filename = "missing-translations"
     any_permission_required = ["add", "change", "publish"]
 
+    def dispatch(self, request, *args, **kwargs):
+        from django.core.exceptions import PermissionDenied
+
+        from home.roles import Role, has_role
+
+        if not has_role(request.user, Role.TRAINER):
+            raise PermissionDenied
+        return super().dispatch(request, *args, **kwargs)
+
     def get_queryset(self):
         from wagtail.models import get_page_models
 
