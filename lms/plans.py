@@ -128,3 +128,11 @@ def attendance_summary(*, workshop: Workshop, expected: int | None = None) -> At
     for status in workshop.attendance.values_list("status", flat=True):
         counts[status] += 1
     return AttendanceSummary(expected if expected is not None else len(expected_trainees(workshop)), counts)
+
+
+def agreed_priorities() -> list:
+    """The priority competences of the most recent needs-identification minutes."""
+    from assessments.models import MeetingMinutes
+
+    minutes = MeetingMinutes.objects.order_by("-meeting_date", "-pk").first()
+    return list(minutes.priority_competences.order_by("sort_order")) if minutes else []

@@ -19,6 +19,8 @@ from wagtail.models import Orderable, Page, PagePermissionTester
 
 from courses.panels import TranslationStatusPanel
 
+from ..page_forms import TrainingPlanPageForm
+
 NARRATIVE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
@@ -91,6 +93,7 @@ class TrainingPlanPage(RoutablePageMixin, Page):
     )
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
+    base_form_class = TrainingPlanPageForm
 
     class Meta:
         verbose_name = _("training plan")

@@ -83,3 +83,18 @@ def test_plan_page_is_not_for_trainees(client, plan, trainer, approver, make_use
     if role:
         client.force_login(make_user(role))
     assert client.get(plan.url).status_code == status
+
+
+def test_a_new_plan_starts_from_the_priorities_agreed_in_the_minutes(client, site_tree, trainer):
+    from assessments.models import MeetingMinutes
+    from home.models import HomePage
+    from tests.factories.questionnaires import make_competences, make_questionnaire
+
+    c1, c2, c3 = make_competences(3)
+    minutes = MeetingMinutes.objects.create(
+        questionnaire=make_questionnaire(competences=[c1]), meeting_date="2026-11-20", participants="X"
+    )
+    minutes.priority_competences.set([c3, c1])
+    client.force_login(trainer)
+    response = client.get(f"/admin/pages/add/lms/trainingplanpage/{HomePage.objects.get().pk}/")
+    assert set(response.context["form"].initial["target_competences"]) == {c1.pk, c3.pk}
