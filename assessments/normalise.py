@@ -1,33 +1,11 @@
-"""Fair comparison of typed answers in French and Arabic.
+"""Fair comparison of typed answers in French and Arabic (see home.text.fold for the rules);
+spaces do not matter either."""
 
-Case, spaces and punctuation never matter; French accents are optional; Arabic short vowels
-(tashkeel) and the tatweel are ignored, the hamza forms of alef (أ إ آ) count as ا, ى as ي, ة as ه,
-and Arabic-Indic digits as Western digits.
-"""
-
-import unicodedata
-
-ARABIC_LETTER_EQUIVALENTS = str.maketrans(
-    {
-        "ٱ": "ا",  # alef wasla
-        "ى": "ي",  # alef maqsura
-        "ة": "ه",  # taa marbuta
-        "ـ": None,  # tatweel
-    }
-)
-DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+from home.text import fold
 
 
 def normalise_answer(text: str) -> str:
-    # NFKD splits accented Latin letters, alef with hamza or madda, and tashkeel into a base
-    # letter followed by combining marks, which are then dropped.
-    decomposed = unicodedata.normalize("NFKD", text)
-    kept = (
-        char
-        for char in decomposed
-        if unicodedata.category(char)[0] not in {"M", "P", "Z", "C", "S"} and not char.isspace()
-    )
-    return "".join(kept).translate(ARABIC_LETTER_EQUIVALENTS).translate(DIGITS).casefold()
+    return fold(text).replace(" ", "")
 
 
 def answers_match(given: str, accepted: str) -> bool:

@@ -5,6 +5,7 @@ from . import certificate_views, views
 app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
+    path("search/", views.search, name="search"),
     path("review/", include("lms.review.urls")),
     path("my/certificates/", certificate_views.my_certificates, name="certificates"),
     path(

@@ -10,6 +10,7 @@ from wagtail.search import index
 
 from ..blocks import LessonBodyBlock
 from ..panels import TranslationStatusPanel
+from ..search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
 from ..steps import CourseStepMixin, register_step_type, step_models
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "ol", "ul"]
@@ -36,7 +37,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(Page):
+class CoursePage(FoldedSearchMixin, Page):
     """A course: its presentation, and the outline of its modules and steps."""
 
     summary = models.TextField(_("summary"), blank=True)
@@ -66,7 +67,8 @@ class CoursePage(Page):
         FieldPanel("competences"),
         TranslationStatusPanel(),
     ]
-    search_fields = [*Page.search_fields, index.SearchField("summary")]
+    search_fields = [*Page.search_fields, index.SearchField("summary"), *FOLDED_SEARCH_FIELDS]
+    folded_fields = ("title", "summary", "objectives", "audience")
     parent_page_types = ["courses.CourseIndexPage"]
     subpage_types = ["courses.ModulePage"]
 
@@ -82,12 +84,14 @@ class CoursePage(Page):
         return context
 
 
-class ModulePage(Page):
+class ModulePage(FoldedSearchMixin, Page):
     """A module groups the steps of a course; its live children of a step type are its steps."""
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 
     content_panels = [*Page.content_panels, FieldPanel("introduction"), TranslationStatusPanel()]
+    search_fields = [*Page.search_fields, *FOLDED_SEARCH_FIELDS]
+    folded_fields = ("title", "introduction")
     parent_page_types = ["courses.CoursePage"]
 
     class Meta:
@@ -105,7 +109,7 @@ class ModulePage(Page):
 
 
 @register_step_type
-class LessonPage(CourseStepMixin, RoutablePageMixin, Page):
+class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
     """A lesson: a body of blocks, read, then marked as complete."""
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
@@ -121,7 +125,9 @@ class LessonPage(CourseStepMixin, RoutablePageMixin, Page):
         *Page.search_fields,
         index.SearchField("summary"),
         index.SearchField("body"),
+        *FOLDED_SEARCH_FIELDS,
     ]
+    folded_fields = ("title", "summary", "body")
 
     class Meta:
         verbose_name = _("lesson")
