@@ -8,6 +8,16 @@ from home.site_tree import ensure_home_page
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture(autouse=True)
+def french_by_default():
+    """Each test starts in French: a request made by an earlier test may have left Arabic active."""
+    from django.utils import translation
+
+    translation.activate("fr")
+    yield
+    translation.activate("fr")
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and the role groups, as `manage.py setup_site` leaves them."""

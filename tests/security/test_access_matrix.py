@@ -51,6 +51,7 @@ MATRIX = {
     "password_reset_confirm": (lambda d: {"uidb64": "MQ", "token": "bad-token"}, ALL_OK),
     "password_reset_complete": (lambda d: {}, ALL_OK),
     "lms:dashboard": (lambda d: {}, SIGNED_IN),
+    "lms:search": (lambda d: {}, ALL_OK),
     "lms:certificates": (lambda d: {}, SIGNED_IN),
     "lms:course_certificate": (lambda d: {"course_id": d["course"].pk}, OWN_CERTIFICATE),
     "lms:workshop_certificate": (lambda d: {"workshop_id": d["workshop"].pk}, OWN_CERTIFICATE),
