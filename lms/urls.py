@@ -5,12 +5,13 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from home.views import health
+from home.views import health, theme_css
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
+    path("theme.css", theme_css, name="theme_css"),
 ]
 
 urlpatterns += i18n_patterns(

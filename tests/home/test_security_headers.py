@@ -40,3 +40,15 @@ def test_logout_clears_site_data(client, trainee):
 def test_public_pages_have_no_inline_script_or_style(client, site_tree, path):
     html = client.get(path).content.decode()
     assert "<script>" not in html and " style=" not in html and "<style" not in html
+
+
+def test_site_colour_comes_from_the_site_settings(client, site_tree):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.objects.get()
+    settings.primary_colour = "#1a5fb4"
+    settings.save()
+    css = client.get("/theme.css")
+    assert css["Content-Type"].startswith("text/css")
+    assert "--ta-primary: #1a5fb4" in css.content.decode()
+    assert "/theme.css" in client.get("/fr/").content.decode()

@@ -42,6 +42,7 @@ OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a":
 # name → (kwargs builder, expected status per role)
 MATRIX = {
     "health": (lambda d: {}, ALL_OK),
+    "theme_css": (lambda d: {}, ALL_OK),
     "login": (lambda d: {}, {**ALL_OK, **dict.fromkeys(ROLES[1:], 302)}),
     "logout": (lambda d: {}, dict.fromkeys(ROLES, 405)),  # GET refused: log out is a POST
     "password_change": (lambda d: {}, SIGNED_IN),
@@ -178,7 +179,7 @@ def test_access(client, world, name, role):
     if role != "anonymous":
         client.force_login(users[role])
     build, expected = MATRIX[name]
-    prefix = "/fr" if not name.startswith(("lms_", "translation_gaps", "health")) else ""
+    prefix = "/fr" if not name.startswith(("lms_", "translation_gaps", "health", "theme_css")) else ""
     url = reverse(name, kwargs=build(data))
     if prefix and not url.startswith("/fr/"):
         url = prefix + url
