@@ -44,7 +44,7 @@ def results_view(request, questionnaire_id: int):
 def minutes_edit_view(request, questionnaire_id: int):
     questionnaire = _questionnaire(questionnaire_id)
     instance = _minutes(questionnaire) or MeetingMinutes(questionnaire=questionnaire)
-    form = MeetingMinutesForm(request.POST or None, instance=instance)
+    form = MeetingMinutesForm(request.POST if request.method == "POST" else None, instance=instance)
     if request.method == "POST":
         if form.is_valid():
             minutes = form.save(commit=False)

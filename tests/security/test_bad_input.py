@@ -1,0 +1,104 @@
+"""Hypothesis throws malformed, oversized and out-of-range input at the main forms: the answer is
+always a page or a 4xx with a message, never a 500, and a refused form saves nothing."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from assessments.models import Attempt, ItemAnswer, MeetingMinutes, Response
+from home.roles import Role
+from lms.models import Attendance
+from tests.factories.assessments import make_question, make_quiz
+from tests.factories.courses import enrol, make_course
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+FUZZ = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+text = st.one_of(
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(codec="utf-8"), min_size=1000, max_size=6000),
+    st.sampled_from(
+        ["", "0", "-1", "99999999999999999999", "a", "Z", "\x00", "٣", "<script>", "=1+1", "\u202e"]
+    ),
+)
+values = st.one_of(text, st.lists(text, max_size=5))
+form_data = st.dictionaries(
+    st.sampled_from(["q1", "q2", "q3", "action", "x", "i1_level"]), values, max_size=6
+)
+
+
+@pytest.fixture
+def quiz_client(client, site_tree, trainee):
+    course = make_course(modules=1, lessons=0)
+    enrol(trainee, course)
+    quiz = make_quiz(
+        course.get_children().first().specific, questions=[make_question(), make_question("short")]
+    )
+    client.force_login(trainee)
+    client.post(quiz.url + "start/")
+    return client, quiz, Attempt.objects.get()
+
+
+@FUZZ
+@given(data=form_data)
+def test_attempt_form_never_fails(quiz_client, data):
+    client, quiz, attempt = quiz_client
+    before = Attempt.objects.get(pk=attempt.pk).status
+    response = client.post(f"{quiz.url}attempt/{attempt.pk}/", data)
+    assert response.status_code in {200, 302, 400}
+    if response.status_code == 400:
+        assert Attempt.objects.get(pk=attempt.pk).status == before
+
+
+@FUZZ
+@given(data=st.dictionaries(st.text(max_size=20), values, max_size=8))
+def test_questionnaire_form_never_fails_and_refusals_save_nothing(client, site_tree, trainee, data):
+    questionnaire = make_questionnaire()
+    client.force_login(trainee)
+    responses, answers = Response.objects.count(), ItemAnswer.objects.count()
+    response = client.post(questionnaire.url, {**data, "action": "submit"})
+    assert response.status_code in {302, 400}
+    if response.status_code == 400:
+        assert (Response.objects.count(), ItemAnswer.objects.count()) == (responses, answers)
+
+
+@FUZZ
+@given(status=text, note=text)
+def test_attendance_sheet_never_fails(client, site_tree, trainer, make_user, status, note):
+    from courses.models import Cohort
+
+    cohort = Cohort.objects.create(name="C")
+    trainee = make_user(Role.TRAINEE)
+    cohort.trainees.add(trainee)
+    workshop = make_plan(cohort=cohort).workshops.get()
+    client.force_login(trainer)
+    response = client.post(
+        f"/admin/attendance/{workshop.pk}/", {f"t{trainee.pk}-status": status, f"t{trainee.pk}-note": note}
+    )
+    assert response.status_code in {302, 400}
+    if response.status_code == 400:
+        assert not Attendance.objects.filter(workshop=workshop).exists()
+
+
+@FUZZ
+@given(
+    data=st.dictionaries(
+        st.sampled_from(["meeting_date", "participants", "summary_fr", "priority_competences"]), values
+    )
+)
+def test_minutes_form_never_fails(client, site_tree, task_force, data):
+    questionnaire = make_questionnaire()
+    client.force_login(task_force)
+    response = client.post(f"/fr/review/questionnaires/{questionnaire.pk}/minutes/edit/", data)
+    assert response.status_code in {302, 400}
+    if response.status_code == 400:
+        assert not MeetingMinutes.objects.filter(questionnaire=questionnaire).exists()
+
+
+@FUZZ
+@given(query=text, code=text)
+def test_search_and_verification_never_fail(client, site_tree, query, code):
+    assert client.get("/ar/search/", {"q": query}).status_code == 200
+    assert client.get("/fr/verify/", {"code": code}).status_code == 200
