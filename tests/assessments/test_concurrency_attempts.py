@@ -72,3 +72,37 @@ def test_ten_simultaneous_submissions_score_once(module, trainee):
     assert len(successes) == 1 and len(refusals) == 9
     attempt.refresh_from_db()
     assert attempt.status == "submitted"
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_mark_complete_keeps_one_row(module, trainee):
+    from courses.models import StepProgress
+    from courses.progress import mark_step_complete
+    from tests.factories.courses import add_lesson
+
+    lesson = add_lesson(module)
+    results = run_together(10, lambda: mark_step_complete(user=trainee, page=lesson).pk)
+    assert not [r for r in results if isinstance(r, Exception)]
+    assert StepProgress.objects.filter(user=trainee, page=lesson).count() == 1
+
+
+@postgres_only
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_questionnaire_submissions_keep_one_response(site_tree, trainee):
+    from assessments.models import Participation, Response
+    from assessments.questionnaires import ItemValue, ResponseRefused, submit_response
+    from tests.factories.questionnaires import make_questionnaire
+
+    for anonymity in ("named", "anonymous"):
+        questionnaire = make_questionnaire(anonymity=anonymity)
+        item = questionnaire.items.get(kind="rating")
+        results = run_together(
+            10,
+            lambda q=questionnaire, i=item: (
+                submit_response(user=trainee, questionnaire=q, values={i.pk: ItemValue(number=3)}).pk
+            ),
+        )
+        assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, ResponseRefused)]
+        assert Response.objects.filter(questionnaire=questionnaire).count() == 1
+        assert Participation.objects.filter(questionnaire=questionnaire).count() == 1
