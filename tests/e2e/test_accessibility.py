@@ -61,15 +61,16 @@ def page_urls(language: str) -> dict[str, list[str]]:
     }
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
-def test_journey_pages_have_no_serious_accessibility_violation(demo, new_page, language):
+def test_journey_pages_have_no_serious_accessibility_violation(demo, new_page):
+    """Both languages in one test: the demo data is loaded once."""
     problems = {}
-    for username, urls in page_urls(language).items():
-        page = new_page(locale=language)
-        log_in(page, demo, username)
-        for url in urls:
-            page.goto(demo + url)
-            found = serious_violations(page)
-            if found:
-                problems[url] = found
+    for language in ("fr", "ar"):
+        for username, urls in page_urls(language).items():
+            page = new_page(locale=language)
+            log_in(page, demo, username)
+            for url in urls:
+                page.goto(demo + url)
+                found = serious_violations(page)
+                if found:
+                    problems[url] = found
     assert problems == {}
