@@ -6,6 +6,7 @@ app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
     path("search/", views.search, name="search"),
+    path("my/data/", views.my_data, name="my_data"),
     path("review/", include("lms.review.urls")),
     path("my/certificates/", certificate_views.my_certificates, name="certificates"),
     path(

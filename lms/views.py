@@ -1,8 +1,10 @@
 from django.contrib.auth.decorators import login_required
+from django.http import JsonResponse
 from django.shortcuts import render
 from django.utils import translation
 
 from .dashboard import trainee_dashboard
+from .privacy import personal_data
 from .search import search_pages
 
 
@@ -16,3 +18,13 @@ def search(request):
         query=request.GET.get("q", ""), user=request.user, language=translation.get_language() or "fr"
     )
     return render(request, "lms/search.html", {"outcome": outcome})
+
+
+@login_required
+def my_data(request):
+    data = personal_data(user=request.user)
+    if request.GET.get("format") == "json":
+        response = JsonResponse(data, json_dumps_params={"ensure_ascii": False, "indent": 1})
+        response["Content-Disposition"] = 'attachment; filename="my-data.json"'
+        return response
+    return render(request, "lms/my_data.html", {"data": data})

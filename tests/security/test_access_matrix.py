@@ -53,6 +53,7 @@ MATRIX = {
     "password_reset_complete": (lambda d: {}, ALL_OK),
     "lms:dashboard": (lambda d: {}, SIGNED_IN),
     "lms:search": (lambda d: {}, ALL_OK),
+    "lms:my_data": (lambda d: {}, SIGNED_IN),  # always the signed-in person's own data
     "lms:certificates": (lambda d: {}, SIGNED_IN),
     "lms:course_certificate": (lambda d: {"course_id": d["course"].pk}, OWN_CERTIFICATE),
     "lms:workshop_certificate": (lambda d: {"workshop_id": d["workshop"].pk}, OWN_CERTIFICATE),

@@ -1,0 +1,113 @@
+"""Everything the platform holds about a trainee, for them to download (right of access)."""
+
+from django.utils.translation import gettext as _
+
+from assessments.models import Attempt, Participation, Response
+from courses.models import StepProgress
+
+from .models import Attendance, Certificate
+
+
+def _date(value):
+    return value.isoformat() if value else None
+
+
+def personal_data(*, user) -> dict:
+    """All rows tied to `user`, as plain data. Anonymous responses are no longer tied to anyone."""
+    attempts = (
+        Attempt.objects.filter(user=user)
+        .select_related("quiz")
+        .prefetch_related("items__question", "items__selected_choices")
+    )
+    responses = (
+        Response.objects.filter(respondent=user)
+        .select_related("questionnaire")
+        .prefetch_related("answers__item")
+    )
+    return {
+        "account": {
+            "username": user.get_username(),
+            "first_name": user.first_name,
+            "last_name": user.last_name,
+            "email": user.email,
+            "date_joined": _date(user.date_joined),
+            "last_login": _date(user.last_login),
+            "roles": sorted(user.groups.values_list("name", flat=True)),
+        },
+        "cohorts": sorted(user.cohorts.values_list("name", flat=True)),
+        "progress": [
+            {
+                "step": row.page.title,
+                "first_opened": _date(row.first_opened_at),
+                "last_opened": _date(row.last_opened_at),
+                "completed": _date(row.completed_at),
+                "score": str(row.score) if row.score is not None else None,
+            }
+            for row in StepProgress.objects.filter(user=user)
+            .select_related("page")
+            .order_by("first_opened_at")
+        ],
+        "quiz_attempts": [
+            {
+                "quiz": attempt.quiz.title,
+                "number": attempt.number,
+                "status": attempt.status,
+                "status_label": str(attempt.get_status_display()),
+                "started": _date(attempt.started_at),
+                "submitted": _date(attempt.submitted_at),
+                "score": str(attempt.score) if attempt.score is not None else None,
+                "answers": [
+                    {
+                        "question": str(item.question),
+                        "choices": [choice.text for choice in item.selected_choices.all()],
+                        "text": item.text_answer,
+                        "points": str(item.points) if item.points is not None else None,
+                    }
+                    for item in attempt.items.all()
+                ],
+            }
+            for attempt in attempts
+        ],
+        "questionnaire_responses": [
+            {
+                "questionnaire": response.questionnaire.title,
+                "status": response.status,
+                "status_label": str(response.get_status_display()),
+                "submitted_on": _date(response.submitted_on),
+                "answers": [
+                    {
+                        "question": str(answer.item),
+                        "value": answer.number,
+                        "importance": answer.importance,
+                        "selection": answer.selection,
+                        "text": answer.text,
+                    }
+                    for answer in response.answers.all()
+                ],
+            }
+            for response in responses
+        ],
+        "anonymous_questionnaires_answered": [
+            {"questionnaire": p.questionnaire.title, "submitted_on": _date(p.submitted_on)}
+            for p in Participation.objects.filter(
+                user=user, questionnaire__anonymity="anonymous"
+            ).select_related("questionnaire")
+        ],
+        "attendance": [
+            {
+                "workshop": a.workshop.title,
+                "date": _date(a.workshop.starts_at),
+                "status": a.status,
+                "note": a.note,
+            }
+            for a in Attendance.objects.filter(trainee=user).select_related("workshop")
+        ],
+        "certificates": [
+            {"code": c.code, "title": c.title_fr, "title_ar": c.title_ar, "issued_on": _date(c.issued_on)}
+            for c in Certificate.objects.filter(user=user)
+        ],
+        "note": _(
+            "Answers to anonymous questionnaires are not linked to you once submitted: they cannot be "
+            "listed here, and nobody can trace them back to you."
+        ),
+    }

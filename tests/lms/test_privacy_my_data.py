@@ -1,0 +1,48 @@
+import json
+
+import pytest
+
+from assessments.questionnaires import ItemValue, submit_response
+from courses.progress import mark_step_complete
+from home.roles import Role
+from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+def test_trainee_downloads_their_own_data_and_nobody_elses(client, site_tree, trainee, make_user):
+    course = make_course(modules=1, lessons=1)
+    enrol(trainee, course)
+    mark_step_complete(user=trainee, page=lessons_of(course)[0])
+    named = make_questionnaire()
+    submit_response(
+        user=trainee,
+        questionnaire=named,
+        values={named.items.get(kind="text").pk: ItemValue(text="Mon avis")},
+    )
+    anonymous = make_questionnaire(anonymity="anonymous")
+    submit_response(
+        user=trainee,
+        questionnaire=anonymous,
+        values={anonymous.items.get(kind="text").pk: ItemValue(text="Secret")},
+    )
+    other = make_user(Role.TRAINEE, first_name="Walid")
+    submit_response(
+        user=other,
+        questionnaire=named,
+        values={named.items.get(kind="text").pk: ItemValue(text="Avis de Walid")},
+    )
+
+    client.force_login(trainee)
+    page = client.get("/fr/my/data/")
+    assert page.status_code == 200 and "Amira" in page.content.decode()
+    download = client.get("/fr/my/data/", {"format": "json"})
+    assert download["Content-Disposition"].startswith("attachment")
+    data = json.loads(download.content)
+    assert data["account"]["username"] == "trainee_a"
+    assert data["progress"][0]["completed"]
+    texts = [a["text"] for r in data["questionnaire_responses"] for a in r["answers"]]
+    assert texts == ["Mon avis"]  # not Walid's, and not the anonymous answer, which is tied to nobody
+    assert [q["questionnaire"] for q in data["anonymous_questionnaires_answered"]] == [anonymous.title]
+    assert "Avis de Walid" not in download.content.decode() and "Secret" not in download.content.decode()
