@@ -1,0 +1,57 @@
+"""Uploads: no SVG or HTML (they can carry scripts); documents go through Wagtail's serve view,
+which applies collection privacy."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from wagtail.documents.models import Document
+from wagtail.images.models import Image
+from wagtail.models import Collection, CollectionViewRestriction
+
+pytestmark = pytest.mark.django_db
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
+HTML = b"<html><script>alert(1)</script></html>"
+
+
+@pytest.mark.parametrize(("name", "content"), [("evil.html", HTML), ("evil.svg", SVG), ("evil.htm", HTML)])
+def test_trainers_cannot_upload_html_or_svg_documents(client, trainer, name, content):
+    client.force_login(trainer)
+    response = client.post(
+        "/admin/documents/add/",
+        {
+            "title": "Evil",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200  # the form again, with an error
+    assert not Document.objects.exists()
+
+
+def test_trainers_cannot_upload_svg_images(client, trainer):
+    client.force_login(trainer)
+    client.post(
+        "/admin/images/add/",
+        {
+            "title": "Evil",
+            "file": SimpleUploadedFile("evil.svg", SVG, content_type="image/svg+xml"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert not Image.objects.exists()
+
+
+def test_documents_of_a_private_collection_need_a_login(client, site_tree, trainee):
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document.objects.create(
+        title="Note interne", file=SimpleUploadedFile("note.pdf", b"%PDF-1.4 note"), collection=private
+    )
+    url = document.url
+    assert url.startswith("/documents/")  # served by the view, which checks the restriction
+    assert client.get(url).status_code == 302
+    client.force_login(trainee)
+    assert client.get(url).status_code == 200
