@@ -2,11 +2,13 @@
 
 from dataclasses import dataclass
 
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
 from home.exports import SafeSpreadsheetExportMixin
+from home.roles import Role, role_required
 
 from .translation_status import MissingTranslation, missing_translations, translated_fields
 
@@ -29,6 +31,7 @@ class TranslationGap:
         return ", ".join(f"{m.label} ({m.language})" for m in self.missing)
 
 
+@method_decorator(role_required(Role.TRAINER), name="dispatch")
 class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
     """Every page with a translated field filled in one language but not the other."""
 
@@ -42,15 +45,6 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
     export_headings = {"title": _("Page"), "languages": _("Languages"), "fields": _("Fields")}
     export_filename = "missing-translations"
     any_permission_required = ["add", "change", "publish"]
-
-    def dispatch(self, request, *args, **kwargs):
-        from django.core.exceptions import PermissionDenied
-
-        from home.roles import Role, has_role
-
-        if not has_role(request.user, Role.TRAINER):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
         from wagtail.models import get_page_models

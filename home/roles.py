@@ -98,3 +98,24 @@ def remove_unused_wagtail_groups() -> int:
     """Wagtail's migrations create broad Editors/Moderators groups; the four roles replace them."""
     deleted, _details = Group.objects.filter(name__in=WAGTAIL_DEFAULT_GROUPS, user__isnull=True).delete()
     return deleted
+
+
+def role_required(*roles: Role):
+    """View decorator: anonymous visitors go to the login page, members of no role get a 403."""
+    from functools import wraps
+
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            if not request.user.is_authenticated:
+                return redirect_to_login(request.get_full_path())
+            if not has_role(request.user, *roles):
+                raise PermissionDenied
+            return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator

@@ -9,15 +9,14 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
-from home.roles import Role, has_role
+from home.roles import Role
 
 from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 
 APPROVAL_WORKFLOW = "OTE approval"
 
 
-def can_read_plan(user) -> bool:
-    return has_role(user, Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
+PLAN_READERS = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
 
 
 @transaction.atomic

@@ -1,21 +1,23 @@
 """Training plan PDF and training reports (screen and PDF) for the review area."""
 
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
+
+from home.roles import role_required
 
 from .models import TrainingPlanPage, Workshop
 from .pdf import render_pdf
-from .plans import approval_of, can_read_plan
+from .plans import PLAN_READERS, approval_of
 from .reports import plan_report, workshop_report
 from .review.access import reviewers_only
 
 
+@role_required(*PLAN_READERS)
+def plan_page(request, *, plan: TrainingPlanPage):
+    return plan.render(request)
+
+
+@role_required(*PLAN_READERS)
 def plan_pdf(request, *, plan: TrainingPlanPage):
-    if not can_read_plan(request.user):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        raise PermissionDenied
     context = {
         "plan": plan,
         "approval": approval_of(plan),

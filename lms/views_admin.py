@@ -1,10 +1,10 @@
 """Trainer views in the Wagtail admin: cohort progress matrix with its spreadsheet export."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
@@ -15,7 +15,7 @@ from courses.matrix import cohort_matrix
 from courses.models import Cohort
 from courses.progress import COMPLETED, IN_PROGRESS
 from home.exports import RowDictExportMixin
-from home.roles import Role, has_role
+from home.roles import Role, role_required
 
 from .forms import AttendanceForm
 from .models import Workshop
@@ -27,14 +27,11 @@ STATUS_LABELS = {
 }
 
 
-class TrainerOnlyMixin:
-    def dispatch(self, request, *args, **kwargs):
-        if not has_role(request.user, Role.TRAINER):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
+trainers_only = role_required(Role.TRAINER)
 
 
-class CohortProgressView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
+@method_decorator(trainers_only, name="dispatch")
+class CohortProgressView(RowDictExportMixin, ReportView):
     template_name = "lms/admin/progress_matrix.html"
     results_template_name = "lms/admin/progress_matrix_results.html"
     header_icon = "table"
@@ -42,8 +39,8 @@ class CohortProgressView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
     index_url_name = "lms_progress"
     index_results_url_name = "lms_progress"
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        # Runs after the role check (unlike setup), so nothing is read for someone refused.
         self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
         self.matrix = cohort_matrix(cohort=self.cohort)
         self.list_export = [
@@ -60,6 +57,7 @@ class CohortProgressView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
             "percent": _("Progress (%)"),
             "last_activity": _("Last activity"),
         }
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def page_title(self):
@@ -101,9 +99,8 @@ class CohortProgressView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
         return context
 
 
+@trainers_only
 def cohort_list(request):
-    if not has_role(request.user, Role.TRAINER):
-        raise PermissionDenied
     cohorts = Cohort.objects.annotate(trainee_count=Count("trainees")).order_by("-start_date", "name")
     return TemplateResponse(
         request,
@@ -112,7 +109,8 @@ def cohort_list(request):
     )
 
 
-class QuizResultsView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
+@method_decorator(trainers_only, name="dispatch")
+class QuizResultsView(RowDictExportMixin, ReportView):
     """Per quiz: each trainee's attempts, best, last and kept grade; per question, who missed it."""
 
     template_name = "lms/admin/quiz_results.html"
@@ -123,8 +121,8 @@ class QuizResultsView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
     index_results_url_name = "lms_quiz_results"
     list_export = ["trainee", "attempts", "best", "last", "grade", "passed"]
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    def dispatch(self, request, *args, **kwargs):
+        # Runs after the role check (unlike setup), so nothing is read for someone refused.
         self.quiz = get_object_or_404(QuizPage, pk=kwargs["quiz_id"])
         self.export_headings = {
             "trainee": _("Trainee"),
@@ -134,6 +132,7 @@ class QuizResultsView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
             "grade": _("Grade kept (%)"),
             "passed": _("Passed"),
         }
+        return super().dispatch(request, *args, **kwargs)
 
     @property
     def page_title(self):
@@ -171,9 +170,8 @@ class QuizResultsView(TrainerOnlyMixin, RowDictExportMixin, ReportView):
         return context
 
 
+@trainers_only
 def quiz_list(request):
-    if not has_role(request.user, Role.TRAINER):
-        raise PermissionDenied
     quizzes = QuizPage.objects.annotate(attempt_count=Count("attempts")).order_by("path")
     return TemplateResponse(
         request,
@@ -182,9 +180,8 @@ def quiz_list(request):
     )
 
 
+@trainers_only
 def attendance_workshops(request):
-    if not has_role(request.user, Role.TRAINER):
-        raise PermissionDenied
     workshops = Workshop.objects.select_related("plan").order_by("-starts_at")
     return TemplateResponse(
         request,
@@ -193,10 +190,9 @@ def attendance_workshops(request):
     )
 
 
+@trainers_only
 def attendance_sheet(request, workshop_id: int):
     """One screen per workshop: each trainee of the plan's cohort, marked in one tap."""
-    if not has_role(request.user, Role.TRAINER):
-        raise PermissionDenied
     workshop = get_object_or_404(Workshop.objects.select_related("plan__cohort"), pk=workshop_id)
     trainees = expected_trainees(workshop)
     recorded = {a.trainee_id: a for a in workshop.attendance.all()}

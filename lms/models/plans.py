@@ -112,16 +112,9 @@ class TrainingPlanPage(RoutablePageMixin, Page):
 
     @path("")
     def plan(self, request):
-        from ..plans import can_read_plan
+        from ..report_views import plan_page
 
-        if not can_read_plan(request.user):
-            from django.contrib.auth.views import redirect_to_login
-            from django.core.exceptions import PermissionDenied
-
-            if not request.user.is_authenticated:
-                return redirect_to_login(request.get_full_path())
-            raise PermissionDenied
-        return self.render(request)
+        return plan_page(request, plan=self)
 
     @path("pdf/")
     def pdf(self, request):
