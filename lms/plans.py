@@ -1,5 +1,6 @@
 """Training plan approval and workshop attendance rules."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -67,11 +68,14 @@ def approval_of(plan: TrainingPlanPage) -> Approval | None:
 # Attendance ----------------------------------------------------------------------------------
 
 
-def expected_trainees(workshop: Workshop) -> list:
-    cohort = workshop.plan.cohort
+def cohort_trainees(cohort) -> list:
     if cohort is None:
         return []
     return list(cohort.trainees.order_by("last_name", "first_name", "username"))
+
+
+def expected_trainees(workshop: Workshop) -> list:
+    return cohort_trainees(workshop.plan.cohort)
 
 
 @dataclass(frozen=True)
@@ -122,11 +126,17 @@ class AttendanceSummary:
         return round(self.attended * 100 / self.expected) if self.expected else 0
 
 
-def attendance_summary(*, workshop: Workshop, expected: int | None = None) -> AttendanceSummary:
+def summarise_attendance(statuses: Iterable[str], expected: int) -> AttendanceSummary:
     counts = dict.fromkeys(AttendanceStatus.values, 0)
-    for status in workshop.attendance.values_list("status", flat=True):
+    for status in statuses:
         counts[status] += 1
-    return AttendanceSummary(expected if expected is not None else len(expected_trainees(workshop)), counts)
+    return AttendanceSummary(expected, counts)
+
+
+def attendance_summary(*, workshop: Workshop, expected: int | None = None) -> AttendanceSummary:
+    if expected is None:
+        expected = len(expected_trainees(workshop))
+    return summarise_attendance(workshop.attendance.values_list("status", flat=True), expected)
 
 
 def agreed_priorities() -> list:

@@ -6,8 +6,14 @@ from assessments.results import GainReport, knowledge_gain
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from courses.matrix import ProgressMatrix, cohort_matrix
 
-from .models import AttendanceStatus, TrainingPlanPage, Workshop
-from .plans import Approval, AttendanceSummary, approval_of, attendance_summary, expected_trainees
+from .models import TrainingPlanPage, Workshop
+from .plans import (
+    Approval,
+    AttendanceSummary,
+    approval_of,
+    expected_trainees,
+    summarise_attendance,
+)
 
 
 @dataclass(frozen=True)
@@ -67,26 +73,26 @@ class PlanReport:
         return round(attended * 100 / expected) if expected else 0
 
 
-def workshop_report(*, workshop: Workshop) -> WorkshopReport:
-    trainees = expected_trainees(workshop)
-    recorded = {a.trainee_id: a for a in workshop.attendance.all()}
-    labels = dict(AttendanceStatus.choices)
-    lines = [
-        AttendanceLine(
-            trainee,
-            recorded[trainee.pk].status if trainee.pk in recorded else "",
-            str(labels[recorded[trainee.pk].status]) if trainee.pk in recorded else "",
-            recorded[trainee.pk].note if trainee.pk in recorded else "",
-        )
-        for trainee in trainees
-    ]
+def _line(trainee, record) -> AttendanceLine:
+    if record is None:
+        return AttendanceLine(trainee, "", "", "")
+    return AttendanceLine(trainee, record.status, str(record.get_status_display()), record.note)
+
+
+def workshop_report(*, workshop: Workshop, trainees: list | None = None) -> WorkshopReport:
+    """`trainees`: the plan's cohort, when the caller has read it already (one read per plan)."""
+    if trainees is None:
+        trainees = expected_trainees(workshop)
+    records = list(workshop.attendance.all())
+    recorded = {record.trainee_id: record for record in records}
+    lines = [_line(trainee, recorded.get(trainee.pk)) for trainee in trainees]
     survey = workshop.satisfaction_survey
     gain = None
     if workshop.post_test_id:
         gain = knowledge_gain(post_test=workshop.post_test, pre_test=workshop.pre_test)
     return WorkshopReport(
         workshop=workshop,
-        attendance=attendance_summary(workshop=workshop, expected=len(trainees)),
+        attendance=summarise_attendance((record.status for record in records), len(trainees)),
         lines=lines,
         satisfaction=questionnaire_results(questionnaire=survey) if survey else None,
         gain=gain,
@@ -94,12 +100,17 @@ def workshop_report(*, workshop: Workshop) -> WorkshopReport:
 
 
 def plan_report(*, plan: TrainingPlanPage) -> PlanReport:
-    workshops = plan.workshops.select_related(
-        "plan__cohort", "pre_test", "post_test", "satisfaction_survey"
-    ).order_by("starts_at")
+    workshops = (
+        plan.workshops.select_related("plan__cohort", "pre_test", "post_test", "satisfaction_survey")
+        .prefetch_related("attendance")
+        .order_by("starts_at")
+    )
+    trainees = (
+        list(plan.cohort.trainees.order_by("last_name", "first_name", "username")) if plan.cohort else []
+    )
     return PlanReport(
         plan=plan,
         approval=approval_of(plan),
-        workshops=[workshop_report(workshop=workshop) for workshop in workshops],
+        workshops=[workshop_report(workshop=workshop, trainees=trainees) for workshop in workshops],
         completion=CompletionSummary(cohort_matrix(cohort=plan.cohort) if plan.cohort else None),
     )

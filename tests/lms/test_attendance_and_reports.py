@@ -147,3 +147,21 @@ def test_report_pdf_in_each_language(client, cohort, task_force, tmp_path, langu
     assert rows and all("yes" in row for row in rows)  # every font embedded: no missing glyph boxes
     if language == "ar":
         assert any("Arab" in row[0] or "Naskh" in row[0] for row in rows)
+
+
+@pytest.mark.parametrize("size", [3, 30])
+def test_report_query_count_does_not_grow_with_the_cohort(
+    client, site_tree, make_user, task_force, size, django_assert_max_num_queries
+):
+    cohort = Cohort.objects.create(name=f"Cohorte {size}")
+    cohort.trainees.set([make_user(Role.TRAINEE) for _ in range(size)])
+    plan = make_plan(cohort=cohort, workshops=2)
+    for workshop in plan.workshops.all():
+        record_attendance(
+            workshop=workshop, entries=[AttendanceEntry(t.pk, "present") for t in cohort.trainees.all()]
+        )
+    client.force_login(task_force)
+    url = f"/fr/review/plans/{plan.pk}/report/"
+    client.get(url)
+    with django_assert_max_num_queries(16):
+        assert client.get(url).status_code == 200
