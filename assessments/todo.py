@@ -7,8 +7,9 @@ from django.utils.translation import gettext as _
 from courses.access import enrolled_courses
 from courses.models import StepProgress
 from courses.todo import TodoItem
+from home.roles import Role, has_role
 
-from .models import QuizPage
+from .models import Participation, QuestionnairePage, QuizPage
 from .models.quiz import QuizPurpose
 
 
@@ -48,10 +49,6 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
 
 def questionnaires_to_fill(*, user) -> list[TodoItem]:
     """Open questionnaires meant for the trainee and not submitted yet (two queries)."""
-    from home.roles import Role, has_role
-
-    from .models import Participation, QuestionnairePage
-
     if not has_role(user, Role.TRAINEE):
         return []
     now = timezone.now()

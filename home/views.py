@@ -1,5 +1,7 @@
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
+
+from .models import SiteSettings
 
 
 def health(request):
@@ -11,10 +13,6 @@ def health(request):
 
 def theme_css(request):
     """The site colour from the site settings, as CSS custom properties (no inline style: CSP)."""
-    from django.http import HttpResponse
-
-    from .models import SiteSettings
-
     colour = SiteSettings.for_request(request).primary_colour or "#b4232a"
     css = f":root {{ --ta-primary: {colour}; --bs-primary: {colour}; }}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")

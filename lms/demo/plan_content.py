@@ -150,9 +150,8 @@ def load_plan(
             home.add_child(instance=plan)
         require_approval(plan)
         trainer = get_user_model().objects.filter(groups__name=Role.TRAINER.value).first()
-        revision = plan.save_revision(user=trainer)
+        plan.save_revision(user=trainer)
         ensure_approval_workflow().start(plan, user=trainer)
-        del revision
     past_workshop = plan.workshops.get(pre_test__isnull=False)
     _attendance(past_workshop, data["attendance"])
     attendees = list(
