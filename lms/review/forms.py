@@ -2,10 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import MeetingMinutes
+from home.fields import BoundedModelMultipleChoiceField
 
 
 class MeetingMinutesForm(forms.ModelForm):
     class Meta:
+        field_classes = {"priority_competences": BoundedModelMultipleChoiceField}
         model = MeetingMinutes
         fields = [
             "meeting_date",

@@ -102,3 +102,15 @@ def test_minutes_form_never_fails(client, site_tree, task_force, data):
 def test_search_and_verification_never_fail(client, site_tree, query, code):
     assert client.get("/ar/search/", {"q": query}).status_code == 200
     assert client.get("/fr/verify/", {"code": code}).status_code == 200
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "-1", "1e3", "0"])
+def test_impossible_competence_ids_are_an_invalid_choice(client, site_tree, task_force, value):
+    questionnaire = make_questionnaire()
+    client.force_login(task_force)
+    response = client.post(
+        f"/fr/review/questionnaires/{questionnaire.pk}/minutes/edit/",
+        {"meeting_date": "2026-11-20", "participants": "X", "priority_competences": [value]},
+    )
+    assert response.status_code == 400
+    assert not MeetingMinutes.objects.exists()
