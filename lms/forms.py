@@ -14,3 +14,10 @@ class AttendanceForm(forms.Form):
         required=False,
     )
     note = forms.CharField(label=_("Note"), max_length=300, required=False)
+
+
+class ConsentForm(forms.Form):
+    accept = forms.BooleanField(
+        label=_("I have read this notice and I accept that my personal data is processed as it describes."),
+        error_messages={"required": _("Tick the box to accept the notice, or log out.")},
+    )

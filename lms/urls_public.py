@@ -1,12 +1,13 @@
 from django.urls import include, path
 
-from . import certificate_views, views
+from . import certificate_views, consent_views, views
 
 app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
+    path("privacy/", consent_views.privacy_notice, name="privacy_notice"),
     path("review/", include("lms.review.urls")),
     path("my/certificates/", certificate_views.my_certificates, name="certificates"),
     path(

@@ -1,4 +1,13 @@
 from .certificates import Certificate
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
+from .privacy import ConsentRecord, Erasure
 
-__all__ = ["Certificate", "Attendance", "AttendanceStatus", "TrainingPlanPage", "Workshop"]
+__all__ = [
+    "Attendance",
+    "AttendanceStatus",
+    "Certificate",
+    "ConsentRecord",
+    "Erasure",
+    "TrainingPlanPage",
+    "Workshop",
+]

@@ -62,6 +62,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.security.SiteCSPMiddleware",
     "home.security.PrivacyHeadersMiddleware",
+    "lms.consent.ConsentRequiredMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]
@@ -173,6 +174,12 @@ AXES_VERBOSE = False
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tounesna Academy <no-reply@localhost>")
+
+# Privacy (Tunisian law 2004-63, GDPR): the notice users accept once per version, and how long
+# personal data is kept (`manage.py apply_retention`).
+PRIVACY_NOTICE_REQUIRED = True
+PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 3 * 365))
+LOGIN_LOG_RETENTION_DAYS = int(os.environ.get("LOGIN_LOG_RETENTION_DAYS", 90))
 
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True

@@ -9,3 +9,5 @@ STORAGES["staticfiles"] = {  # noqa: F405
 }
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# Most tests sign users in directly; tests/lms/test_privacy_consent.py switches the notice on.
+PRIVACY_NOTICE_REQUIRED = False

@@ -1,0 +1,64 @@
+"""The privacy notice every user accepts once per version, before using the platform.
+
+The notice's text is in `templates/lms/consent.html` (translated with gettext); change
+`NOTICE_VERSION` whenever that text changes in substance, and everyone is asked again.
+"""
+
+from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import translation
+
+from .models import ConsentRecord
+
+NOTICE_VERSION = "2026-11"
+SESSION_KEY = "privacy_notice_accepted"
+
+
+def has_accepted(*, user, version: str = NOTICE_VERSION) -> bool:
+    return ConsentRecord.objects.filter(user=user, notice_version=version).exists()
+
+
+def record_consent(*, user, language: str, version: str = NOTICE_VERSION) -> ConsentRecord:
+    """Record acceptance; accepting twice (two tabs, a double click) keeps the first record."""
+    try:
+        with transaction.atomic():
+            return ConsentRecord.objects.create(user=user, notice_version=version, language=language)
+    except IntegrityError:
+        return ConsentRecord.objects.get(user=user, notice_version=version)
+
+
+def consent_exempt(view):
+    """Mark a view that must stay reachable before the notice is accepted (log-out, the notice)."""
+    view.consent_exempt = True
+    return view
+
+
+class ConsentRequiredMiddleware:
+    """Sends a signed-in user who has not accepted the current notice to it, then back.
+
+    The acceptance is remembered in the session, so the check costs no query once accepted.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        # What a page needs to display (its stylesheet) and what load balancers probe.
+        self.exempt_paths = (settings.STATIC_URL, settings.MEDIA_URL, "/theme.css", "/healthz/")
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not settings.PRIVACY_NOTICE_REQUIRED or not request.user.is_authenticated:
+            return None
+        if getattr(view_func, "consent_exempt", False) or request.path.startswith(self.exempt_paths):
+            return None
+        if request.session.get(SESSION_KEY) == NOTICE_VERSION:
+            return None
+        if has_accepted(user=request.user):
+            request.session[SESSION_KEY] = NOTICE_VERSION
+            return None
+        with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
+            notice_url = reverse("lms:privacy_notice")
+        return redirect_to_login(request.get_full_path(), login_url=notice_url)

@@ -1,0 +1,53 @@
+"""The privacy notice: readable by anyone, accepted once per version by every signed-in user."""
+
+from django.conf import settings
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import get_language
+
+from home.models import SiteSettings
+
+from .consent import NOTICE_VERSION, SESSION_KEY, consent_exempt, record_consent
+from .forms import ConsentForm
+from .models import ConsentRecord
+
+
+def _safe_next(request) -> str:
+    candidate = request.POST.get("next") or request.GET.get("next") or ""
+    if url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return reverse("lms:dashboard")
+
+
+@consent_exempt
+def privacy_notice(request):
+    next_url = _safe_next(request)
+    accepted = None
+    form = None
+    if request.user.is_authenticated:
+        accepted = ConsentRecord.objects.filter(user=request.user, notice_version=NOTICE_VERSION).first()
+        if accepted is None:
+            form = ConsentForm(request.POST or None)
+            if form.is_valid():
+                record_consent(user=request.user, language=get_language())
+                request.session[SESSION_KEY] = NOTICE_VERSION
+                return redirect(next_url)
+    site_settings = SiteSettings.for_request(request)
+    return render(
+        request,
+        "lms/consent.html",
+        {
+            "form": form,
+            "next": next_url,
+            "accepted": accepted,
+            "notice_version": NOTICE_VERSION,
+            "organisation": site_settings.organisation_name,
+            "contact_email": site_settings.contact_email,
+            "retention_years": settings.PERSONAL_DATA_RETENTION_DAYS // 365,
+            "login_log_days": settings.LOGIN_LOG_RETENTION_DAYS,
+        },
+        status=400 if form is not None and form.is_bound else 200,
+    )
