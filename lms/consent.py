@@ -1,7 +1,7 @@
 """The privacy notice every user accepts once per version, before using the platform.
 
-The notice's text is in `templates/lms/consent.html` (translated with gettext); change
-`NOTICE_VERSION` whenever that text changes in substance, and everyone is asked again.
+The notice's text is in `templates/lms/consent.html` (translated with gettext); change the
+`PRIVACY_NOTICE_VERSION` setting whenever that text changes in substance, and everyone is asked again.
 """
 
 from django.conf import settings
@@ -12,16 +12,20 @@ from django.utils import translation
 
 from .models import ConsentRecord
 
-NOTICE_VERSION = "2026-11"
 SESSION_KEY = "privacy_notice_accepted"
 
 
-def has_accepted(*, user, version: str = NOTICE_VERSION) -> bool:
-    return ConsentRecord.objects.filter(user=user, notice_version=version).exists()
+def notice_version() -> str:
+    return settings.PRIVACY_NOTICE_VERSION
 
 
-def record_consent(*, user, language: str, version: str = NOTICE_VERSION) -> ConsentRecord:
+def accepted_consent(*, user) -> ConsentRecord | None:
+    return ConsentRecord.objects.filter(user=user, notice_version=notice_version()).first()
+
+
+def record_consent(*, user, language: str) -> ConsentRecord:
     """Record acceptance; accepting twice (two tabs, a double click) keeps the first record."""
+    version = notice_version()
     try:
         with transaction.atomic():
             return ConsentRecord.objects.create(user=user, notice_version=version, language=language)
@@ -54,10 +58,10 @@ class ConsentRequiredMiddleware:
             return None
         if getattr(view_func, "consent_exempt", False) or request.path.startswith(self.exempt_paths):
             return None
-        if request.session.get(SESSION_KEY) == NOTICE_VERSION:
+        if request.session.get(SESSION_KEY) == notice_version():
             return None
-        if has_accepted(user=request.user):
-            request.session[SESSION_KEY] = NOTICE_VERSION
+        if accepted_consent(user=request.user) is not None:
+            request.session[SESSION_KEY] = notice_version()
             return None
         with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
             notice_url = reverse("lms:privacy_notice")

@@ -8,9 +8,8 @@ from django.utils.translation import get_language
 
 from home.models import SiteSettings
 
-from .consent import NOTICE_VERSION, SESSION_KEY, consent_exempt, record_consent
+from .consent import SESSION_KEY, accepted_consent, consent_exempt, notice_version, record_consent
 from .forms import ConsentForm
-from .models import ConsentRecord
 
 
 def _safe_next(request) -> str:
@@ -28,12 +27,12 @@ def privacy_notice(request):
     accepted = None
     form = None
     if request.user.is_authenticated:
-        accepted = ConsentRecord.objects.filter(user=request.user, notice_version=NOTICE_VERSION).first()
+        accepted = accepted_consent(user=request.user)
         if accepted is None:
             form = ConsentForm(request.POST or None)
             if form.is_valid():
                 record_consent(user=request.user, language=get_language())
-                request.session[SESSION_KEY] = NOTICE_VERSION
+                request.session[SESSION_KEY] = notice_version()
                 return redirect(next_url)
     site_settings = SiteSettings.for_request(request)
     return render(
@@ -43,7 +42,7 @@ def privacy_notice(request):
             "form": form,
             "next": next_url,
             "accepted": accepted,
-            "notice_version": NOTICE_VERSION,
+            "notice_version": notice_version(),
             "organisation": site_settings.organisation_name,
             "contact_email": site_settings.contact_email,
             "retention_years": settings.PERSONAL_DATA_RETENTION_DAYS // 365,

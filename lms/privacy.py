@@ -5,7 +5,7 @@ from django.utils.translation import gettext as _
 from assessments.models import Attempt, Participation, Response
 from courses.models import StepProgress
 
-from .models import Attendance, Certificate
+from .models import Attendance, Certificate, ConsentRecord
 
 
 def _date(value):
@@ -105,6 +105,10 @@ def personal_data(*, user) -> dict:
         "certificates": [
             {"code": c.code, "title": c.title_fr, "title_ar": c.title_ar, "issued_on": _date(c.issued_on)}
             for c in Certificate.objects.filter(user=user)
+        ],
+        "privacy_notice_accepted": [
+            {"version": c.notice_version, "accepted_at": _date(c.accepted_at), "language": c.language}
+            for c in ConsentRecord.objects.filter(user=user).order_by("accepted_at")
         ],
         "note": _(
             "Answers to anonymous questionnaires are not linked to you once submitted: they cannot be "

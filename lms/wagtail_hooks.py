@@ -13,6 +13,7 @@ from .views_admin import (
     cohort_list,
     quiz_list,
 )
+from .views_admin_privacy import erase, trainee_list
 
 
 @hooks.register("register_admin_urls")
@@ -24,6 +25,8 @@ def progress_urls():
         path("attendance/", attendance_workshops, name="lms_attendance"),
         path("attendance/<int:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
         path("quiz-results/<int:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
+        path("trainees/", trainee_list, name="lms_trainees"),
+        path("trainees/<int:user_id>/erase/", erase, name="lms_trainee_erase"),
     ]
 
 
@@ -56,3 +59,8 @@ def plans_need_ote_approval(request, page):
 @hooks.register("register_admin_menu_item")
 def attendance_menu_item():
     return TrainerMenuItem(_("Attendance"), reverse("lms_attendance"), icon_name="group", order=222)
+
+
+@hooks.register("register_admin_menu_item")
+def trainee_data_menu_item():
+    return TrainerMenuItem(_("Trainees' personal data"), reverse("lms_trainees"), icon_name="user", order=223)

@@ -28,14 +28,16 @@ class ConsentRecord(models.Model):
 class Erasure(models.Model):
     """That a trainee's personal data was erased. The account row stays, emptied, so figures hold."""
 
-    account = models.OneToOneField(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure"
-    )
+    class Reason(models.TextChoices):
+        REQUEST = "request", _("on request")
+        RETENTION = "retention", _("end of the retention period")
+
+    account = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="erasure")
     erased_at = models.DateTimeField(_("erased at"), default=timezone.now)
     erased_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    reason = models.CharField(_("reason"), max_length=20)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason.choices)
 
     class Meta:
         verbose_name = _("erasure")

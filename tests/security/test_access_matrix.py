@@ -85,6 +85,9 @@ MATRIX = {
     "lms_attendance": (lambda d: {}, TRAINER_ADMIN),
     "lms_attendance_sheet": (lambda d: {"workshop_id": d["workshop"].pk}, TRAINER_ADMIN),
     "translation_gaps": (lambda d: {}, TRAINER_ADMIN),
+    "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
+    "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
+    "lms:privacy_notice": (lambda d: {}, ALL_OK),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -167,6 +170,7 @@ def world(db, site_tree, make_user):
         "plan": plan,
         "workshop": workshop,
         "questionnaire": questionnaire,
+        "trainee_b": users["trainee_b"],
     }
     return users, data
 

@@ -1,0 +1,135 @@
+"""Erasing a trainee, on request or at the end of the retention period.
+
+The person's identity and free text go; their account row stays as an empty, locked pseudonym
+so that attempts, responses, progress and attendance still count in the group's figures.
+"""
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.sessions.models import Session
+from django.db import transaction
+from django.db.models import QuerySet
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from wagtail.users.models import UserProfile
+
+from assessments.models import Attempt, ItemAnswer, Participation, Response
+from courses.models import StepProgress
+from home.roles import Role
+
+from .models import Attendance, Certificate, ConsentRecord, Erasure
+
+PSEUDONYM_PREFIX = "erased-"
+
+
+class ErasureRefused(Exception):
+    pass
+
+
+@dataclass(frozen=True)
+class ErasureSummary:
+    """What erasing a trainee removes and what it keeps, shown before it is confirmed."""
+
+    kept_attempts: int
+    kept_responses: int
+    kept_progress: int
+    kept_attendance: int
+    removed_certificates: int
+    removed_free_text_answers: int
+
+
+def erasable_trainees() -> QuerySet:
+    """Accounts that are trainees and nothing more: staff, reviewers and approvers are not erased here."""
+    return (
+        get_user_model()
+        .objects.filter(groups__name=Role.TRAINEE.value, is_staff=False, is_superuser=False, erasure=None)
+        .exclude(groups__name__in=[role.value for role in Role if role != Role.TRAINEE])
+    )
+
+
+def erasure_summary(*, user) -> ErasureSummary:
+    return ErasureSummary(
+        kept_attempts=Attempt.objects.filter(user=user).count(),
+        kept_responses=Response.objects.filter(respondent=user).count()
+        + Participation.objects.filter(user=user, questionnaire__anonymity="anonymous").count(),
+        kept_progress=StepProgress.objects.filter(user=user).count(),
+        kept_attendance=Attendance.objects.filter(trainee=user).count(),
+        removed_certificates=Certificate.objects.filter(user=user).count(),
+        removed_free_text_answers=ItemAnswer.objects.filter(response__respondent=user)
+        .exclude(text="")
+        .count(),
+    )
+
+
+@transaction.atomic
+def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Erasure:
+    """Remove everything that identifies `user`; keep what the cohort's figures are made of."""
+    account = get_user_model().objects.select_for_update().filter(pk=user.pk).first()
+    if account is None or not erasable_trainees().filter(pk=account.pk).exists():
+        raise ErasureRefused(_("Only a trainee's account can be erased, and only once."))
+    username = account.get_username()
+    Certificate.objects.filter(user=account).delete()
+    ConsentRecord.objects.filter(user=account).delete()
+    UserProfile.objects.filter(user=account).delete()
+    ItemAnswer.objects.filter(response__respondent=account).exclude(text="").update(text="")
+    Attendance.objects.filter(trainee=account).exclude(note="").update(note="")
+    for log in (AccessAttempt, AccessFailureLog, AccessLog):
+        log.objects.filter(username=username).delete()
+    account.username = f"{PSEUDONYM_PREFIX}{secrets.token_hex(6)}"
+    account.first_name = account.last_name = account.email = ""
+    account.is_active = False
+    account.last_login = None
+    account.set_unusable_password()  # also ends every session the person still had
+    account.save()
+    return Erasure.objects.create(account=account, erased_by=by, reason=reason)
+
+
+@dataclass
+class RetentionReport:
+    trainees: list[str] = field(default_factory=list)
+    login_records: int = 0
+    expired_sessions: int = 0
+
+
+def trainees_past_retention(*, now: datetime) -> QuerySet:
+    cutoff = now - timedelta(days=settings.PERSONAL_DATA_RETENTION_DAYS)
+    return (
+        erasable_trainees()
+        .annotate(last_seen=Coalesce("last_login", "date_joined"))
+        .filter(last_seen__lt=cutoff)
+        .order_by("username")
+    )
+
+
+def apply_retention(*, dry_run: bool, now: datetime | None = None) -> RetentionReport:
+    """Erase trainees inactive for longer than the retention period, delete old sign-in records
+    and expired sessions. With `dry_run`, only report what would be done."""
+    now = now or timezone.now()
+    log_cutoff = now - timedelta(days=settings.LOGIN_LOG_RETENTION_DAYS)
+    old_logs = [
+        AccessLog.objects.filter(attempt_time__lt=log_cutoff),
+        AccessFailureLog.objects.filter(attempt_time__lt=log_cutoff),
+        AccessAttempt.objects.filter(attempt_time__lt=log_cutoff),
+    ]
+    expired_sessions = Session.objects.filter(expire_date__lt=now)
+    trainees = list(trainees_past_retention(now=now))
+    report = RetentionReport(
+        trainees=[trainee.get_username() for trainee in trainees],
+        login_records=sum(logs.count() for logs in old_logs),
+        expired_sessions=expired_sessions.count(),
+    )
+    if dry_run:
+        return report
+    with transaction.atomic():
+        for trainee in trainees:
+            erase_trainee(user=trainee, reason=Erasure.Reason.RETENTION)
+        for logs in old_logs:
+            logs.delete()
+        expired_sessions.delete()
+    return report

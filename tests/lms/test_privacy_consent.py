@@ -1,0 +1,110 @@
+"""The privacy notice: accepted once per version by every signed-in user, recorded, never skipped."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from lms import consent
+from lms.models import ConsentRecord
+from tests.conftest import PASSWORD, translated
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def notice_required(settings):
+    settings.PRIVACY_NOTICE_REQUIRED = True
+
+
+def test_first_log_in_leads_to_the_notice_then_back_to_where_the_user_was_going(client, site_tree, trainee):
+    response = client.post("/fr/accounts/login/", {"username": "trainee_a", "password": PASSWORD})
+    assert response.status_code == 302
+    response = client.get(response["Location"])
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/privacy/?next=/fr/my/"
+
+    notice = client.get(response["Location"])
+    assert notice.status_code == 200
+    assert translated("Accept and continue") in notice.content.decode()
+
+    accepted = client.post("/fr/privacy/", {"accept": "on", "next": "/fr/my/"})
+    assert accepted.status_code == 302 and accepted["Location"] == "/fr/my/"
+    record = ConsentRecord.objects.get(user=trainee)
+    assert (record.notice_version, record.language) == (consent.notice_version(), "fr")
+    assert client.get("/fr/my/").status_code == 200
+
+
+def test_not_ticking_the_box_records_nothing_and_says_why(client, site_tree, trainee):
+    client.force_login(trainee)
+    response = client.post("/fr/privacy/", {"next": "/fr/my/"})
+    assert response.status_code == 400
+    assert translated("Tick the box to accept the notice, or log out.") in response.content.decode()
+    assert not ConsentRecord.objects.exists()
+    assert client.get("/fr/my/").status_code == 302
+
+
+def test_accepting_in_arabic_is_recorded_in_arabic(client, site_tree, trainee):
+    client.force_login(trainee)
+    notice = client.get("/ar/privacy/?next=/ar/my/")
+    assert 'dir="rtl"' in notice.content.decode()
+    assert translated("Privacy notice", "ar") in notice.content.decode()
+    client.post("/ar/privacy/", {"accept": "on", "next": "/ar/my/"})
+    assert ConsentRecord.objects.get(user=trainee).language == "ar"
+
+
+def test_a_foreign_next_address_is_ignored(client, site_tree, trainee):
+    client.force_login(trainee)
+    response = client.post("/fr/privacy/", {"accept": "on", "next": "https://evil.example/"})
+    assert response["Location"] == "/fr/my/"
+
+
+def test_accepting_twice_keeps_one_record(client, site_tree, trainee):
+    client.force_login(trainee)
+    client.post("/fr/privacy/", {"accept": "on"})
+    consent.record_consent(user=trainee, language="fr")
+    assert ConsentRecord.objects.filter(user=trainee).count() == 1
+
+
+def test_a_new_version_of_the_notice_is_asked_again(client, site_tree, trainee, settings):
+    client.force_login(trainee)
+    client.post("/fr/privacy/", {"accept": "on"})
+    assert client.get("/fr/my/").status_code == 200
+    settings.PRIVACY_NOTICE_VERSION = "2099-01"
+    assert client.get("/fr/my/")["Location"].startswith("/fr/privacy/")
+
+
+def test_before_accepting_one_can_still_log_out_and_load_the_stylesheet(client, site_tree, trainee):
+    client.force_login(trainee)
+    assert client.get("/theme.css").status_code == 200
+    assert client.post("/fr/accounts/logout/").status_code == 302
+    assert client.get("/fr/my/").status_code == 302
+    assert client.get("/fr/my/")["Location"].startswith("/fr/accounts/login/")
+
+
+def test_trainers_accept_it_too_before_the_admin(client, site_tree, trainer):
+    client.force_login(trainer)
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/fr/privacy/?next=/admin/"
+
+
+def test_anyone_can_read_the_notice(client, site_tree):
+    page = client.get("/fr/privacy/")
+    assert page.status_code == 200
+    assert translated("Who is responsible") in page.content.decode()
+    assert translated("Accept and continue") not in page.content.decode()
+
+
+def test_once_accepted_the_check_costs_no_query(client, site_tree, trainee):
+    client.force_login(trainee)
+    client.post("/fr/privacy/", {"accept": "on"})
+    with CaptureQueriesContext(connection) as queries:
+        client.get("/fr/my/")
+    assert not [q for q in queries.captured_queries if "lms_consentrecord" in q["sql"]]
+
+
+def test_the_acceptance_is_part_of_the_trainees_data(client, site_tree, trainee):
+    client.force_login(trainee)
+    client.post("/fr/privacy/", {"accept": "on"})
+    data = client.get("/fr/my/data/", {"format": "json"}).json()
+    assert [c["version"] for c in data["privacy_notice_accepted"]] == [consent.notice_version()]

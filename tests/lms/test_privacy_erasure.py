@@ -1,0 +1,207 @@
+"""Right to erasure and retention: the person's identity goes, the group's figures stay."""
+
+from datetime import timedelta
+
+import pytest
+from axes.models import AccessLog
+from django.contrib.sessions.models import Session
+from django.core.management import call_command
+from django.utils import timezone
+
+from assessments.attempts import Answer, start_attempt, submit_attempt
+from assessments.models import ItemAnswer, Response
+from assessments.questionnaires import ItemValue, submit_response
+from assessments.results import trainee_results
+from courses.matrix import cohort_matrix
+from courses.progress import mark_step_complete
+from home.roles import Role
+from lms import erasure
+from lms.backup import fingerprint
+from lms.certificates import eligible_items, issue
+from lms.consent import record_consent
+from lms.models import Attendance, Certificate, ConsentRecord, Erasure
+from lms.plans import AttendanceEntry, record_attendance
+from tests.conftest import PASSWORD, translated
+from tests.factories.assessments import make_question, make_quiz
+from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def history(site_tree, trainee, make_user):
+    """Amira and Walid, in one cohort, with progress, a quiz attempt, a needs response,
+    attendance, a certificate, a consent and a sign-in record."""
+    walid = make_user(Role.TRAINEE, username="walid", first_name="Walid")
+    course = make_course(modules=1, lessons=1)
+    cohort = enrol(trainee, course)
+    cohort.trainees.add(walid)
+    module = course.get_children().first().specific
+    quiz = make_quiz(module, questions=[make_question()])
+    for person in (trainee, walid):
+        mark_step_complete(user=person, page=lessons_of(course)[0])
+        attempt = start_attempt(user=person, quiz=quiz)
+        item = attempt.items.select_related("question").get()
+        first = item.question.choices.order_by("sort_order").first()
+        submit_attempt(attempt=attempt, answers={item.position: Answer(choices=frozenset({first.pk}))})
+    questionnaire = make_questionnaire()
+    text_item = questionnaire.items.get(kind="text")
+    submit_response(
+        user=trainee,
+        questionnaire=questionnaire,
+        values={text_item.pk: ItemValue(text="Je travaille à Sfax avec Mme Karoui")},
+    )
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    record_attendance(
+        workshop=workshop, entries=[AttendanceEntry(trainee.pk, "present", "Arrivée avec sa fille")]
+    )
+    for item in eligible_items(user=trainee):
+        issue(user=trainee, item=item)
+    record_consent(user=trainee, language="fr")
+    AccessLog.objects.create(username="trainee_a", ip_address="10.0.0.1", user_agent="test")
+    return {"walid": walid, "course": course, "cohort": cohort, "quiz": quiz}
+
+
+def figures(history):
+    matrix = cohort_matrix(cohort=history["cohort"])
+    return (
+        sorted((r.grade, r.attempts) for r in trainee_results(quiz=history["quiz"])),
+        sorted(row.completed for row in matrix.rows),
+        Attendance.objects.count(),
+        Response.objects.count(),
+    )
+
+
+def test_erasure_removes_identity_and_keeps_the_figures(client, history, trainee, trainer):
+    before = figures(history)
+    assert Certificate.objects.filter(user=trainee).exists()
+
+    record = erasure.erase_trainee(user=trainee, by=trainer)
+
+    trainee.refresh_from_db()
+    assert trainee.username.startswith("erased-") and record.erased_by == trainer
+    assert (trainee.first_name, trainee.last_name, trainee.email) == ("", "", "")
+    assert not trainee.is_active and not trainee.has_usable_password()
+    assert not Certificate.objects.filter(user=trainee).exists()
+    assert not ConsentRecord.objects.filter(user=trainee).exists()
+    assert not AccessLog.objects.filter(username="trainee_a").exists()
+    assert not ItemAnswer.objects.exclude(text="").exists()
+    assert Attendance.objects.get(trainee=trainee).note == ""
+    assert figures(history) == before
+    refused = client.post("/fr/accounts/login/", {"username": "trainee_a", "password": PASSWORD})
+    assert refused.status_code == 200  # the form again: the account no longer exists
+
+
+def test_erasure_ends_the_persons_sessions(client, history, trainee):
+    client.force_login(trainee)
+    assert client.get("/fr/my/").status_code == 200
+    erasure.erase_trainee(user=trainee)
+    assert client.get("/fr/my/").status_code == 302
+
+
+def test_only_trainees_are_erased_and_only_once(history, trainee, trainer, task_force, make_user):
+    for person in (trainer, task_force, make_user(is_superuser=True, is_staff=True)):
+        with pytest.raises(erasure.ErasureRefused):
+            erasure.erase_trainee(user=person)
+    erasure.erase_trainee(user=trainee)
+    with pytest.raises(erasure.ErasureRefused):
+        erasure.erase_trainee(user=trainee)
+    assert Erasure.objects.count() == 1
+
+
+def test_a_failure_halfway_leaves_everything_as_it_was(history, trainee, monkeypatch):
+    before = fingerprint()
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(erasure.Attendance.objects, "filter", broken)
+    with pytest.raises(RuntimeError):
+        erasure.erase_trainee(user=trainee)
+    assert fingerprint() == before
+
+
+def test_trainer_erases_a_trainee_from_the_admin_after_typing_the_username(client, history, trainee, trainer):
+    client.force_login(trainer)
+    listing = client.get("/admin/trainees/")
+    assert listing.status_code == 200 and "trainee_a" in listing.content.decode()
+    page = client.get(f"/admin/trainees/{trainee.pk}/erase/")
+    assert translated("This cannot be undone.") in page.content.decode()
+
+    wrong = client.post(f"/admin/trainees/{trainee.pk}/erase/", {"username": "walid"})
+    assert wrong.status_code == 400
+    assert translated("This is not the username of the account to erase.") in wrong.content.decode()
+    assert not Erasure.objects.exists()
+
+    done = client.post(f"/admin/trainees/{trainee.pk}/erase/", {"username": "trainee_a"}, follow=True)
+    assert translated("The trainee's personal data has been erased.") in done.content.decode()
+    assert Erasure.objects.get().account_id == trainee.pk
+    assert client.get(f"/admin/trainees/{trainee.pk}/erase/", follow=True).status_code == 404
+
+
+def test_staff_accounts_cannot_be_reached_through_the_erasure_page(client, history, trainer, task_force):
+    client.force_login(trainer)
+    assert client.get(f"/admin/trainees/{task_force.pk}/erase/", follow=True).status_code == 404
+
+
+@pytest.mark.parametrize("trainees", [3, 20])
+def test_the_trainee_list_reads_a_fixed_number_of_queries(
+    client, site_tree, trainer, make_user, trainees, django_assert_max_num_queries
+):
+    for _ in range(trainees):
+        record_consent(user=make_user(Role.TRAINEE), language="ar")
+    client.force_login(trainer)
+    with django_assert_max_num_queries(14):
+        response = client.get("/admin/trainees/")
+    assert response.content.decode().count("/erase/") == trainees
+
+
+def test_retention_erases_long_inactive_trainees_and_old_sign_in_records(history, trainee, make_user):
+    now = timezone.now()
+    long_gone = make_user(Role.TRAINEE, username="parti")
+    long_gone.last_login = now - timedelta(days=4 * 365)
+    long_gone.save()
+    never_came = make_user(Role.TRAINEE, username="jamais")
+    type(never_came).objects.filter(pk=never_came.pk).update(date_joined=now - timedelta(days=4 * 365))
+    trainee.last_login = now - timedelta(days=30)
+    trainee.save()
+    old_log = AccessLog.objects.create(username="x", ip_address="10.0.0.2", user_agent="t")
+    AccessLog.objects.filter(pk=old_log.pk).update(attempt_time=now - timedelta(days=200))
+    Session.objects.create(session_key="old", session_data="", expire_date=now - timedelta(days=1))
+    before = fingerprint()
+
+    report = erasure.apply_retention(dry_run=True, now=now)
+    assert report.trainees == ["jamais", "parti"]
+    assert (report.login_records, report.expired_sessions) == (1, 1)
+    assert fingerprint() == before
+
+    erasure.apply_retention(dry_run=False, now=now)
+    assert set(Erasure.objects.values_list("account__pk", "reason")) == {
+        (long_gone.pk, Erasure.Reason.RETENTION),
+        (never_came.pk, Erasure.Reason.RETENTION),
+    }
+    assert AccessLog.objects.filter(username="trainee_a").exists()  # recent: kept
+    assert not AccessLog.objects.filter(pk=old_log.pk).exists()
+    assert not Session.objects.filter(session_key="old").exists()
+
+
+def test_retention_command_dry_run_lists_and_changes_nothing(history, make_user, capsys):
+    gone = make_user(Role.TRAINEE, username="parti")
+    gone.last_login = timezone.now() - timedelta(days=4 * 365)
+    gone.save()
+    call_command("apply_retention", "--dry-run")
+    output = capsys.readouterr().out
+    assert "parti" in output and "Dry run" in output
+    assert not Erasure.objects.exists()
+    call_command("apply_retention")
+    assert Erasure.objects.filter(account=gone).exists()
+
+
+def test_erase_trainee_command_asks_for_yes(history, trainee, capsys):
+    call_command("erase_trainee", "trainee_a")
+    assert "add --yes" in capsys.readouterr().out and not Erasure.objects.exists()
+    call_command("erase_trainee", "trainee_a", "--yes")
+    assert Erasure.objects.filter(account=trainee).exists()
