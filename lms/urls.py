@@ -21,7 +21,17 @@ urlpatterns += i18n_patterns(
     prefix_default_language=True,
 )
 
-if settings.DEBUG:
+
+def development_media_patterns() -> list:
+    """Images straight from MEDIA_ROOT under `runserver`. Never documents: they go through Wagtail's
+    view, which applies collection privacy (in production the reverse proxy refuses them too)."""
     from django.conf.urls.static import static
 
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+    return [
+        pattern
+        for folder in ("images", "original_images")
+        for pattern in static(f"{settings.MEDIA_URL}{folder}/", document_root=settings.MEDIA_ROOT / folder)
+    ]
+
+
+urlpatterns += development_media_patterns()

@@ -55,3 +55,30 @@ def test_documents_of_a_private_collection_need_a_login(client, site_tree, train
     assert client.get(url).status_code == 302
     client.force_login(trainee)
     assert client.get(url).status_code == 200
+
+
+def test_a_private_documents_file_is_never_served_from_its_media_address(client, site_tree, trainee):
+    root = Collection.get_first_root_node()
+    private = root.add_child(name="Interne")
+    CollectionViewRestriction.objects.create(
+        collection=private, restriction_type=CollectionViewRestriction.LOGIN
+    )
+    document = Document.objects.create(
+        title="Note interne", file=SimpleUploadedFile("note.pdf", b"%PDF-1.4 note"), collection=private
+    )
+    client.force_login(trainee)
+    assert client.get(document.file.url, follow=True).status_code == 404
+
+
+def test_the_development_server_serves_images_but_not_documents_from_media(settings):
+    from lms.urls import development_media_patterns
+
+    settings.DEBUG = True
+    patterns = development_media_patterns()
+
+    def served(path: str) -> bool:
+        return any(pattern.resolve(path) for pattern in patterns)
+
+    assert served("media/images/photo.width-800.jpg")
+    assert served("media/original_images/photo.jpg")
+    assert not served("media/documents/note.pdf")
