@@ -1,7 +1,8 @@
 """The privacy notice: readable by anyone, accepted once per version by every signed-in user."""
 
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.http import HttpResponseRedirect
+from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
@@ -14,7 +15,7 @@ from .forms import ConsentForm
 
 def _safe_next(request) -> str:
     candidate = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
+    if candidate.startswith("/") and url_has_allowed_host_and_scheme(
         candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
     ):
         return candidate
@@ -33,7 +34,7 @@ def privacy_notice(request):
             if form.is_valid():
                 record_consent(user=request.user, language=get_language())
                 request.session[SESSION_KEY] = notice_version()
-                return redirect(next_url)
+                return HttpResponseRedirect(next_url)
     site_settings = SiteSettings.for_request(request)
     return render(
         request,

@@ -114,3 +114,33 @@ def test_impossible_competence_ids_are_an_invalid_choice(client, site_tree, task
     )
     assert response.status_code == 400
     assert not MeetingMinutes.objects.exists()
+
+
+@FUZZ
+@given(accept=text, next_url=text)
+def test_privacy_notice_form_never_fails(client, site_tree, trainee, accept, next_url):
+    from lms.models import ConsentRecord
+
+    client.force_login(trainee)
+    response = client.post("/fr/privacy/", {"accept": accept, "next": next_url})
+    assert response.status_code in {302, 400}
+    if response.status_code == 302:
+        assert response["Location"].startswith("/")  # never to another site
+    assert ConsentRecord.objects.filter(user=trainee).exists() == (response.status_code == 302)
+    ConsentRecord.objects.all().delete()
+
+
+@FUZZ
+@given(username=text)
+def test_erasure_confirmation_never_fails_and_refusals_erase_nothing(
+    client, site_tree, trainer, make_user, username
+):
+    from lms.models import Erasure
+
+    target = make_user(Role.TRAINEE, username="cible")
+    client.force_login(trainer)
+    response = client.post(f"/admin/trainees/{target.pk}/erase/", {"username": username})
+    assert response.status_code in {302, 400}
+    assert Erasure.objects.exists() == (username.strip() == "cible")
+    Erasure.objects.all().delete()
+    target.delete()
