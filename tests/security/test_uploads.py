@@ -41,33 +41,28 @@ def test_trainers_cannot_upload_svg_images(client, trainer):
     assert not Image.objects.exists()
 
 
-def test_documents_of_a_private_collection_need_a_login(client, site_tree, trainee):
-    root = Collection.get_first_root_node()
-    private = root.add_child(name="Interne")
+@pytest.fixture
+def private_document(site_tree):
+    private = Collection.get_first_root_node().add_child(name="Interne")
     CollectionViewRestriction.objects.create(
         collection=private, restriction_type=CollectionViewRestriction.LOGIN
     )
-    document = Document.objects.create(
+    return Document.objects.create(
         title="Note interne", file=SimpleUploadedFile("note.pdf", b"%PDF-1.4 note"), collection=private
     )
-    url = document.url
+
+
+def test_documents_of_a_private_collection_need_a_login(client, private_document, trainee):
+    url = private_document.url
     assert url.startswith("/documents/")  # served by the view, which checks the restriction
     assert client.get(url).status_code == 302
     client.force_login(trainee)
     assert client.get(url).status_code == 200
 
 
-def test_a_private_documents_file_is_never_served_from_its_media_address(client, site_tree, trainee):
-    root = Collection.get_first_root_node()
-    private = root.add_child(name="Interne")
-    CollectionViewRestriction.objects.create(
-        collection=private, restriction_type=CollectionViewRestriction.LOGIN
-    )
-    document = Document.objects.create(
-        title="Note interne", file=SimpleUploadedFile("note.pdf", b"%PDF-1.4 note"), collection=private
-    )
+def test_a_private_documents_file_is_never_served_from_its_media_address(client, private_document, trainee):
     client.force_login(trainee)
-    assert client.get(document.file.url, follow=True).status_code == 404
+    assert client.get(private_document.file.url, follow=True).status_code == 404
 
 
 def test_the_development_server_serves_images_but_not_documents_from_media(settings):
