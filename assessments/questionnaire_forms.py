@@ -13,6 +13,8 @@ from .models.questionnaires import ItemKind
 from .questionnaires import ItemValue
 
 LEVELS = [(str(n), str(n)) for n in range(1, 6)]
+# Bootstrap's look for each kind of input; anything else is a text box.
+WIDGET_CLASSES = {"radio": "form-check-input", "checkbox": "form-check-input", "select": "form-select"}
 RANKS = 3
 
 
@@ -38,6 +40,10 @@ class QuestionnaireForm(forms.Form):
             created = getattr(self, f"create_{item.kind}_field")(item)
             self.field_names[item.pk] = list(created)
             self.fields.update(created)
+        for field in self.fields.values():
+            field.widget.attrs.setdefault(
+                "class", WIDGET_CLASSES.get(getattr(field.widget, "input_type", None), "form-control")
+            )
 
     def _required(self, item) -> bool:
         return self.require and item.required
@@ -127,6 +133,11 @@ class QuestionnaireForm(forms.Form):
         return cleaned
 
     def shown_items(self) -> list[ShownItem]:
+        for name in self.errors:
+            if name in self.fields:  # each input says it is invalid, and which message explains why
+                self.fields[name].widget.attrs.update(
+                    {"aria-invalid": "true", "aria-describedby": f"{self[name].auto_id}-error"}
+                )
         return [
             ShownItem(
                 item=item,

@@ -1,10 +1,18 @@
-"""Browser tests: Playwright drives Debian's Chromium (browsers cannot be downloaded here)."""
+"""Browser tests: Playwright drives Debian's Chromium (browsers cannot be downloaded here).
+
+Every journey runs in French and Arabic, on a desktop and on a 360×740 phone (`JOURNEY_RUNS`).
+Each step of a journey goes through `step(page, name)`: a screenshot in
+test-artifacts/screenshots/, axe-core's WCAG 2.1 AA check and the horizontal-overflow check.
+"""
 
 import os
 import shutil
 from pathlib import Path
 
 import pytest
+from django.utils import translation
+
+from tests.conftest import PASSWORD
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
 # are still synchronous and safe.
@@ -16,11 +24,74 @@ SCREENSHOTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "screensh
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}
 
+# Each journey: French and Arabic, desktop and phone.
+JOURNEY_RUNS = pytest.mark.parametrize(
+    "language, viewport",
+    [("fr", DESKTOP), ("fr", PHONE), ("ar", DESKTOP), ("ar", PHONE)],
+    ids=["fr-desktop", "fr-phone", "ar-desktop", "ar-phone"],
+)
+
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]},
+    "resultTypes": ["violations"],  # passes are not listed node by node: twice as fast
+}
+
+# Violations in the Wagtail admin's own markup, which our code cannot change: (rule, a piece of
+# the offending element's HTML). Only these exact elements are let through; anything else in the
+# admin (our views, our panels, our admin.css) must pass like the public site.
+WAGTAIL_CORE_EXCEPTIONS = {
+    # Draftail's editable area (wagtail/admin Draftail) is a role="textbox" labelled only by its
+    # placeholder; the field's <label> is not linked to it (reported upstream, Wagtail 7.4).
+    ("aria-input-field-name", "public-DraftEditor-content"),
+}
+
 
 def pytest_collection_modifyitems(items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+
+
+def ui(text: str, language: str) -> str:
+    """An interface string as shown in `language` (French is the source of no msgid: check it)."""
+    with translation.override(language):
+        translated = translation.gettext(text)
+    assert translated != text, f"{text!r} has no {language} translation"
+    return translated
+
+
+def log_in(page, base_url: str, username: str, language: str = "fr", password: str = PASSWORD) -> None:
+    page.goto(f"{base_url}/{language}/accounts/login/")
+    page.locator("#id_username").fill(username)
+    page.locator("#id_password").fill(password)
+    page.locator("main button[type=submit]").click()
+    page.wait_for_load_state()
+
+
+def serious_violations(page, *, admin: bool = False) -> list[str]:
+    from axe_playwright_python.sync_playwright import Axe
+
+    response = Axe().run(page, options=WCAG_AA).response
+    problems = []
+    for violation in response["violations"]:
+        if violation["impact"] not in {"serious", "critical"}:
+            continue
+        for node in violation["nodes"]:
+            if admin and any(
+                rule == violation["id"] and snippet in node["html"]
+                for rule, snippet in WAGTAIL_CORE_EXCEPTIONS
+            ):
+                continue
+            where = f"{node['target']} {node['html'][:90]}"
+            problems.append(f"{violation['id']} ({violation['impact']}): {where}")
+    return problems
+
+
+def horizontal_overflow(page) -> int:
+    """How many CSS pixels the page is wider than the viewport (0 when nothing overflows)."""
+    return page.evaluate(
+        "Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth)"
+    )
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +122,9 @@ def new_page(browser, request):
     contexts = []
 
     def make(viewport=DESKTOP, locale="fr-FR"):
-        context = browser.new_context(viewport=viewport, locale=locale)
+        # Reduced motion: Bootstrap's menus open at once, so a click never lands mid-animation.
+        context = browser.new_context(viewport=viewport, locale=locale, reduced_motion="reduce")
+        context.set_default_timeout(10_000)
         contexts.append(context)
         return context.new_page()
 
@@ -68,3 +141,17 @@ def screenshot(request):
         page.screenshot(path=SCREENSHOTS / f"{request.node.name}-{step}.png", full_page=True)
 
     return take
+
+
+@pytest.fixture
+def step(screenshot):
+    """One step of a journey: screenshot, no serious accessibility violation, no sideways scroll."""
+
+    def check(page, name: str, *, admin: bool = False, overflow: bool = True) -> None:
+        page.wait_for_load_state()
+        screenshot(page, name)
+        assert serious_violations(page, admin=admin) == [], f"{name}: {page.url}"
+        if overflow:
+            assert horizontal_overflow(page) == 0, f"{name}: {page.url} scrolls sideways"
+
+    return check
