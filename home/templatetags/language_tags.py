@@ -1,0 +1,79 @@
+"""Text in its own language and direction inside a page of the other one.
+
+A translated field left empty in Arabic is shown in French (modeltranslation's fallback): that
+French text is marked `lang="fr" dir="ltr"`, so that screen readers pronounce it in French and the
+browser lays it out left to right inside the right-to-left page (and the reverse in French).
+
+    {% load language_tags %}
+    <h1>{% translated page "title" %}</h1>                 text, or <span lang dir>text</span>
+    {% translated page "introduction" %}                   rich text, or <div lang dir>…</div>
+    <div class="prose"{% fallback_attrs page "body" %}>    for a StreamField or a custom layout
+    {{ user.get_full_name|bdi }}                           user-typed or Latin text in a sentence
+"""
+
+from django import template
+from django.conf import settings
+from django.utils import translation
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+from wagtail.fields import RichTextField
+from wagtail.templatetags.wagtailcore_tags import richtext
+
+register = template.Library()
+
+LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
+
+
+def shown_language(obj, field: str) -> str | None:
+    """The language `obj.<field>` is shown in, when it is not the current one (a fallback)."""
+    current = translation.get_language()
+    if obj is None or current not in LANGUAGE_CODES:
+        return None
+    order = resolution_order(current)
+    if getattr(obj, build_localized_fieldname(field, current), None):
+        return None
+    for language in order[1:]:
+        if getattr(obj, build_localized_fieldname(field, language), None):
+            return language
+    return None
+
+
+def language_attrs(language: str) -> SafeString:
+    direction = "rtl" if translation.get_language_info(language)["bidi"] else "ltr"
+    return format_html(' lang="{}" dir="{}"', language, direction)
+
+
+@register.simple_tag
+def fallback_attrs(obj, field: str) -> str:
+    """` lang=".." dir=".."` when the field is shown in a fallback language, else nothing."""
+    language = shown_language(obj, field)
+    return language_attrs(language) if language else ""
+
+
+def _is_rich_text(obj, field: str) -> bool:
+    try:
+        return isinstance(obj._meta.get_field(field), RichTextField)
+    except (AttributeError, LookupError):
+        return False
+
+
+@register.simple_tag
+def translated(obj, field: str) -> str:
+    """The field's value; marked with its language when it is a fallback. Rich text is rendered."""
+    value = getattr(obj, field, "") or ""
+    rich = _is_rich_text(obj, field)
+    html = richtext(value) if rich else conditional_escape(value)
+    language = shown_language(obj, field)
+    if not language:
+        return mark_safe(html)  # noqa: S308 - escaped above, or Wagtail's rich text rendering
+    tag = "div" if rich else "span"
+    return format_html("<{tag}{attrs}>{html}</{tag}>", tag=tag, attrs=language_attrs(language), html=html)
+
+
+@register.filter
+def bdi(value) -> str:
+    """Isolates user-typed or Latin text (names, codes, e-mails) in the surrounding direction."""
+    if value is None or value == "":
+        return ""
+    return format_html("<bdi>{}</bdi>", value)
