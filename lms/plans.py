@@ -58,11 +58,14 @@ def approval_of(plan: TrainingPlanPage) -> Approval | None:
     )
     if state is None:
         return None
-    return Approval(
-        approver=state.finished_by,
-        approved_at=state.finished_at,
-        is_current=state.revision_id == plan.live_revision_id,
+    # Approving publishes the latest revision, which may be newer than the one submitted: the
+    # approver's own form saves one (Draftail re-serialises rich text). Any revision saved during
+    # the review and published by the approval is the approved version; one saved later is not.
+    live = plan.live_revision
+    is_current = live is not None and (
+        live.pk == state.revision_id or (live.pk > state.revision_id and live.created_at <= state.finished_at)
     )
+    return Approval(approver=state.finished_by, approved_at=state.finished_at, is_current=is_current)
 
 
 # Attendance ----------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -54,6 +55,15 @@ def plans_need_ote_approval(request, page):
 
     if isinstance(page.specific, TrainingPlanPage):
         require_approval(page)
+
+
+@hooks.register("after_edit_page")
+def approvers_go_back_to_their_dashboard(request, page):
+    """After approving or rejecting a plan, an OTE approver returns to the admin dashboard (with
+    Wagtail's confirmation) rather than to the page tree, which approvers may not browse."""
+    if has_role(request.user, Role.OTE_APPROVER) and not has_role(request.user, Role.TRAINER):
+        return redirect("wagtailadmin_home")
+    return None
 
 
 @hooks.register("register_admin_menu_item")

@@ -149,6 +149,12 @@ def step(screenshot):
 
     def check(page, name: str, *, admin: bool = False, overflow: bool = True) -> None:
         page.wait_for_load_state()
+        # Let fading messages and menus finish, so colours are measured as a person sees them.
+        page.evaluate(
+            """Promise.all(document.getAnimations()
+                .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+                .map(a => a.finished.catch(() => null)))"""
+        )
         screenshot(page, name)
         assert serious_violations(page, admin=admin) == [], f"{name}: {page.url}"
         if overflow:

@@ -57,6 +57,21 @@ def test_a_change_after_approval_needs_approval_again(plan, trainer, approver):
     assert plan.title_fr == "Plan révisé" and approval_of(plan).is_current
 
 
+def test_a_revision_saved_during_the_review_is_approved_with_it(plan, trainer, approver):
+    """Approving from the edit page saves the approver's form as a revision first; that
+    published version carries the approval. A version published later does not."""
+    submit(plan, trainer)
+    plan.refresh_from_db()
+    plan.save_revision(user=approver)  # what Wagtail's edit view does before the workflow action
+    approve(plan, approver)
+    plan.refresh_from_db()
+    assert plan.live and approval_of(plan).is_current
+    plan.title_fr = "Publié sans approbation"
+    plan.save_revision(user=approver).publish()
+    plan.refresh_from_db()
+    assert not approval_of(plan).is_current
+
+
 def test_only_approvers_can_approve(plan, trainer, make_user):
     submit(plan, trainer)
     task = ensure_approval_workflow().tasks.get().specific
