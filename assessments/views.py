@@ -52,7 +52,7 @@ def quiz_overview(request, *, quiz):
         "grade": quiz_grade(user=request.user, quiz=quiz),
         "quiz_is_open": quiz.is_open(),
         "question_count": quiz.slots.count(),
-        **step_navigation(step=quiz, course=request.course, user=request.user),
+        **step_navigation(step=quiz, course=request.course, user=request.user, request=request),
     }
     context["can_start"] = context["quiz_is_open"] and (
         context["attempts_left"] is None or context["attempts_left"] > 0

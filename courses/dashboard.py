@@ -49,8 +49,8 @@ def course_overview(*, course: CoursePage, user) -> dict:
     }
 
 
-def step_navigation(*, step, course: CoursePage, user) -> dict:
-    progress = course_progress(user=user, course=course)
+def step_navigation(*, step, course: CoursePage, user, request=None) -> dict:
+    progress = course_progress(user=user, course=course, request=request)
     steps = progress.steps
     previous, following = neighbours(steps, step)
     current = next((s for s in steps if s.page.pk == step.pk), None)

@@ -13,10 +13,13 @@ from decimal import Decimal
 from functools import reduce
 from operator import or_
 
+from django.core.cache import cache
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
+
+from home.site_cache import CACHE_SECONDS, cached, content_version, page_tree_key
 
 from .models import ModulePage, StepProgress
 from .steps import step_content_type_ids
@@ -39,10 +42,15 @@ class StepState:
     score: Decimal | None = None
     completed_at: datetime | None = None
     last_opened_at: datetime | None = None
+    link: str = ""  # the step's address, when read in advance (`step_links`)
 
     @property
     def is_complete(self) -> bool:
         return self.status == COMPLETED
+
+    @property
+    def url(self) -> str:
+        return self.link or self.page.url
 
 
 @dataclass(frozen=True)
@@ -113,25 +121,27 @@ def _under_any(pages: Iterable[Page]) -> Q:
     return reduce(or_, (Q(path__startswith=page.path) for page in pages), Q(pk__in=[]))
 
 
-def courses_structure(courses: Sequence[Page]) -> dict[int, list[ModuleSteps]]:
-    """Live modules of each course with their live steps, in tree order (two queries)."""
-    if not courses:
-        return {}
-    modules = list(
+def _live_modules(courses: Sequence[Page]) -> list[ModulePage]:
+    return list(
         ModulePage.objects.live()
         .filter(_under_any(courses), depth__in={course.depth + 1 for course in courses})
         .order_by("path")
     )
+
+
+def _live_steps(modules: Sequence[Page]):
+    return (
+        Page.objects.live()
+        .filter(_under_any(modules), depth__in={module.depth + 1 for module in modules})
+        .filter(content_type_id__in=step_content_type_ids())
+        .order_by("path")
+    )
+
+
+def _assemble(courses: Sequence[Page], modules: list[ModulePage], steps: Iterable[Page]):
     steps_by_module: dict[str, list[Page]] = defaultdict(list)
-    if modules:
-        steps = (
-            Page.objects.live()
-            .filter(_under_any(modules), depth__in={module.depth + 1 for module in modules})
-            .filter(content_type_id__in=step_content_type_ids())
-            .order_by("path")
-        )
-        for step in steps:
-            steps_by_module[step.path[: -Page.steplen]].append(step)
+    for step in steps:
+        steps_by_module[step.path[: -Page.steplen]].append(step)
     structure: dict[int, list[ModuleSteps]] = {course.pk: [] for course in courses}
     by_path = {course.path: course.pk for course in courses}
     for module in modules:
@@ -139,6 +149,31 @@ def courses_structure(courses: Sequence[Page]) -> dict[int, list[ModuleSteps]]:
         if course_id is not None:
             structure[course_id].append(ModuleSteps(module, steps_by_module[module.path]))
     return structure
+
+
+def _read_structure(courses: Sequence[Page]) -> dict[int, list[ModuleSteps]]:
+    modules = _live_modules(courses)
+    return _assemble(courses, modules, _live_steps(modules) if modules else [])
+
+
+def courses_structure(courses: Sequence[Page], *, from_cache: bool = True) -> dict[int, list[ModuleSteps]]:
+    """Live modules of each course with their live steps, in tree order.
+
+    From the cache (`home.site_cache`: a new key whenever a page is saved), else in two queries.
+    """
+    if not courses:
+        return {}
+    if not from_cache:
+        return _read_structure(courses)
+    version = content_version()
+    keys = {course.pk: f"courses:structure:{course.pk}:v{version}" for course in courses}
+    found = cache.get_many(list(keys.values()))
+    missing = [course for course in courses if keys[course.pk] not in found]
+    if missing:
+        read = {keys[pk]: entries for pk, entries in _read_structure(missing).items()}
+        cache.set_many(read, CACHE_SECONDS)
+        found.update(read)
+    return {course.pk: found[keys[course.pk]] for course in courses}
 
 
 def course_structure(course: Page) -> list[ModuleSteps]:
@@ -154,43 +189,76 @@ def progress_rows(*, users: Iterable, pages: Iterable[Page]) -> dict[tuple[int, 
     return {(row.user_id, row.page_id): row for row in rows}
 
 
-def step_state(page: Page, row: StepProgress | None) -> StepState:
+def step_state(page: Page, row: StepProgress | None, link: str = "") -> StepState:
     if row is None:
-        return StepState(page=page, status=NOT_STARTED)
+        return StepState(page=page, status=NOT_STARTED, link=link)
     return StepState(
         page=page,
         status=COMPLETED if row.completed_at else IN_PROGRESS,
         score=row.score,
         completed_at=row.completed_at,
         last_opened_at=row.last_opened_at,
+        link=link,
     )
 
 
 def build_course_progress(
-    course: Page, structure: list[ModuleSteps], user_id: int, rows: dict
+    course: Page, structure: list[ModuleSteps], user_id: int, rows: dict, links: dict | None = None
 ) -> CourseProgress:
+    links = links or {}
     return CourseProgress(
         course=course,
         modules=[
             ModuleProgress(
                 module=entry.module,
-                steps=[step_state(step, rows.get((user_id, step.pk))) for step in entry.steps],
+                steps=[
+                    step_state(step, rows.get((user_id, step.pk)), links.get(step.pk, ""))
+                    for step in entry.steps
+                ],
             )
             for entry in structure
         ],
     )
 
 
-def courses_progress(*, user, courses: Sequence[Page]) -> list[CourseProgress]:
-    """Progress of one trainee in several courses, in three queries."""
-    structure = courses_structure(courses)
+def step_links(course: Page, structure: list[ModuleSteps], request) -> dict[int, str]:
+    """The addresses of a course's steps for this request's site and language, read once per page
+    tree version (Wagtail works each one out from the site's root paths)."""
+    from django.utils import translation
+    from wagtail.models import Site
+
+    site = Site.find_for_request(request)
+    key = page_tree_key(
+        f"courses:step-links:{course.pk}:{getattr(site, 'pk', 0)}:{translation.get_language()}"
+    )
+    steps = [step for entry in structure for step in entry.steps]
+    return cached(key, lambda: {step.pk: step.get_url(request) for step in steps})
+
+
+def courses_progress(
+    *, user, courses: Sequence[Page], from_cache: bool = True, request=None
+) -> list[CourseProgress]:
+    """Progress of one trainee in several courses: the structure (cached), then one query.
+
+    With `request`, each step state carries its address (`StepState.url`), read from the cache.
+    """
+    structure = courses_structure(courses, from_cache=from_cache)
     pages = [step for entries in structure.values() for entry in entries for step in entry.steps]
     rows = progress_rows(users=[user], pages=pages)
-    return [build_course_progress(course, structure[course.pk], user.pk, rows) for course in courses]
+    return [
+        build_course_progress(
+            course,
+            structure[course.pk],
+            user.pk,
+            rows,
+            step_links(course, structure[course.pk], request) if request is not None else None,
+        )
+        for course in courses
+    ]
 
 
-def course_progress(*, user, course: Page) -> CourseProgress:
-    return courses_progress(user=user, courses=[course])[0]
+def course_progress(*, user, course: Page, request=None) -> CourseProgress:
+    return courses_progress(user=user, courses=[course], request=request)[0]
 
 
 def resume_target(steps: Sequence[StepState]) -> StepState | None:

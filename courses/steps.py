@@ -10,6 +10,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
 from wagtail.models import Page
 
+from home.routing import view_restrictions_of
+
 _step_models: list[type[Page]] = []
 
 
@@ -40,12 +42,15 @@ class CourseStepMixin:
 
         return CoursePage.objects.ancestor_of(self).first()
 
-    def serve(self, request, *args, **kwargs):
-        from .access import can_open_course_content
+    def get_view_restrictions(self):
+        return view_restrictions_of(self)
 
-        course = self.get_course()
+    def serve(self, request, *args, **kwargs):
+        from .access import can_open_course_content, course_of_step
+
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
+        course = course_of_step(self, user=request.user)
         if course is None or not can_open_course_content(user=request.user, course=course):
             return TemplateResponse(
                 request, "courses/not_enrolled.html", {"page": self, "course": course}, status=403

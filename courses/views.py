@@ -12,7 +12,7 @@ def complete_step(request, *, step):
     if request.method != "POST":
         return HttpResponseNotAllowed(["POST"])
     mark_step_complete(user=request.user, page=step)
-    navigation = step_navigation(step=step, course=request.course, user=request.user)
+    navigation = step_navigation(step=step, course=request.course, user=request.user, request=request)
     progress = navigation["progress"]
     if progress.is_complete:
         messages.success(request, _("Congratulations: you have completed the whole course!"))

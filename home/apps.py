@@ -7,6 +7,8 @@ class HomeConfig(AppConfig):
     verbose_name = _("Site")
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from .models import HomePage
         from .roles import Role, grant
         from .routing import FastRoutingMixin
@@ -14,6 +16,11 @@ class HomeConfig(AppConfig):
         # wagtail-modeltranslation replaces `route` on every translated page model when it loads
         # (before this app); the site root gets its one-query routing back.
         HomePage.route = FastRoutingMixin.route
+
+        from .site_cache import forget_changed
+
+        post_save.connect(forget_changed, dispatch_uid="home.site_cache.save")
+        post_delete.connect(forget_changed, dispatch_uid="home.site_cache.delete")
 
         grant(Role.TRAINER, "wagtailadmin.access_admin", "home.change_sitesettings")
         grant(Role.OTE_APPROVER, "wagtailadmin.access_admin")

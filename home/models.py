@@ -78,3 +78,23 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = _("site settings")
+
+    @classmethod
+    def for_request(cls, request):
+        """Read through the cache (home.site_cache): every public page shows them.
+
+        Only this read path is cached; `for_site`, used to change the settings, reads the database.
+        """
+        from wagtail.models import Site
+
+        from .site_cache import cached, settings_key
+
+        attr_name = cls.get_cache_attr_name()
+        if not hasattr(request, attr_name):
+            site = Site.find_for_request(request)
+            if site is None:
+                return super().for_request(request)
+            instance = cached(settings_key(site.pk), lambda: cls.for_site(site))
+            instance._request = request
+            setattr(request, attr_name, instance)
+        return getattr(request, attr_name)

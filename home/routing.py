@@ -6,6 +6,7 @@ translated URL path matches the request in one query, then lets that page route 
 sub-routes of routable pages keep working). Results are the same as Wagtail's own routing.
 """
 
+from django.db.models import Q
 from django.http import Http404
 from django.utils import translation
 from wagtail.models import Page
@@ -29,3 +30,19 @@ class FastRoutingMixin:
             raise Http404
         consumed = prefixes[getattr(deepest, field)]
         return deepest.specific.route(request, path_components[consumed:])
+
+
+def view_restrictions_of(page: Page):
+    """Wagtail's `Page.get_view_restrictions` in one query instead of two.
+
+    The restrictions of the page and of its ancestors, an alias being replaced by its source as
+    Wagtail does; the ancestors' paths are prefixes of the page's own path, so they need no query.
+    """
+    from wagtail.models import PageViewRestriction
+
+    paths = [page.path[:end] for end in range(Page.steplen, len(page.path) + 1, Page.steplen)]
+    chain = Page.objects.filter(path__in=paths)
+    return PageViewRestriction.objects.filter(
+        Q(page__in=chain.filter(alias_of__isnull=True).values("pk"))
+        | Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
+    )

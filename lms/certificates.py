@@ -42,10 +42,15 @@ class Eligibility:
 
 
 def eligible_items(*, user) -> list[Eligibility]:
-    """Completed courses and attended workshops (present or late)."""
+    """Completed courses and attended workshops (present or late).
+
+    Reads the course structure from the database, not the cache: a certificate must count a step
+    published a second ago.
+    """
+    courses = enrolled_courses(user)
     items = [
         Eligibility(progress.course, None, progress.completed_at.date())
-        for progress in courses_progress(user=user, courses=enrolled_courses(user))
+        for progress in courses_progress(user=user, courses=courses, from_cache=False)
         if progress.is_complete
     ]
     attended = Attendance.objects.filter(

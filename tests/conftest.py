@@ -18,6 +18,16 @@ def french_by_default():
     translation.activate("fr")
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with an empty cache: ids reused after a rollback must not find old entries."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and the role groups, as `manage.py setup_site` leaves them."""

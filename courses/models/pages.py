@@ -135,11 +135,15 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..dashboard import step_navigation
-        from ..reading import reading_minutes
+        from ..rendering import rendered_body
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(step_navigation(step=self, course=request.course, user=request.user))
-        context["reading_minutes"] = reading_minutes(self.body)
+        if not hasattr(request, "course"):
+            return context  # Wagtail's password form for a restricted page, shown before `serve`
+        context.update(step_navigation(step=self, course=request.course, user=request.user, request=request))
+        body = rendered_body(self.body)
+        context["body_html"] = body.html
+        context["reading_minutes"] = body.reading_minutes
         return context
 
     @path("")

@@ -48,14 +48,16 @@ def language_links(context) -> list[LanguageLink]:
 
 @register.simple_tag(takes_context=True)
 def menu_pages(context) -> list[Page]:
-    """Live pages shown in menus, directly under the site's home page."""
+    """Live pages shown in menus, directly under the site's home page (cached: home.site_cache)."""
     from wagtail.models import Site
+
+    from home.site_cache import menu_pages as cached_menu_pages
 
     request = context.get("request")
     site = Site.find_for_request(request) if request is not None else None
     if site is None:
         return []
-    return list(site.root_page.get_children().live().in_menu())
+    return cached_menu_pages(site)
 
 
 @register.filter

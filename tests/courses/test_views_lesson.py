@@ -8,8 +8,9 @@ from tests.factories.courses import enrol, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 19 (session, user, roles, routing, access, visit, outline, settings, menu).
-LESSON_PAGE_MAX_QUERIES = 19
+# Measured: 11. Session, user, site, home page, routing (2), view restrictions, course with the
+# enrolment, roles, visit, progress rows. Site settings, menu and course outline come from the cache.
+LESSON_PAGE_MAX_QUERIES = 11
 
 
 @pytest.fixture

@@ -73,5 +73,7 @@ def test_matrix_query_count_is_independent_of_cohort_size(
         mark_step_complete(user=trainee, page=lessons_of(course)[0])
     client.force_login(trainer)
     client.get(f"/admin/progress/{cohort.pk}/")
-    with django_assert_max_num_queries(25):
+    # 14: 9 are the Wagtail admin's own (session, user, permissions, profile, locales, menu), 5 the
+    # matrix's (roles, cohort, trainees, courses, progress rows; the outline comes from the cache).
+    with django_assert_max_num_queries(14):
         assert client.get(f"/admin/progress/{cohort.pk}/").status_code == 200

@@ -1,0 +1,45 @@
+"""Lesson bodies rendered once per content: the same blocks in the same language give the same HTML.
+
+The cache key is a digest of the body's stored data, so an edited and published body is a new key
+and never shows stale. What a block only refers to (an image's renditions, a linked document's
+address) is not in the data: a change there shows within BODY_CACHE_SECONDS.
+"""
+
+import hashlib
+import json
+from dataclasses import dataclass
+
+from django.core.cache import cache
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+
+from .reading import reading_minutes
+
+BODY_CACHE_SECONDS = 15 * 60
+
+
+@dataclass(frozen=True)
+class RenderedBody:
+    html: SafeString
+    reading_minutes: int
+
+
+def body_key(body, language: str) -> str:
+    data = json.dumps(list(body.raw_data), sort_keys=True, separators=(",", ":"), default=str)
+    return f"courses:body:{language}:{hashlib.sha256(data.encode()).hexdigest()}"
+
+
+def _render(body) -> tuple[str, int]:
+    # Each block with its own template, as `{% include_block %}` renders it (blocks read no context).
+    return "".join(child.render() for child in body), reading_minutes(body)
+
+
+def rendered_body(body) -> RenderedBody:
+    """The HTML of a StreamField body and its reading time, from the cache when already rendered."""
+    key = body_key(body, translation.get_language() or "fr")
+    found = cache.get(key)
+    if found is None:
+        found = _render(body)
+        cache.set(key, found, BODY_CACHE_SECONDS)
+    html, minutes = found
+    return RenderedBody(mark_safe(html), minutes)  # rendered by the block templates, which escape

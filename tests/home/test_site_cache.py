@@ -1,0 +1,66 @@
+"""Cached reads of the site (settings, menu, course outlines) never show an edit late in-process."""
+
+import pytest
+from django.utils import translation
+from wagtail.models import Page, PageViewRestriction
+
+from courses.progress import course_progress
+from home.models import SiteSettings
+from home.routing import view_restrictions_of
+from tests.factories.courses import add_lesson, enrol, lessons_of, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+def test_saved_site_settings_show_on_the_next_page(client, site_tree):
+    assert "Tounesna Academy" in client.get("/fr/").content.decode()
+    settings = SiteSettings.objects.get()
+    settings.organisation_name_fr = "Académie de test"
+    settings.save()
+    assert "Académie de test" in client.get("/fr/").content.decode()
+
+
+def test_a_page_added_to_the_menu_shows_on_the_next_page(client, site_tree):
+    assert "Ressources" not in client.get("/fr/").content.decode()
+    with translation.override("fr"):
+        site_tree.add_child(instance=Page(title="Ressources", slug="ressources", show_in_menus=True))
+    assert "Ressources" in client.get("/fr/").content.decode()
+
+
+def test_the_outline_counts_a_lesson_added_after_it_was_cached(site_tree, trainee):
+    course = make_course(modules=1, lessons=2)
+    enrol(trainee, course)
+    assert course_progress(user=trainee, course=course).total == 2
+    add_lesson(course.get_children().first())
+    assert course_progress(user=trainee, course=course).total == 3
+    lessons_of(course)[0].unpublish()
+    assert course_progress(user=trainee, course=course).total == 2
+
+
+def test_view_restrictions_are_wagtails_in_one_query(site_tree, django_assert_num_queries):
+    course = make_course(modules=1, lessons=1)
+    lesson = lessons_of(course)[0]
+    restriction = PageViewRestriction.objects.create(page=course, restriction_type=PageViewRestriction.LOGIN)
+    with django_assert_num_queries(1):
+        found = list(view_restrictions_of(lesson))
+    assert found == [restriction] == list(Page.get_view_restrictions(lesson))
+
+
+def test_view_restrictions_of_an_alias_are_its_sources(site_tree):
+    course = make_course(modules=1, lessons=1)
+    module = course.get_children().first()
+    restriction = PageViewRestriction.objects.create(page=module, restriction_type=PageViewRestriction.LOGIN)
+    other = make_course(modules=1, lessons=0)
+    alias = module.specific.create_alias(parent=other, update_slug="module-alias")
+    assert list(view_restrictions_of(alias)) == [restriction] == list(Page.get_view_restrictions(alias))
+
+
+def test_a_restricted_course_keeps_its_lessons_restricted(client, site_tree, trainee):
+    course = make_course(modules=1, lessons=1)
+    enrol(trainee, course)
+    PageViewRestriction.objects.create(
+        page=course, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    client.force_login(trainee)
+    response = client.get(lessons_of(course)[0].url)
+    assert response.status_code == 200 and b'name="password"' in response.content
