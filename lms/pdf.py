@@ -3,11 +3,24 @@
 from pathlib import Path
 
 from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
 STATIC_PREFIX = "/static/"
+
+
+def static_file(relative: str) -> str | None:
+    """The file behind a /static/ address: collected (production's content-hashed names, such as
+    css/pdf.92bd5dba7d7e.css, exist only there) or, in development, found in the apps."""
+    try:
+        if staticfiles_storage.exists(relative):
+            return staticfiles_storage.path(relative)
+        return finders.find(relative)
+    except (NotImplementedError, SuspiciousFileOperation):
+        return None
 
 
 def local_static_fetcher():
@@ -21,7 +34,7 @@ def local_static_fetcher():
             path = url.split("://", 1)[-1]
             if STATIC_PREFIX in path:
                 relative = path.split(STATIC_PREFIX, 1)[1].split("?", 1)[0]
-                found = finders.find(relative)
+                found = static_file(relative)
                 if found:
                     return super().fetch(Path(found).as_uri(), headers)
             raise ValueError(f"Refused to fetch {url} while rendering a PDF")
