@@ -18,6 +18,10 @@ class SiteCSPMiddleware(CSPMiddleware):
         return parts
 
 
+# The public site's log-out (under each language prefix) and the Wagtail admin's.
+LOGOUT_PATHS = ("/accounts/logout/", "/admin/logout/")
+
+
 class PrivacyHeadersMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -30,6 +34,6 @@ class PrivacyHeadersMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
-        if request.path_info.endswith("/accounts/logout/") and request.method == "POST":
+        if request.method == "POST" and request.path_info.endswith(LOGOUT_PATHS):
             response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         return response

@@ -19,9 +19,20 @@ def test_admin_gets_only_the_allowances_it_needs(client, trainer):
     assert "object-src 'none'" in policy
 
 
-def test_signed_in_pages_are_never_cached(client, trainee):
-    client.force_login(trainee)
-    response = client.get("/fr/my/")
+@pytest.mark.parametrize(
+    ("role", "path"),
+    [
+        ("trainee", "/fr/my/"),
+        ("trainee", "/fr/my/data/"),
+        ("trainee", "/ar/my/certificates/"),
+        ("task_force", "/fr/review/"),
+        ("trainer", "/admin/"),
+    ],
+)
+def test_signed_in_pages_are_never_cached(client, request, role, path):
+    client.force_login(request.getfixturevalue(role))
+    response = client.get(path)
+    assert response.status_code == 200
     assert "no-store" in response["Cache-Control"] or "private" in response["Cache-Control"]
     assert "max-age=0" in response["Cache-Control"]
 
@@ -30,10 +41,23 @@ def test_anonymous_pages_are_not_marked_private(client, site_tree):
     assert "no-store" not in client.get("/fr/").get("Cache-Control", "")
 
 
-def test_logout_clears_site_data(client, trainee):
-    client.force_login(trainee)
-    response = client.post("/fr/accounts/logout/")
+@pytest.mark.parametrize("path", ["/fr/accounts/logout/", "/ar/accounts/logout/", "/admin/logout/"])
+def test_logout_clears_site_data(client, trainer, path):
+    client.force_login(trainer)
+    response = client.post(path)
+    assert response.status_code == 302
     assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+
+
+def test_https_is_enforced_with_hsts_and_pages_keep_their_own_window(client, site_tree, settings):
+    settings.SECURE_HSTS_SECONDS = 31_536_000
+    settings.SECURE_HSTS_INCLUDE_SUBDOMAINS = True
+    settings.SECURE_SSL_REDIRECT = True
+    plain = client.get("/fr/")
+    assert plain.status_code == 301 and plain["Location"].startswith("https://")
+    secure = client.get("/fr/", secure=True)
+    assert secure["Strict-Transport-Security"] == "max-age=31536000; includeSubDomains"
+    assert secure["Cross-Origin-Opener-Policy"] == "same-origin"
 
 
 @pytest.mark.parametrize("path", ["/fr/", "/fr/accounts/login/"])

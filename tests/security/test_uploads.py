@@ -60,11 +60,6 @@ def test_documents_of_a_private_collection_need_a_login(client, private_document
     assert client.get(url).status_code == 200
 
 
-def test_a_private_documents_file_is_never_served_from_its_media_address(client, private_document, trainee):
-    client.force_login(trainee)
-    assert client.get(private_document.file.url, follow=True).status_code == 404
-
-
 def test_the_development_server_serves_images_but_not_documents_from_media(settings):
     from lms.urls import development_media_patterns
 
@@ -77,3 +72,33 @@ def test_the_development_server_serves_images_but_not_documents_from_media(setti
     assert served("media/images/photo.width-800.jpg")
     assert served("media/original_images/photo.jpg")
     assert not served("media/documents/note.pdf")
+
+
+@pytest.mark.parametrize(
+    ("setting", "url", "name", "content"),
+    [
+        ("WAGTAILDOCS_MAX_UPLOAD_SIZE", "/admin/documents/add/", "gros.pdf", b"%PDF-1.4 " + b"x" * 4096),
+        ("WAGTAILIMAGES_MAX_UPLOAD_SIZE", "/admin/images/add/", "grande.gif", None),
+    ],
+)
+def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, setting, url, name, content):
+    from io import BytesIO
+
+    from PIL import Image as PILImage
+
+    if content is None:
+        buffer = BytesIO()
+        PILImage.effect_noise((200, 200), 90).convert("RGB").save(buffer, "GIF")
+        content = buffer.getvalue()
+    setattr(settings, setting, 1024)
+    client.force_login(trainer)
+    response = client.post(
+        url,
+        {
+            "title": "Trop gros",
+            "file": SimpleUploadedFile(name, content),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200  # the form again, with the size error
+    assert not Document.objects.exists() and not Image.objects.exists()
