@@ -8,6 +8,19 @@ from home.site_tree import ensure_home_page
 PASSWORD = "correct-horse-battery"
 
 
+def pytest_collection_modifyitems(config, items):
+    """Tests marked `postgres` need PostgreSQL (row locks, several server processes): skipped on
+    SQLite, they run in CI's PostgreSQL pass."""
+    from django.conf import settings
+
+    if "postgresql" in settings.DATABASES["default"]["ENGINE"]:
+        return
+    skip = pytest.mark.skip(reason="needs PostgreSQL: runs in CI's PostgreSQL pass")
+    for item in items:
+        if item.get_closest_marker("postgres"):
+            item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def french_by_default():
     """Each test starts in French: a request made by an earlier test may have left Arabic active."""

@@ -44,12 +44,7 @@ def run_together(count: int, action) -> list:
     return results
 
 
-postgres_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="row locks need PostgreSQL (SQLite: constraint tests)"
-)
-
-
-@postgres_only
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_ten_simultaneous_starts_of_the_last_attempt_create_one(module, trainee):
     quiz = make_quiz(module, max_attempts=2)
@@ -61,7 +56,7 @@ def test_ten_simultaneous_starts_of_the_last_attempt_create_one(module, trainee)
     assert len({r for r in results if isinstance(r, int)}) == 1
 
 
-@postgres_only
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_ten_simultaneous_submissions_score_once(module, trainee):
     quiz = make_quiz(module)
@@ -74,7 +69,7 @@ def test_ten_simultaneous_submissions_score_once(module, trainee):
     assert attempt.status == "submitted"
 
 
-@postgres_only
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_mark_complete_keeps_one_row(module, trainee):
     from courses.models import StepProgress
@@ -87,7 +82,7 @@ def test_simultaneous_mark_complete_keeps_one_row(module, trainee):
     assert StepProgress.objects.filter(user=trainee, page=lesson).count() == 1
 
 
-@postgres_only
+@pytest.mark.postgres
 @pytest.mark.django_db(transaction=True)
 def test_simultaneous_questionnaire_submissions_keep_one_response(site_tree, trainee):
     from assessments.models import Participation, Response
