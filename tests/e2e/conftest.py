@@ -147,7 +147,10 @@ def screenshot(request):
 def step(screenshot):
     """One step of a journey: screenshot, no serious accessibility violation, no sideways scroll."""
 
-    def check(page, name: str, *, admin: bool = False, overflow: bool = True) -> None:
+    def check(page, name: str, *, admin: bool = False, overflow: bool = True, axe: bool = True) -> None:
+        """`admin`: a Wagtail admin page (known Wagtail findings let through); `axe=False` for a
+        page that is Wagtail's alone (its dashboard, its page listing); `overflow=False` where
+        the Wagtail admin's own layout decides."""
         page.wait_for_load_state()
         # Let fading messages and menus finish, so colours are measured as a person sees them.
         page.evaluate(
@@ -156,7 +159,8 @@ def step(screenshot):
                 .map(a => a.finished.catch(() => null)))"""
         )
         screenshot(page, name)
-        assert serious_violations(page, admin=admin) == [], f"{name}: {page.url}"
+        if axe:
+            assert serious_violations(page, admin=admin) == [], f"{name}: {page.url}"
         if overflow:
             assert horizontal_overflow(page) == 0, f"{name}: {page.url} scrolls sideways"
 

@@ -13,7 +13,7 @@ from lms.plans import AttendanceEntry, record_attendance
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
 
-from .conftest import DESKTOP, JOURNEY_RUNS, log_in, ui
+from .conftest import DESKTOP, JOURNEY_RUNS, SCREENSHOTS, log_in, ui
 
 
 @pytest.fixture
@@ -104,3 +104,9 @@ def test_task_force_journey(live_server, results, new_page, step, language, view
     assert "67" in page.locator("main").inner_text()  # 2 of 3 attended (present or late)
     step(page, "workshop-report")
     assert_pdf(page, base, page.get_by_role("link", name=ui("Download the PDF", language)), viewport)
+    if viewport == DESKTOP:  # printed from the browser: the report alone, tables kept whole
+        page.emulate_media(media="print")
+        assert not page.locator(".site-header").is_visible()
+        assert not page.locator("main .btn").first.is_visible()
+        assert page.locator("main table").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
+        page.screenshot(path=SCREENSHOTS / f"task-force-{language}-workshop-report-print.png", full_page=True)
