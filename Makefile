@@ -40,7 +40,7 @@ test-fast: $(STAMP)
 	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 test-browser: system-deps $(STAMP)
-	$(BIN)/pytest -m browser $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 -m browser $(PYTEST_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

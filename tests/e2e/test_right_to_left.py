@@ -7,6 +7,7 @@ from django.utils import timezone, translation
 
 from assessments.questionnaires import ItemValue, submit_response
 from courses.site_tree import ensure_course_index
+from home.models import SiteSettings
 from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
 from lms.models import Certificate
@@ -36,6 +37,9 @@ RICH_BODY = [
 def arabic_site(live_server, transactional_db, make_user):
     ensure_groups()
     ensure_course_index(ensure_home_page())
+    identity = SiteSettings.objects.get()  # the site's colour, chosen by the trainers
+    identity.primary_colour = "#1a5fb4"
+    identity.save()
     trainee = make_user(Role.TRAINEE, username="nour", first_name="Nour", last_name="Ayari")
     make_user(Role.TASK_FORCE, username="leila", first_name="Leila", last_name="Trabelsi")
     course = make_course(modules=1, lessons=0)
@@ -102,6 +106,11 @@ def test_every_public_page_type_in_arabic_on_a_phone(live_server, arabic_site, n
     visitor = new_page(viewport=PHONE, locale="ar")
     for url in ("/ar/", urls["catalogue"], "/ar/accounts/login/", "/ar/accounts/password/reset/"):
         check(visitor, base, url)
+    # One visual identity: the colour of the site settings, the logo in the header and the tab.
+    button = visitor.locator("main .btn-primary").first
+    assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(26, 95, 180)"
+    assert visitor.locator(".navbar-brand img").is_visible()
+    assert visitor.locator("link[rel=icon]").count() == 1
     check(visitor, base, f"/ar/verify/?code={urls['code']}")
     assert visitor.locator(".alert-success bdi").inner_text() == "Nour Ayari"
     check(visitor, base, "/ar/no-such-page/", status=404)
