@@ -16,6 +16,7 @@ from django.conf import settings
 from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
+from django.db import transaction
 
 EXCLUDED = [
     "contenttypes",
@@ -57,9 +58,13 @@ def backup(output: Path) -> None:
 
 
 def restore(source: Path) -> None:
-    """Replace every row of the (migrated) database by the backup's, and put the media back."""
-    call_command("flush", interactive=False, verbosity=0)
-    call_command("loaddata", str(source / "data.json"), verbosity=0)
+    """Replace every row of the (migrated) database by the backup's, and put the media back.
+
+    The data is replaced in one transaction: a backup that fails to load leaves the database as it was.
+    """
+    with transaction.atomic():
+        call_command("flush", interactive=False, verbosity=0)
+        call_command("loaddata", str(source / "data.json"), verbosity=0)
     media = Path(settings.MEDIA_ROOT)
     media.mkdir(parents=True, exist_ok=True)
     with tarfile.open(source / "media.tar.gz", "r:gz") as archive:
