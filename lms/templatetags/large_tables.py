@@ -1,0 +1,82 @@
+"""Rows of the large tables, rendered in Python: a cohort of a thousand trainees is fifty thousand
+cells in the progress matrix and twelve thousand in the needs heat map, too many for a template
+loop. A cell has few possible contents, so each is rendered once per page and reused."""
+
+from django import template
+from django.template.defaultfilters import floatformat
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.timezone import template_localtime
+from django.utils.translation import gettext
+
+from courses.matrix import MatrixRow
+from courses.progress import COMPLETED, IN_PROGRESS, StepState
+
+register = template.Library()
+
+
+def cell_html(state: StepState) -> SafeString:
+    """A cell in words and symbol, never colour alone."""
+    if state.status == COMPLETED:
+        label = f"✓ {gettext('completed')}"
+        if state.score is not None:
+            label += f" ({floatformat(state.score, 0)} %)"
+    elif state.status == IN_PROGRESS:
+        label = f"◐ {gettext('in progress')}"
+    else:
+        label = f"○ {gettext('not started')}"
+    return format_html('<td class="matrix-cell matrix-{}">{}</td>', state.status, label)
+
+
+def _cells_html(cells: list[StepState], rendered: dict[int, SafeString]) -> SafeString:
+    parts = []
+    for cell in cells:
+        html = rendered.get(id(cell))
+        if html is None:
+            html = rendered[id(cell)] = cell_html(cell)
+        parts.append(html)
+    return mark_safe("".join(parts))  # each part built by format_html
+
+
+def _day(value, days: dict) -> str:
+    """The day of a date and time, each distinct day formatted once per page."""
+    if value is None:
+        return "—"
+    day = template_localtime(value).date()
+    if day not in days:
+        days[day] = formats.date_format(day, "DATE_FORMAT")
+    return days[day]
+
+
+@register.simple_tag(takes_context=True)
+def matrix_row(context, row: MatrixRow) -> SafeString:
+    """A trainee's row: name, a cell per step, steps completed and the day of the last activity."""
+    rendered = context.render_context.setdefault("matrix_cells", {})
+    days = context.render_context.setdefault("matrix_days", {})
+    trainee = row.trainee
+    return format_html(
+        '<tr><th scope="row">{}</th>{}<td>{} / {} ({} %)</td><td>{}</td></tr>',
+        trainee.get_full_name() or trainee.get_username(),
+        _cells_html(row.cells, rendered),
+        row.completed,
+        len(row.cells),
+        row.percent,
+        _day(row.last_activity, days),
+    )
+
+
+def _heat_cell(level: int | None) -> SafeString:
+    return format_html('<td class="heat-{}">{}</td>', level or 0, level or "—")
+
+
+@register.simple_tag(takes_context=True)
+def heatmap_row(context, name: str, levels: list[int | None]) -> SafeString:
+    """A respondent's row of the needs heat map: their current level for each competence."""
+    rendered = context.render_context.setdefault("heat_cells", {})
+    cells = []
+    for level in levels:
+        if level not in rendered:
+            rendered[level] = _heat_cell(level)
+        cells.append(rendered[level])
+    return format_html('<tr><th scope="row">{}</th>{}</tr>', name, mark_safe("".join(cells)))
