@@ -5,12 +5,16 @@ so that nobody can work out an answer by comparing results before and after some
 free texts and exported rows are sorted by their content, never by when they were given.
 """
 
+import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+from django.db.models import TextField
+from django.db.models.functions import Cast
 
 from courses.models import Competence
 from home.roles import Role
@@ -127,13 +131,17 @@ class QuestionnaireResults:
         return ANONYMITY_THRESHOLD
 
 
+NAME_FIELDS = ("id", "first_name", "last_name", "username")
+
+
 def expected_respondents(questionnaire: QuestionnairePage) -> list:
     User = get_user_model()
     if questionnaire.cohort_id:
         users = User.objects.filter(cohorts=questionnaire.cohort_id)
     else:
         users = User.objects.filter(groups__name=Role.TRAINEE.value)
-    return list(users.filter(is_active=True).distinct().order_by("last_name", "first_name", "username"))
+    users = users.filter(is_active=True).distinct().only(*NAME_FIELDS)
+    return list(users.order_by("last_name", "first_name", "username"))
 
 
 def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
@@ -146,13 +154,37 @@ def display_name(user) -> str:
     return user.get_full_name() or user.get_username()
 
 
-def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[Response], list[ItemAnswer]]:
+class AnswerRow(NamedTuple):
+    """An answer as the results read it: plain values, for a thousand responses × twenty items.
+
+    The selection stays JSON text until read: only choice, availability and ranking answers have one.
+    """
+
+    response_id: int
+    item_id: int
+    number: int | None
+    importance: int | None
+    selection_json: str
+    text: str
+
+    @property
+    def selection(self) -> list:
+        return json.loads(self.selection_json) if self.selection_json else []
+
+
+def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[Response], list[AnswerRow]]:
+    submitted = Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED)
     responses = list(
-        Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED).select_related(
-            "respondent"
+        submitted.select_related("respondent").only(
+            "id", "respondent_id", "submitted_on", *(f"respondent__{name}" for name in NAME_FIELDS[1:])
         )
     )
-    answers = list(ItemAnswer.objects.filter(response__in=responses).select_related("item"))
+    answers = [
+        AnswerRow(*values)
+        for values in ItemAnswer.objects.filter(response__in=submitted)
+        .annotate(selection_json=Cast("selection", TextField()))
+        .values_list("response_id", "item_id", "number", "importance", "selection_json", "text")
+    ]
     return responses, answers
 
 
@@ -174,7 +206,7 @@ def questionnaire_results(*, questionnaire: QuestionnairePage) -> QuestionnaireR
         return results
     items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
     competences = {c.pk: c for c in Competence.objects.all()}
-    by_item: dict[int, list[ItemAnswer]] = defaultdict(list)
+    by_item: dict[int, list[AnswerRow]] = defaultdict(list)
     for answer in answers:
         by_item[answer.item_id].append(answer)
     names = {r.pk: display_name(r.respondent) for r in responses if r.respondent_id}
