@@ -40,8 +40,8 @@ WCAG_AA = {
 # the offending element's HTML). Only these exact elements are let through; anything else in the
 # admin (our views, our panels, our admin.css) must pass like the public site.
 WAGTAIL_CORE_EXCEPTIONS = {
-    # Draftail's editable area (wagtail/admin Draftail) is a role="textbox" labelled only by its
-    # placeholder; the field's <label> is not linked to it (reported upstream, Wagtail 7.4).
+    # Wagtail 7.4's rich-text editor (Draftail): its editable area is a role="textbox" described
+    # by its placeholder but not labelled; the field's <label> is not linked to it.
     ("aria-input-field-name", "public-DraftEditor-content"),
 }
 
@@ -124,7 +124,7 @@ def new_page(browser, request):
     def make(viewport=DESKTOP, locale="fr-FR"):
         # Reduced motion: Bootstrap's menus open at once, so a click never lands mid-animation.
         context = browser.new_context(viewport=viewport, locale=locale, reduced_motion="reduce")
-        context.set_default_timeout(10_000)
+        context.set_default_timeout(15_000)
         contexts.append(context)
         return context.new_page()
 
