@@ -118,7 +118,11 @@ def test_trainee_journey(live_server, course_site, new_page, step, language, vie
         title = questionnaire.title
     page.get_by_role("link", name=title).click()
     step(page, "needs-assessment")
+    answered = page.locator("[data-answer-progress] progress")
+    assert answered.evaluate("e => [e.value, e.max]") == [0, questionnaire.items.count()]
     fill_questionnaire(page, questionnaire)
+    # Every question but the optional comment: the progress says so as the trainee goes.
+    assert answered.evaluate("e => e.value") == questionnaire.items.count() - 1
     page.get_by_role("button", name=ui("Submit my answers", language)).click()
     page.wait_for_url("**/thanks/")
     assert Response.objects.get().status == "submitted"
