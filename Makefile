@@ -42,6 +42,12 @@ test-fast: $(STAMP)
 test-browser: system-deps $(STAMP)
 	$(BIN)/pytest -n 2 -m browser $(PYTEST_ARGS)
 
+# Benchmark on PostgreSQL in its own database (BENCH_DATABASE_URL, default tounesna_bench), created
+# and dropped by the run: 1,000 trainees, server times, page weight in Chromium, load under gunicorn.
+# Not part of `make test`. Results: bench/results/latest.json. `make bench BENCH_ARGS=--help`.
+bench: system-deps $(STAMP)
+	$(BIN)/python -m bench $(BENCH_ARGS)
+
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .

@@ -1,0 +1,58 @@
+"""`python -m bench`: build the data set, measure, print the table, write bench/results/latest.json."""
+
+import argparse
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .database import DEFAULT_URL, create_database, drop_database
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "bench" / "results"
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument("--small", action="store_true", help="a tenth of the data, for a quick try")
+    parser.add_argument(
+        "--keep-db", action="store_true", help="keep the bench database (and static files) afterwards"
+    )
+    parser.add_argument(
+        "--reuse-db", action="store_true", help="measure a database kept by an earlier --keep-db run"
+    )
+    parser.add_argument("--only", default="", help="comma-separated phases: pages,browser,load")
+    parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> int:
+    args = parse_args(argv)
+    started = time.perf_counter()
+    url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
+    static_root = Path(os.environ.get("BENCH_STATIC_ROOT") or ROOT / "var" / "bench-static")
+    os.environ.update(
+        DATABASE_URL=url,
+        DJANGO_SETTINGS_MODULE="bench.settings",
+        BENCH_STATIC_ROOT=str(static_root),
+        DB_CONN_MAX_AGE="600",
+    )
+    if not args.reuse_db:
+        create_database(url)
+    try:
+        from .run import run
+
+        run(args, url=url, static_root=static_root, started=started)
+    finally:
+        if not args.keep_db:
+            from django.db import connections
+
+            connections.close_all()
+            drop_database(url)
+            shutil.rmtree(static_root, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
