@@ -1,3 +1,5 @@
+from html import unescape
+
 from django.db import models
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
@@ -64,7 +66,8 @@ class Question(index.Indexed, ClusterableModel):
         verbose_name_plural = _("questions")
 
     def __str__(self) -> str:
-        return Truncator(strip_tags(self.stem)).chars(90)
+        # The stem's text: tags stripped and entities decoded, so that it is escaped once where shown.
+        return Truncator(unescape(strip_tags(self.stem))).chars(90)
 
     @property
     def is_choice_question(self) -> bool:

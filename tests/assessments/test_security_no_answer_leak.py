@@ -1,10 +1,12 @@
-"""Before submission, nothing a trainee receives tells which choice is correct."""
+"""Before submission, nothing a trainee receives tells which choice is correct or what is accepted."""
 
+import json
 import re
 
 import pytest
+from django.utils import translation
 
-from assessments.models import Attempt, Choice
+from assessments.models import AcceptedAnswer, Attempt, Choice
 from assessments.scoring import QuestionKind
 from tests.factories.assessments import make_question, make_quiz
 
@@ -12,62 +14,124 @@ pytestmark = pytest.mark.django_db
 
 CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 CANARY = "CANARY-7f3a9c"
+LANGUAGES = ["fr", "ar"]
 
 
 def without_csrf(content: bytes) -> str:
     return CSRF.sub("", content.decode())
 
 
+def url_in(page, language: str) -> str:
+    with translation.override(language):
+        return page.get_url()
+
+
 def flip_correct_answers(quiz) -> None:
-    for slot in quiz.slots.select_related("question"):
-        for choice in Choice.objects.filter(question=slot.question):
-            choice.is_correct = not choice.is_correct
-            choice.save()
+    """Every choice's correctness reversed, and other answers accepted for short questions."""
+    questions = [slot.question for slot in quiz.slots.select_related("question")]
+    for choice in Choice.objects.filter(question__in=questions):
+        choice.is_correct = not choice.is_correct
+        choice.save()
+    for accepted in AcceptedAnswer.objects.filter(question__in=questions):
+        accepted.text = f"autre réponse {accepted.pk}"
+        accepted.save()
 
 
 @pytest.fixture
 def quiz(module):
+    """Choice, true/false and short-answer questions; a canary in every feedback field (general and
+    per choice) and in every accepted answer, in French and Arabic."""
     questions = [
         make_question(QuestionKind.SINGLE, correct=(1,), choices=4),
         make_question(QuestionKind.MULTIPLE, correct=(0, 3), choices=4),
         make_question(QuestionKind.TRUE_FALSE, correct=(0,)),
+        make_question(QuestionKind.SHORT),
     ]
     for question in questions:
         question.general_feedback_fr = f"<p>{CANARY}-general</p>"
         question.general_feedback_ar = f"<p>{CANARY}-ar</p>"
         question.save()
         question.choices.update(feedback_fr=f"{CANARY}-choice", feedback_ar=f"{CANARY}-choice-ar")
+        for accepted in question.accepted_answers.all():
+            accepted.text = f"{accepted.text} {CANARY}-accepted-{accepted.language}"
+            accepted.save()
+    assert AcceptedAnswer.objects.filter(text__contains=CANARY).count() == 2
     return make_quiz(module, questions=questions, shuffle_choices=True, shuffle_questions=True)
 
 
-def pre_submission_responses(client, quiz) -> list[str]:
-    attempt = Attempt.objects.filter(quiz=quiz).first()
-    responses = [client.get(quiz.url), client.get(f"{quiz.url}attempt/{attempt.pk}/")]
-    with_saved = client.post(
-        f"{quiz.url}attempt/{attempt.pk}/", {"q1": "a", "q2": ["a", "b"], "action": "save"}, follow=True
-    )
+def pre_submission_responses(client, quiz, language: str) -> dict[str, str]:
+    """The quiz's own pages while an attempt is open: overview, attempt, the attempt once saved."""
+    url = url_in(quiz, language)
+    attempt = Attempt.objects.get(quiz=quiz, status="open")
+    responses = {"overview": client.get(url), "attempt": client.get(f"{url}attempt/{attempt.pk}/")}
+    answers = {"action": "save"}
+    for item in attempt.items.select_related("question"):
+        kind = item.question.kind
+        answers[f"q{item.position}"] = {
+            QuestionKind.SHORT: "réinsertion",
+            QuestionKind.MULTIPLE: ["a", "b"],
+        }.get(kind, "a")
+    responses["saved"] = client.post(f"{url}attempt/{attempt.pk}/", answers, follow=True)
     for item in attempt.items.all():  # back to a blank attempt for the next run
         item.selected_choices.clear()
-    return [without_csrf(r.content) for r in [*responses, with_saved]]
+        item.text_answer = ""
+        item.save()
+    for name, response in responses.items():
+        assert response.status_code == 200, name
+    return {name: without_csrf(response.content) for name, response in responses.items()}
 
 
-@pytest.mark.parametrize("language", ["fr", "ar"])
+def elsewhere_responses(client, quiz, language: str) -> dict[str, str]:
+    """Every other page the trainee may open during the attempt, where the quiz or its course shows."""
+    course, module, lesson = (
+        quiz.get_parent().get_parent().specific,
+        quiz.get_parent(),
+        quiz.get_prev_sibling(),
+    )
+    responses = {
+        "dashboard": client.get(f"/{language}/my/"),
+        "search for the canary": client.get(f"/{language}/search/", {"q": "canary 7f3a9c"}),
+        "search for the questions": client.get(f"/{language}/search/", {"q": quiz.title}),
+        "my data": client.get(f"/{language}/my/data/"),
+        "my data (JSON)": client.get(f"/{language}/my/data/", {"format": "json"}),
+        "course": client.get(url_in(course, language)),
+        "module": client.get(url_in(module, language), follow=True),
+        "lesson": client.get(url_in(lesson, language)),
+        "certificates": client.get(f"/{language}/my/certificates/"),
+    }
+    for name, response in responses.items():
+        assert response.status_code == 200, name
+    return {name: response.content.decode() for name, response in responses.items()}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
 def test_flipping_correct_answers_changes_nothing_before_submission(client, enrolled, quiz, language):
-    client.cookies.load({"django_language": language})
-    client.post(quiz.url + "start/")
-    before = pre_submission_responses(client, quiz)
+    client.post(url_in(quiz, language) + "start/")
+    before = pre_submission_responses(client, quiz, language)
+    assert f'lang="{language}"' in before["attempt"]  # in the language asked for
     flip_correct_answers(quiz)
-    after = pre_submission_responses(client, quiz)
+    after = pre_submission_responses(client, quiz, language)
     assert before == after
 
 
-def test_feedback_never_reaches_the_browser_before_submission(client, enrolled, quiz):
-    client.post(quiz.url + "start/")
-    for html in pre_submission_responses(client, quiz):
-        assert CANARY not in html
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_feedback_never_reaches_the_browser_before_submission(client, enrolled, quiz, language):
+    url = url_in(quiz, language)
+    started = client.post(url + "start/", follow=True)
+    assert started.status_code == 200
+    pages = {
+        "start": without_csrf(started.content),
+        **pre_submission_responses(client, quiz, language),
+        **elsewhere_responses(client, quiz, language),
+    }
+    json.loads(pages["my data (JSON)"])  # the whole of the trainee's data, as they download it
+    assert [name for name, html in pages.items() if CANARY.lower() in html.lower()] == []
+
     attempt = Attempt.objects.get()
-    client.post(f"{quiz.url}attempt/{attempt.pk}/", {"action": "submit"})
-    assert CANARY in client.get(f"{quiz.url}attempt/{attempt.pk}/review/").content.decode()
+    client.post(f"{url}attempt/{attempt.pk}/", {"action": "submit"})
+    review = client.get(f"{url}attempt/{attempt.pk}/review/").content.decode()
+    assert CANARY in review  # the canary does show, once submitted: it was reachable
+    assert f"{CANARY}-accepted-fr" in review and f"{CANARY}-accepted-ar" in review
 
 
 def test_choice_values_are_letters_not_database_ids(client, enrolled, quiz):
