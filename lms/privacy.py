@@ -98,6 +98,7 @@ def personal_data(*, user) -> dict:
                 "workshop": a.workshop.title,
                 "date": _date(a.workshop.starts_at),
                 "status": a.status,
+                "status_label": str(a.get_status_display()),
                 "note": a.note,
             }
             for a in Attendance.objects.filter(trainee=user).select_related("workshop")

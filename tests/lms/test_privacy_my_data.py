@@ -5,6 +5,7 @@ import pytest
 from assessments.questionnaires import ItemValue, submit_response
 from courses.progress import mark_step_complete
 from home.roles import Role
+from tests.conftest import translated
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.questionnaires import make_questionnaire
 
@@ -46,3 +47,19 @@ def test_trainee_downloads_their_own_data_and_nobody_elses(client, site_tree, tr
     assert texts == ["Mon avis"]  # not Walid's, and not the anonymous answer, which is tied to nobody
     assert [q["questionnaire"] for q in data["anonymous_questionnaires_answered"]] == [anonymous.title]
     assert "Avis de Walid" not in download.content.decode() and "Secret" not in download.content.decode()
+
+
+def test_my_data_page_names_the_attendance_status_and_has_a_plain_title(client, site_tree, trainee):
+    from courses.models import Cohort
+    from lms.plans import AttendanceEntry, record_attendance
+    from tests.factories.plans import make_plan
+
+    cohort = Cohort.objects.create(name="C")
+    cohort.trainees.add(trainee)
+    workshop = make_plan(cohort=cohort).workshops.get()
+    record_attendance(workshop=workshop, entries=[AttendanceEntry(trainee.pk, "late", "")])
+    client.force_login(trainee)
+    page = client.get("/fr/my/data/").content.decode()
+    assert f"Atelier 1 — {translated('Late')}" in page
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<" not in title
