@@ -52,9 +52,10 @@ def test_accepting_in_arabic_is_recorded_in_arabic(client, site_tree, trainee):
     assert ConsentRecord.objects.get(user=trainee).language == "ar"
 
 
-def test_a_foreign_next_address_is_ignored(client, site_tree, trainee):
+@pytest.mark.parametrize("address", ["https://evil.example/", "//evil.example/", "/\\evil.example", "?x"])
+def test_a_foreign_next_address_is_ignored(client, site_tree, trainee, address):
     client.force_login(trainee)
-    response = client.post("/fr/privacy/", {"accept": "on", "next": "https://evil.example/"})
+    response = client.post("/fr/privacy/", {"accept": "on", "next": address})
     assert response["Location"] == "/fr/my/"
 
 
