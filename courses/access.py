@@ -7,24 +7,50 @@ from home.roles import Role, has_role
 
 def can_open_course_content(*, user, course) -> bool:
     """Enrolled trainees (through a cohort), trainers, the task force and superusers."""
+    from .models import Cohort
+
     if not user.is_authenticated:
         return False
     if has_role(user, Role.TRAINER, Role.TASK_FORCE):
         return True
     if getattr(course, "enrolment_read_for", None) == user.pk:
         return course.viewer_is_enrolled
-    return course.cohorts.filter(trainees=user).exists()
+    return Cohort.objects.filter(courses=course.pk, trainees=user).exists()
 
 
-def course_of_step(step, *, user):
-    """The course `step` belongs to, read in the same query as whether `user` is enrolled in it."""
+def _routed_course(step, request):
+    """The course among the pages the request's address went through (home.routing), if any."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from .models import CoursePage
+
+    course_type = ContentType.objects.get_for_model(CoursePage).pk
+    routed = getattr(request, "routed_pages", None) or []
+    return next(
+        (page for page in routed if page.content_type_id == course_type and step.path.startswith(page.path)),
+        None,
+    )
+
+
+def course_of_step(step, *, user, request=None):
+    """The course `step` belongs to, with whether `user` is enrolled in it, in one query.
+
+    When the request was routed through the course (the usual case), the course is the page read
+    by the routing and the query is only the enrolment; otherwise it reads the course page.
+    """
     from .models import Cohort, CoursePage
 
-    courses = CoursePage.objects.ancestor_of(step)
-    if not user.is_authenticated:
-        return courses.first()
-    enrolled = Cohort.objects.filter(courses=OuterRef("pk"), trainees=user)
-    course = courses.annotate(viewer_is_enrolled=Exists(enrolled)).first()
+    course = _routed_course(step, request) if request is not None else None
+    if course is None:
+        courses = CoursePage.objects.ancestor_of(step)
+        if not user.is_authenticated:
+            return courses.first()
+        enrolled = Cohort.objects.filter(courses=OuterRef("pk"), trainees=user)
+        course = courses.annotate(viewer_is_enrolled=Exists(enrolled)).first()
+    elif user.is_authenticated and not has_role(user, Role.TRAINER, Role.TASK_FORCE):
+        course.viewer_is_enrolled = Cohort.objects.filter(courses=course.pk, trainees=user).exists()
+    else:
+        return course
     if course is not None:
         course.enrolment_read_for = user.pk
     return course

@@ -50,7 +50,7 @@ class CourseStepMixin:
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course = course_of_step(self, user=request.user)
+        course = course_of_step(self, user=request.user, request=request)
         if course is None or not can_open_course_content(user=request.user, course=course):
             return TemplateResponse(
                 request, "courses/not_enrolled.html", {"page": self, "course": course}, status=403

@@ -25,9 +25,12 @@ class FastRoutingMixin:
         matches = (
             Page.objects.filter(**{f"{field}__in": list(prefixes)}).descendant_of(self).order_by("-depth")
         )
-        deepest = matches.first()
-        if deepest is None:
+        chain = list(matches)
+        if not chain:
             raise Http404
+        # The pages the address went through, deepest first: a course step finds its course here.
+        request.routed_pages = chain
+        deepest = chain[0]
         consumed = prefixes[getattr(deepest, field)]
         return deepest.specific.route(request, path_components[consumed:])
 
