@@ -6,7 +6,7 @@ from courses.models import Competence
 
 from .models import QuestionnairePage
 from .models.questionnaires import ItemKind
-from .survey_results import display_name, is_hidden, submitted_answers
+from .survey_results import is_hidden, submitted_answers
 
 
 def _columns(items) -> list[tuple[str, str]]:
@@ -64,7 +64,7 @@ def export_table(*, questionnaire: QuestionnairePage) -> tuple[dict[str, str], l
     for response in responses:
         row: dict = {}
         if named:
-            row["respondent"] = display_name(response.respondent) if response.respondent else ""
+            row["respondent"] = response.respondent_name
             row["submitted_on"] = response.submitted_on
         for item in items:
             answer = by_response.get((response.pk, item.pk))

@@ -9,6 +9,7 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -150,10 +151,6 @@ def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
     return responses < ANONYMITY_THRESHOLD or questionnaire.is_open()
 
 
-def display_name(user) -> str:
-    return user.get_full_name() or user.get_username()
-
-
 class AnswerRow(NamedTuple):
     """An answer as the results read it: plain values, for a thousand responses × twenty items.
 
@@ -172,13 +169,31 @@ class AnswerRow(NamedTuple):
         return json.loads(self.selection_json) if self.selection_json else []
 
 
-def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[Response], list[AnswerRow]]:
+class ResponseRow(NamedTuple):
+    pk: int
+    respondent_id: int | None
+    submitted_on: date | None
+    respondent_name: str  # "" for an anonymous response
+
+
+def _person_name(first_name: str, last_name: str, username: str) -> str:
+    """A respondent's name as User.get_full_name() gives it, else the username."""
+    return f"{first_name} {last_name}".strip() or username
+
+
+def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[ResponseRow], list[AnswerRow]]:
     submitted = Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED)
-    responses = list(
-        submitted.select_related("respondent").only(
-            "id", "respondent_id", "submitted_on", *(f"respondent__{name}" for name in NAME_FIELDS[1:])
+    responses = [
+        ResponseRow(pk, respondent_id, submitted_on, _person_name(*names) if respondent_id else "")
+        for pk, respondent_id, submitted_on, *names in submitted.order_by("pk").values_list(
+            "pk",
+            "respondent_id",
+            "submitted_on",
+            "respondent__first_name",
+            "respondent__last_name",
+            "respondent__username",
         )
-    )
+    ]
     answers = [
         AnswerRow(*values)
         for values in ItemAnswer.objects.filter(response__in=submitted)
@@ -209,7 +224,7 @@ def questionnaire_results(*, questionnaire: QuestionnairePage) -> QuestionnaireR
     by_item: dict[int, list[AnswerRow]] = defaultdict(list)
     for answer in answers:
         by_item[answer.item_id].append(answer)
-    names = {r.pk: display_name(r.respondent) for r in responses if r.respondent_id}
+    names = {r.pk: r.respondent_name for r in responses if r.respondent_id}
     results.needs = _competence_needs(items, by_item)
     if not questionnaire.is_anonymous:
         results.heatmap_competences, results.heatmap = _heatmap(items, by_item, responses, names)
