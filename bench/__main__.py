@@ -37,6 +37,8 @@ def main(argv: list[str]) -> int:
         DJANGO_SETTINGS_MODULE="bench.settings",
         BENCH_STATIC_ROOT=str(static_root),
         DB_CONN_MAX_AGE="600",
+        # With REDIS_URL set, the run's keys must not meet an earlier run's (same ids, other data).
+        CACHE_KEY_PREFIX=f"bench-{int(time.time())}",
     )
     if not args.reuse_db:
         create_database(url)

@@ -102,9 +102,19 @@ def _verdict(met: bool | None) -> str:
     return {True: "met", False: "MISSED", None: "not measured"}[met]
 
 
+def _machine_line(machine: dict) -> str:
+    start, end = machine["load_average_at_start"], machine["load_average_at_end"]
+    return (
+        f"Machine: {machine['cpus']} CPUs, {machine['memory_gib']} GiB, {machine['platform']}, "
+        f"Python {machine['python']}, cache {machine['cache']}; "
+        f"load average {start[0]:.1f} at start, {end[0]:.1f} at end"
+    )
+
+
 def table_lines(result: dict) -> list[str]:
     lines = [
         f"Tounesna Academy benchmark — {result['date']}",
+        _machine_line(result["machine"]),
         f"Data: {', '.join(f'{value:,} {key}'.replace('_', ' ') for key, value in result['data'].items())}",
         "",
         f"{'Page (server time, in process)':<44}{'median':>11}{'p95':>11}{'queries':>9}{'status':>8}",

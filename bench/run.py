@@ -1,6 +1,7 @@
 """The benchmark's phases, run after `bench.__main__` has pointed Django at the bench database."""
 
 import io
+import os
 import platform
 import subprocess
 import sys
@@ -31,6 +32,16 @@ def collect_static_files() -> subprocess.Popen:
     )
 
 
+def reload_static_manifest() -> None:
+    """The manifest as collectstatic left it: building the data renders templates (notification
+    e-mails) that load the static files storage, possibly before the manifest existed."""
+    from django.contrib.staticfiles.storage import staticfiles_storage
+
+    storage = staticfiles_storage
+    if hasattr(storage, "load_manifest"):
+        storage.hashed_files, storage.manifest_hash = storage.load_manifest()
+
+
 def prepare(args, static_root: Path):
     from django.db import connection
 
@@ -53,8 +64,10 @@ def prepare(args, static_root: Path):
             data = dataset.build(scale, log=log)
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")  # planner statistics, as a database in use has them
-        if collecting is not None and collecting.wait() != 0:
-            raise SystemExit("collectstatic failed")
+        if collecting is not None:
+            if collecting.wait() != 0:
+                raise SystemExit("collectstatic failed")
+            reload_static_manifest()
         return data
     finally:
         if collecting is not None and collecting.poll() is None:
@@ -118,10 +131,35 @@ def measure_pages(data) -> list:
     return [lesson, bare, *run_all(checks["single"], log=log)]
 
 
+def memory_gib() -> float | None:
+    try:
+        with open("/proc/meminfo") as meminfo:
+            kib = int(next(line for line in meminfo if line.startswith("MemTotal")).split()[1])
+    except (OSError, StopIteration, ValueError):
+        return None
+    return round(kib / 1024 / 1024, 1)
+
+
+def machine(load_at_start: tuple[float, float, float]) -> dict:
+    """What the figures depend on. Other work on the machine shows in the load averages."""
+    from django.conf import settings
+
+    return {
+        "platform": platform.platform(),
+        "python": platform.python_version(),
+        "cpus": os.cpu_count(),
+        "memory_gib": memory_gib(),
+        "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        "load_average_at_start": [round(x, 2) for x in load_at_start],
+        "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
+    }
+
+
 def run(args, *, url: str, static_root: Path, started: float) -> None:
     django.setup()
     from .report import print_table, summary, write_json
 
+    load_at_start = os.getloadavg()
     phases = set(args.only.split(",")) if args.only else {"pages", "browser", "load"}
     data = prepare(args, static_root)
     built = time.perf_counter()
@@ -153,7 +191,7 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
         browser=browser,
         load=load,
         counts=data.counts,
-        machine={"platform": platform.platform(), "python": platform.python_version()},
+        machine=machine(load_at_start),
         durations={"build_s": round(built - started, 1), "total_s": round(time.perf_counter() - started, 1)},
         date=datetime.now().astimezone().isoformat(timespec="seconds"),
     )
