@@ -6,8 +6,11 @@ Each function reads everything it needs in a fixed number of queries.
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+
+from courses.models import Competence
 
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
@@ -141,30 +144,54 @@ def _mean(values: list[Decimal], places: str = "0.01") -> Decimal | None:
     return (sum(values, Decimal(0)) / len(values)).quantize(Decimal(places))
 
 
-def _competence_percent(items: list[AttemptQuestion]) -> dict[int, Decimal]:
+class ScoredAttempt(NamedTuple):
+    pk: int
+    score: Decimal
+
+
+class ItemPoints(NamedTuple):
+    competence_id: int | None
+    points: Decimal | None
+
+
+def _competence_percent(items: list[ItemPoints]) -> dict[int, Decimal]:
     totals: dict[int, list[Decimal]] = defaultdict(list)
     for item in items:
-        if item.question.competence_id:
-            totals[item.question.competence_id].append(item.points or Decimal(0))
+        if item.competence_id:
+            totals[item.competence_id].append(item.points or Decimal(0))
     return {cid: percentage(sum(points) * 100 / len(points)) for cid, points in totals.items()}
+
+
+def _first_and_last_attempts(
+    pre_test: QuizPage, post_test: QuizPage
+) -> tuple[dict[int, ScoredAttempt], dict[int, ScoredAttempt]]:
+    """Each trainee's first submitted pre-test attempt and last post-test attempt, by user id."""
+    first_pre: dict[int, ScoredAttempt] = {}
+    for pk, user_id, score in _submitted(pre_test).values_list("pk", "user_id", "score"):
+        first_pre.setdefault(user_id, ScoredAttempt(pk, score))
+    last_post = {
+        user_id: ScoredAttempt(pk, score)
+        for pk, user_id, score in _submitted(post_test).values_list("pk", "user_id", "score")
+    }
+    return first_pre, last_post
 
 
 def knowledge_gain(*, post_test: QuizPage, pre_test: QuizPage | None = None) -> GainReport:
     """Pre %, post % and normalised gain per trainee (first pre-test attempt, last post-test
     attempt), and the mean pre, post and gain per competence, for trainees who took both.
-    The pre-test is the one paired with the post-test unless another is given."""
+    The pre-test is the one paired with the post-test unless another is given.
+    Attempts and their items are read as plain values: a cohort is thousands of items."""
     pre_test = pre_test or post_test.paired_pre_test
     if pre_test is None:
         return GainReport(post_test, None, [], [])
-    first_pre = {}
-    for attempt in _submitted(pre_test):
-        first_pre.setdefault(attempt.user_id, attempt)
-    last_post = last_attempts(post_test)
+    first_pre, last_post = _first_and_last_attempts(pre_test, post_test)
     both = sorted(set(first_pre) & set(last_post))
-    attempts = [first_pre[u] for u in both] + [last_post[u] for u in both]
-    items_by_attempt: dict[int, list[AttemptQuestion]] = defaultdict(list)
-    for item in AttemptQuestion.objects.filter(attempt__in=attempts).select_related("question__competence"):
-        items_by_attempt[item.attempt_id].append(item)
+    attempt_ids = [first_pre[u].pk for u in both] + [last_post[u].pk for u in both]
+    items_by_attempt: dict[int, list[ItemPoints]] = defaultdict(list)
+    for attempt_id, competence_id, points in AttemptQuestion.objects.filter(
+        attempt_id__in=attempt_ids
+    ).values_list("attempt_id", "question__competence_id", "points"):
+        items_by_attempt[attempt_id].append(ItemPoints(competence_id, points))
     users = get_user_model().objects.in_bulk(both)
     trainees = [
         TraineeGain(
@@ -177,15 +204,12 @@ def knowledge_gain(*, post_test: QuizPage, pre_test: QuizPage | None = None) -> 
     ]
     per_competence_pre: dict[int, list[Decimal]] = defaultdict(list)
     per_competence_post: dict[int, list[Decimal]] = defaultdict(list)
-    competences = {}
     for u in both:
         for cid, value in _competence_percent(items_by_attempt[first_pre[u].pk]).items():
             per_competence_pre[cid].append(value)
         for cid, value in _competence_percent(items_by_attempt[last_post[u].pk]).items():
             per_competence_post[cid].append(value)
-        for item in items_by_attempt[first_pre[u].pk]:
-            if item.question.competence_id:
-                competences[item.question.competence_id] = item.question.competence
+    competences = Competence.objects.in_bulk(list(per_competence_pre))
     competence_rows = []
     for cid, competence in sorted(competences.items(), key=lambda pair: pair[1].sort_order):
         pre, post = _mean(per_competence_pre[cid]), _mean(per_competence_post.get(cid, []))
