@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.urls import reverse
-from django.utils import translation
 
 from .models import ConsentRecord
 
@@ -63,6 +62,5 @@ class ConsentRequiredMiddleware:
         if accepted_consent(user=request.user) is not None:
             request.session[SESSION_KEY] = notice_version()
             return None
-        with translation.override(translation.get_language() or settings.LANGUAGE_CODE):
-            notice_url = reverse("lms:privacy_notice")
-        return redirect_to_login(request.get_full_path(), login_url=notice_url)
+        # In the language of the request (LocaleMiddleware has activated it), so /admin/ leads to it too.
+        return redirect_to_login(request.get_full_path(), login_url=reverse("lms:privacy_notice"))

@@ -68,6 +68,14 @@ def log_in(page, base_url: str, username: str, language: str = "fr", password: s
     page.wait_for_load_state()
 
 
+def open_admin(page, base_url: str, username: str, language: str) -> None:
+    """Log in and open the Wagtail admin, which follows the account's preferred language."""
+    log_in(page, base_url, username, language)
+    page.goto(f"{base_url}/admin/")
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+
+
 def serious_violations(page, *, admin: bool = False) -> list[str]:
     from axe_playwright_python.sync_playwright import Axe
 

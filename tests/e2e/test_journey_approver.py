@@ -12,7 +12,7 @@ from home.site_tree import ensure_home_page
 from lms.plans import approval_of, ensure_approval_workflow
 from tests.factories.plans import make_plan
 
-from .conftest import DESKTOP, JOURNEY_RUNS, log_in, ui
+from .conftest import DESKTOP, JOURNEY_RUNS, open_admin, ui
 
 
 @pytest.fixture
@@ -37,10 +37,7 @@ def submitted_plan(live_server, transactional_db, make_user, language):
 def test_approver_journey(live_server, submitted_plan, new_page, step, language, viewport):
     base = live_server.url
     page = new_page(viewport=viewport, locale=language)
-    log_in(page, base, "mounira", language)
-    page.goto(f"{base}/admin/")
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
+    open_admin(page, base, "mounira", language)
     step(page, "admin-dashboard", admin=True, overflow=False)  # with the plan awaiting review
 
     page.goto(f"{base}/admin/pages/{submitted_plan.pk}/edit/")

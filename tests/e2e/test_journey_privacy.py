@@ -1,21 +1,12 @@
 """First log-in: the privacy notice, in Arabic on a phone and in French on a desktop."""
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 
 from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
 from lms.models import ConsentRecord
-from tests.conftest import PASSWORD
 
-from .conftest import DESKTOP, PHONE
-
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-def serious_violations(page) -> list[str]:
-    results = Axe().run(page, options=WCAG_AA)
-    return [v["id"] for v in results.response["violations"] if v["impact"] in {"serious", "critical"}]
+from .conftest import DESKTOP, PHONE, horizontal_overflow, log_in, serious_violations
 
 
 @pytest.fixture
@@ -32,13 +23,10 @@ def test_first_log_in_asks_for_the_privacy_notice(
 ):
     trainee = make_user(Role.TRAINEE, username="amira")
     page = new_page(viewport=viewport, locale=language)
-    page.goto(f"{live_site}/{language}/accounts/login/")
-    page.locator("#id_username").fill("amira")
-    page.locator("#id_password").fill(PASSWORD)
-    page.locator("main button[type=submit]").click()
+    log_in(page, live_site, "amira", language)
     page.wait_for_url(lambda url: f"/{language}/privacy/?next=" in url)
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
-    assert page.evaluate("document.documentElement.scrollWidth") <= viewport["width"]
+    assert horizontal_overflow(page) == 0
     assert serious_violations(page) == []
     screenshot(page, f"{language}-notice")
 

@@ -20,7 +20,7 @@ from tests.factories.assessments import make_question
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan
 
-from .conftest import DESKTOP, JOURNEY_RUNS, PHONE, horizontal_overflow, log_in, ui
+from .conftest import DESKTOP, JOURNEY_RUNS, PHONE, horizontal_overflow, open_admin, ui
 
 TEXTS = {
     "fr": {"title": "Rédiger une note conceptuelle", "body": "Une note conceptuelle tient en deux pages."},
@@ -85,9 +85,7 @@ def add_paragraph(page, language, text, admin_language):
 def test_trainer_journey(live_server, classroom, new_page, step, language, viewport):
     base = live_server.url
     page = new_page(viewport=viewport, locale=language)
-    log_in(page, base, "karim", language)
-    page.goto(f"{base}/admin/")
-    assert page.locator("html").get_attribute("lang") == language
+    open_admin(page, base, "karim", language)
     step(page, "admin", axe=False)  # Wagtail's own dashboard
 
     # A lesson, written in both languages, published.
