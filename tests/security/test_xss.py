@@ -777,14 +777,9 @@ def test_password_reset_email_carries_no_typed_markup(client, world, language):
             UnicodeUsernameValidator()(markup)
 
 
-# Known defect, safe but wrong -------------------------------------------------------------------
+# Search excerpts -------------------------------------------------------------------------------
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="lms/search.py plain_text() applies strip_tags to plain-text fields, which drops what looks "
-    "like a tag, and does not decode rich text's entities, which are then escaped a second time",
-)
 def test_search_excerpts_show_lesson_text_as_typed(client, world):
     client.force_login(world.me)
     found = html_of(client, "/fr/search/", q="Plaidoyer")
