@@ -1,7 +1,8 @@
 """Erasing a trainee, on request or at the end of the retention period.
 
 The person's identity and free text go; their account row stays as an empty, locked pseudonym
-so that attempts, responses, progress and attendance still count in the group's figures.
+so that attempts, responses, progress and attendance still count in the group's figures. A typed
+quiz answer goes too, its points stay: they were counted when the attempt was submitted.
 """
 
 import secrets
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from assessments.models import Attempt, ItemAnswer, Participation, Response
+from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Participation, Response
 from courses.models import StepProgress
 from home.roles import Role
 
@@ -78,6 +79,7 @@ def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Era
     ConsentRecord.objects.filter(user=account).delete()
     UserProfile.objects.filter(user=account).delete()
     ItemAnswer.objects.filter(response__respondent=account).exclude(text="").update(text="")
+    AttemptQuestion.objects.filter(attempt__user=account).exclude(text_answer="").update(text_answer="")
     Attendance.objects.filter(trainee=account).exclude(note="").update(note="")
     for log in (AccessAttempt, AccessFailureLog, AccessLog):
         log.objects.filter(username=username).delete()

@@ -9,9 +9,10 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from assessments.attempts import Answer, start_attempt, submit_attempt
-from assessments.models import ItemAnswer, Response
+from assessments.models import AttemptQuestion, ItemAnswer, Response
 from assessments.questionnaires import ItemValue, submit_response
 from assessments.results import trainee_results
+from assessments.scoring import QuestionKind
 from courses.matrix import cohort_matrix
 from courses.progress import mark_step_complete
 from home.roles import Role
@@ -93,6 +94,37 @@ def test_erasure_removes_identity_and_keeps_the_figures(client, history, trainee
     assert figures(history) == before
     refused = client.post("/fr/accounts/login/", {"username": "trainee_a", "password": PASSWORD})
     assert refused.status_code == 200  # the form again: the account no longer exists
+
+
+def test_erasure_blanks_typed_quiz_answers_and_keeps_their_points(history, trainee):
+    module = history["course"].get_children().first().specific
+    right, personal = make_question(QuestionKind.SHORT), make_question(QuestionKind.SHORT)
+    quiz = make_quiz(module, questions=[right, personal])
+    typed = {
+        trainee: {right: "Réinsertion", personal: "Amira Ben Salah, 22 333 444, rue de Sfax"},
+        history["walid"]: {right: "Réinsertion", personal: "Walid"},
+    }
+    for person, answers in typed.items():
+        attempt = start_attempt(user=person, quiz=quiz)
+        drawn = attempt.items.select_related("question")
+        submit_attempt(attempt=attempt, answers={i.position: Answer(text=answers[i.question]) for i in drawn})
+    items = AttemptQuestion.objects.filter(attempt__quiz=quiz)
+
+    def scores():
+        points = sorted(items.values_list("attempt__user", "question", "points"))
+        return points, sorted((r.grade, r.attempts) for r in trainee_results(quiz=quiz))
+
+    before = scores()
+    assert (trainee.pk, right.pk, 1) in before[0]  # the answer to blank earned its point
+
+    erasure.erase_trainee(user=trainee)
+
+    assert scores() == before
+    assert set(items.filter(attempt__user=trainee).values_list("text_answer", flat=True)) == {""}
+    assert set(items.filter(attempt__user=history["walid"]).values_list("text_answer", flat=True)) == {
+        "Réinsertion",
+        "Walid",
+    }
 
 
 def test_erasure_ends_the_persons_sessions(client, history, trainee):
