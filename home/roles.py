@@ -10,6 +10,8 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
+from .auth import load_permissions_and_roles
+
 
 class Role(models.TextChoices):
     TRAINEE = "Trainees", _("Trainees")
@@ -83,12 +85,9 @@ def has_role(user, *roles: Role) -> bool:
         return False
     if user.is_superuser:
         return True
-    names = {role.value for role in roles}
-    cached = getattr(user, "_role_names", None)
-    if cached is None:
-        cached = set(user.groups.values_list("name", flat=True))
-        user._role_names = cached
-    return bool(names & cached)
+    if not hasattr(user, "_role_names"):
+        load_permissions_and_roles(user)
+    return bool({role.value for role in roles} & user._role_names)
 
 
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")

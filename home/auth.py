@@ -1,0 +1,58 @@
+"""Django's ModelBackend, reading what every signed-in request needs of its user in fewer queries.
+
+- The user comes with their Wagtail profile (the admin's language and time zone) in one query.
+- The user's own permissions, their groups' permissions and their groups' names (the roles of
+  `home.roles`) come in one query, where Django reads permissions in two and the roles took a third.
+
+Both are read per request, as Django does: nothing about a user is kept between requests.
+"""
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
+from django.contrib.auth.models import Group, Permission
+from django.db.models import CharField, Value
+
+NO_GROUP = ""
+
+
+def load_permissions_and_roles(user) -> None:
+    """Fill the caches that ModelBackend (`_user_perm_cache`, `_group_perm_cache`) and
+    `home.roles.has_role` (`_role_names`) read, from one query."""
+    own = (
+        Permission.objects.filter(user=user)
+        .values_list(Value(NO_GROUP, output_field=CharField()), "content_type__app_label", "codename")
+        .order_by()
+    )
+    through_groups = (
+        Group.objects.filter(user=user)
+        .values_list("name", "permissions__content_type__app_label", "permissions__codename")
+        .order_by()
+    )
+    user_permissions, group_permissions, group_names = set(), set(), set()
+    for group, app_label, codename in own.union(through_groups, all=True):
+        if group == NO_GROUP:
+            user_permissions.add(f"{app_label}.{codename}")
+            continue
+        group_names.add(group)
+        if codename is not None:
+            group_permissions.add(f"{app_label}.{codename}")
+    user._user_perm_cache = user_permissions
+    user._group_perm_cache = group_permissions
+    user._role_names = group_names
+
+
+class RoleAwareBackend(ModelBackend):
+    def get_user(self, user_id):
+        try:
+            user = get_user_model()._default_manager.select_related("wagtail_userprofile").get(pk=user_id)
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
+    def _get_permissions(self, user_obj, obj, from_name):
+        reads_own_rows = user_obj.is_active and not user_obj.is_anonymous and obj is None
+        if reads_own_rows and not user_obj.is_superuser:
+            if not hasattr(user_obj, f"_{from_name}_perm_cache"):
+                load_permissions_and_roles(user_obj)
+            return getattr(user_obj, f"_{from_name}_perm_cache")
+        return super()._get_permissions(user_obj, obj, from_name)
