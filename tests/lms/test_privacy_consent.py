@@ -52,11 +52,29 @@ def test_accepting_in_arabic_is_recorded_in_arabic(client, site_tree, trainee):
     assert ConsentRecord.objects.get(user=trainee).language == "ar"
 
 
-@pytest.mark.parametrize("address", ["https://evil.example/", "//evil.example/", "/\\evil.example", "?x"])
+FOREIGN_ADDRESSES = [
+    "https://evil.example/",
+    "//evil.example/",  # protocol-relative
+    "/\\evil.example",  # browsers read a backslash as a slash
+    "/\t/evil.example",  # browsers drop the tab
+    "javascript:alert(1)",
+    "?x",
+]
+
+
+@pytest.mark.parametrize("address", FOREIGN_ADDRESSES)
 def test_a_foreign_next_address_is_ignored(client, site_tree, trainee, address):
     client.force_login(trainee)
+    notice = client.get("/fr/privacy/", {"next": address})
+    assert 'name="next" value="/fr/my/"' in notice.content.decode()
     response = client.post("/fr/privacy/", {"accept": "on", "next": address})
-    assert response["Location"] == "/fr/my/"
+    assert response["Location"] == "/fr/my/"  # the dashboard: a path on this site
+
+
+def test_a_next_address_on_the_site_is_followed(client, site_tree, trainee):
+    client.force_login(trainee)
+    response = client.post("/fr/privacy/", {"accept": "on", "next": "/fr/my/certificates/"})
+    assert response["Location"] == "/fr/my/certificates/"
 
 
 def test_accepting_twice_keeps_one_record(client, site_tree, trainee):
