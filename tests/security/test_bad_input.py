@@ -1,13 +1,18 @@
 """Hypothesis throws malformed, oversized and out-of-range input at the main forms: the answer is
-always a page or a 4xx with a message, never a 500, and a refused form saves nothing."""
+always a page or a 4xx with a message, never a 500, and a refused form saves nothing. A refused form
+says why, in French."""
+
+from html import unescape
 
 import pytest
+from django.utils import translation
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from assessments.models import Attempt, ItemAnswer, MeetingMinutes, Response
 from home.roles import Role
 from lms.models import Attendance
+from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_course
 from tests.factories.plans import make_plan
@@ -27,6 +32,24 @@ values = st.one_of(text, st.lists(text, max_size=5))
 form_data = st.dictionaries(
     st.sampled_from(["q1", "q2", "q3", "action", "x", "i1_level"]), values, max_size=6
 )
+
+
+def assert_explained(response, forms, headline: str | None = None) -> None:
+    """The refused page says why, in French: its headline, and the first error of each invalid
+    field (the one every template shows), which is not the English text. Compared as text: a
+    `{% translate %}` headline comes unescaped, an error escaped."""
+    page = unescape(response.content.decode())
+    if headline is not None:
+        assert unescape(translated(headline)) in page
+    invalid = [(form, name) for form in forms for name in form.errors]
+    assert invalid
+    for form, name in invalid:
+        with translation.override("fr"):
+            french = form.errors[name][0]
+        with translation.override("en"):
+            english = form.errors[name][0]
+        assert french != english, f"{english!r} is not translated"
+        assert french in page
 
 
 @pytest.fixture
@@ -50,6 +73,11 @@ def test_attempt_form_never_fails(quiz_client, data):
     assert response.status_code in {200, 302, 400}
     if response.status_code == 400:
         assert Attempt.objects.get(pk=attempt.pk).status == before
+        assert_explained(
+            response,
+            [response.context["form"]],
+            "Some answers could not be read. Check the questions marked below.",
+        )
 
 
 @FUZZ
@@ -62,6 +90,11 @@ def test_questionnaire_form_never_fails_and_refusals_save_nothing(client, site_t
     assert response.status_code in {302, 400}
     if response.status_code == 400:
         assert (Response.objects.count(), ItemAnswer.objects.count()) == (responses, answers)
+        assert_explained(
+            response,
+            [response.context["form"]],
+            "Some answers are missing or invalid. Nothing was submitted.",
+        )
 
 
 @FUZZ
@@ -80,6 +113,11 @@ def test_attendance_sheet_never_fails(client, site_tree, trainer, make_user, sta
     assert response.status_code in {302, 400}
     if response.status_code == 400:
         assert not Attendance.objects.filter(workshop=workshop).exists()
+        assert_explained(
+            response,
+            [form for _trainee, form in response.context["forms"]],
+            "Nothing was saved: check the lines marked in red.",
+        )
 
 
 @FUZZ
@@ -95,6 +133,11 @@ def test_minutes_form_never_fails(client, site_tree, task_force, data):
     assert response.status_code in {302, 400}
     if response.status_code == 400:
         assert not MeetingMinutes.objects.filter(questionnaire=questionnaire).exists()
+        assert_explained(
+            response,
+            [response.context["form"]],
+            "The minutes could not be saved. Check the fields marked below.",
+        )
 
 
 @FUZZ
@@ -114,6 +157,9 @@ def test_impossible_competence_ids_are_an_invalid_choice(client, site_tree, task
     )
     assert response.status_code == 400
     assert not MeetingMinutes.objects.exists()
+    assert_explained(
+        response, [response.context["form"]], "The minutes could not be saved. Check the fields marked below."
+    )
 
 
 @FUZZ
@@ -126,6 +172,8 @@ def test_privacy_notice_form_never_fails(client, site_tree, trainee, accept, nex
     assert response.status_code in {302, 400}
     if response.status_code == 302:
         assert response["Location"].startswith("/")  # never to another site
+    else:
+        assert_explained(response, [response.context["form"]])
     assert ConsentRecord.objects.filter(user=trainee).exists() == (response.status_code == 302)
     ConsentRecord.objects.all().delete()
 
@@ -142,5 +190,7 @@ def test_erasure_confirmation_never_fails_and_refusals_erase_nothing(
     response = client.post(f"/admin/trainees/{target.pk}/erase/", {"username": username})
     assert response.status_code in {302, 400}
     assert Erasure.objects.exists() == (username.strip() == "cible")
+    if response.status_code == 400:
+        assert_explained(response, [response.context["form"]])
     Erasure.objects.all().delete()
     target.delete()
