@@ -73,7 +73,7 @@ def test_matrix_query_count_is_independent_of_cohort_size(
         mark_step_complete(user=trainee, page=lessons_of(course)[0])
     client.force_login(trainer)
     client.get(f"/admin/progress/{cohort.pk}/")
-    # 14: 9 are the Wagtail admin's own (session, user, permissions, profile, locales, menu), 5 the
-    # matrix's (roles, cohort, trainees, courses, progress rows; the outline comes from the cache).
+    # 10: 7 for any admin page (session, user with profile, permissions with roles, locales, three
+    # for the menu), 3 the matrix's (cohort, courses, trainees with progress; outline from the cache).
     with django_assert_max_num_queries(10):
         assert client.get(f"/admin/progress/{cohort.pk}/").status_code == 200
