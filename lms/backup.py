@@ -8,7 +8,9 @@ permissions, sessions, lockout logs, the search index, Wagtail's reference index
 import hashlib
 import json
 import tarfile
+from collections.abc import Callable, Iterable
 from datetime import datetime, time
+from functools import partial
 from pathlib import Path
 
 from django.apps import apps
@@ -17,6 +19,7 @@ from django.contrib.auth.models import Permission
 from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
+from django.db.models import Model
 
 EXCLUDED = [
     "contenttypes",
@@ -76,6 +79,13 @@ def _content_type_labels() -> dict[int, str]:
     return {ct.pk: f"{ct.app_label}.{ct.model}" for ct in ContentType.objects.all()}
 
 
+def _permission_labels() -> dict[int, str]:
+    return {
+        p.pk: f"{p.content_type.app_label}.{p.codename}"
+        for p in Permission.objects.select_related("content_type")
+    }
+
+
 def _comparable(field, value, content_types: dict[int, str], permissions: dict[int, str]):
     related = getattr(field, "related_model", None)
     if related is ContentType:
@@ -90,34 +100,45 @@ def _comparable(field, value, content_types: dict[int, str], permissions: dict[i
     return value
 
 
-def fingerprint() -> dict[str, list]:
-    """Row count and SHA-256 of every backed-up table, ordered by primary key.
-
-    Content types and permissions are compared by name, since their ids depend on the database.
-    """
-    labels = _content_type_labels()
-    permissions = {
-        p.pk: f"{p.content_type.app_label}.{p.codename}"
-        for p in Permission.objects.select_related("content_type")
-    }
-    result = {}
-    for model in sorted(apps.get_models(), key=lambda m: m._meta.label_lower):
-        if (
+def _fingerprinted_models() -> list[type[Model]]:
+    """The backed-up models, with the link tables Django creates for many-to-many fields."""
+    models = [
+        model
+        for model in apps.get_models(include_auto_created=True)
+        if not (
             _excluded(model)
             or model._meta.proxy
             or not model._meta.managed
             or model._meta.app_label == "modelsearch"
-        ):
-            continue
-        fields = list(model._meta.concrete_fields)
+        )
+    ]
+    return sorted(models, key=lambda model: model._meta.label_lower)
+
+
+def _row_lines(model: type[Model], comparable: Callable) -> Iterable[str]:
+    """One line per row, ordered by primary key. A link table's rows are compared without their id
+    and sorted instead: loaddata re-creates them with new ids."""
+    is_link_table = bool(model._meta.auto_created)
+    fields = [f for f in model._meta.concrete_fields if not (is_link_table and f.primary_key)]
+    rows = model._base_manager.order_by("pk").values_list(*[f.attname for f in fields])
+    lines = (
+        repr([comparable(field, value) for field, value in zip(fields, row, strict=True)]) for row in rows
+    )
+    return sorted(lines) if is_link_table else lines
+
+
+def fingerprint() -> dict[str, list]:
+    """Row count and SHA-256 of every backed-up table, many-to-many link tables included.
+
+    Content types and permissions are compared by name, since their ids depend on the database.
+    """
+    comparable = partial(_comparable, content_types=_content_type_labels(), permissions=_permission_labels())
+    result = {}
+    for model in _fingerprinted_models():
         digest = hashlib.sha256()
         count = 0
-        for row in model._base_manager.order_by("pk").values_list(*[f.attname for f in fields]):
-            values = [
-                _comparable(field, value, labels, permissions)
-                for field, value in zip(fields, row, strict=True)
-            ]
-            digest.update(repr(values).encode())
+        for line in _row_lines(model, comparable):
+            digest.update(line.encode())
             count += 1
         result[model._meta.label_lower] = [count, digest.hexdigest()]
     return result
