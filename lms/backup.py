@@ -20,6 +20,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.management import call_command
 from django.db import transaction
 from django.db.models import Model
+from django.utils import translation
 
 EXCLUDED = [
     "contenttypes",
@@ -134,11 +135,13 @@ def fingerprint() -> dict[str, list]:
     """
     comparable = partial(_comparable, content_types=_content_type_labels(), permissions=_permission_labels())
     result = {}
-    for model in _fingerprinted_models():
-        digest = hashlib.sha256()
-        count = 0
-        for line in _row_lines(model, comparable):
-            digest.update(line.encode())
-            count += 1
-        result[model._meta.label_lower] = [count, digest.hexdigest()]
+    # modeltranslation reads a translated field (`name`) as its column in the active language (`name_ar`).
+    with translation.override(settings.LANGUAGE_CODE):
+        for model in _fingerprinted_models():
+            digest = hashlib.sha256()
+            count = 0
+            for line in _row_lines(model, comparable):
+                digest.update(line.encode())
+                count += 1
+            result[model._meta.label_lower] = [count, digest.hexdigest()]
     return result

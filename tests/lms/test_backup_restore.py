@@ -8,7 +8,9 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.utils import translation
 
+from courses.models import Domain
 from lms.backup import fingerprint
 from tests.factories.courses import enrol, make_course
 
@@ -99,3 +101,13 @@ def test_the_fingerprint_sees_a_lost_cohort_member_but_not_new_link_ids(site_tre
     cohort.trainees.clear()
     cohort.trainees.add(second, first)
     assert fingerprint() == before
+
+
+@pytest.mark.django_db
+def test_the_fingerprint_is_the_same_in_french_and_arabic():
+    Domain.objects.create(key="funding", name_fr="Financement", name_ar="التمويل")
+    with translation.override("fr"):
+        in_french = fingerprint()
+    with translation.override("ar"):
+        in_arabic = fingerprint()
+    assert in_arabic == in_french

@@ -7,7 +7,6 @@ in French and Arabic, not a stack trace, and trying again afterwards works.
 from datetime import timedelta
 
 import pytest
-from django.apps import apps
 from django.utils import timezone, translation
 
 from assessments import attempts as attempt_rules
@@ -76,19 +75,6 @@ def assert_error_page(response, language: str = "fr") -> None:
     assert "Traceback" not in page and "Injected" not in page
 
 
-def data() -> dict:
-    """The data fingerprint with the many-to-many rows, which `fingerprint()` leaves out (it lists
-    models without their auto-created link tables). Read in French: `fingerprint()` reads a
-    translated field through the active language (modeltranslation), and an Arabic request leaves
-    Arabic active."""
-    with translation.override("fr"):
-        result = fingerprint()
-    for model in apps.get_models(include_auto_created=True):
-        if model._meta.auto_created:
-            result[model._meta.label_lower] = list(model.objects.order_by("pk").values_list())
-    return result
-
-
 def url_in(page, language: str) -> str:
     with translation.override(language):
         return page.get_url()
@@ -101,18 +87,18 @@ def test_quiz_submission_failing_after_scoring_keeps_the_attempt_open(site_tree,
     attempt = start_attempt(user=trainee, quiz=quiz)
     item = attempt.items.select_related("question").first()
     choice = item.question.choices.first()
-    before = data()
+    before = fingerprint()
     monkeypatch.setattr(attempt_rules, "_record_progress", fail_on_call(1, attempt_rules._record_progress))
     with pytest.raises(Injected):
         submit_attempt(attempt=attempt, answers={item.position: Answer(choices=frozenset({choice.pk}))})
-    assert data() == before
+    assert fingerprint() == before
     assert not AttemptQuestion.objects.filter(points__isnull=False).exists()
 
 
 def test_questionnaire_submission_failing_after_the_answers_saves_nothing(site_tree, trainee, monkeypatch):
     questionnaire = make_questionnaire(anonymity="anonymous")
     text_item = questionnaire.items.get(kind="text")
-    before = data()
+    before = fingerprint()
     monkeypatch.setattr(
         questionnaire_rules.Participation.objects,
         "get_or_create",
@@ -122,7 +108,7 @@ def test_questionnaire_submission_failing_after_the_answers_saves_nothing(site_t
         submit_response(
             user=trainee, questionnaire=questionnaire, values={text_item.pk: ItemValue(text="Avis")}
         )
-    assert data() == before
+    assert fingerprint() == before
 
 
 def test_attendance_failing_on_the_second_trainee_saves_no_line(site_tree, make_user, monkeypatch):
@@ -132,7 +118,7 @@ def test_attendance_failing_on_the_second_trainee_saves_no_line(site_tree, make_
     trainees = [make_user(Role.TRAINEE) for _ in range(3)]
     cohort.trainees.add(*trainees)
     workshop = make_plan(cohort=cohort).workshops.get()
-    before = data()
+    before = fingerprint()
     monkeypatch.setattr(
         plan_rules.Attendance.objects,
         "update_or_create",
@@ -140,7 +126,7 @@ def test_attendance_failing_on_the_second_trainee_saves_no_line(site_tree, make_
     )
     with pytest.raises(Injected):
         record_attendance(workshop=workshop, entries=[AttendanceEntry(t.pk, "present", "") for t in trainees])
-    assert data() == before
+    assert fingerprint() == before
 
 
 def test_retention_failing_on_the_second_trainee_erases_no_one(site_tree, make_user, monkeypatch):
@@ -149,11 +135,11 @@ def test_retention_failing_on_the_second_trainee_erases_no_one(site_tree, make_u
         user = make_user(Role.TRAINEE, username=name)
         user.last_login = long_ago
         user.save()
-    before = data()
+    before = fingerprint()
     monkeypatch.setattr(erasure, "erase_trainee", fail_on_call(2, erasure.erase_trainee))
     with pytest.raises(Injected):
         erasure.apply_retention(dry_run=False)
-    assert data() == before
+    assert fingerprint() == before
 
 
 # The same failures through the pages ----------------------------------------------------------
@@ -174,14 +160,14 @@ def test_quiz_start_failing_on_the_question_rows_leaves_no_attempt(
 ):
     visitor.force_login(trainee)
     start = url_in(quiz, language) + "start/"
-    before = data()
+    before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(1, AttemptQuestion.objects.bulk_create, look=Attempt.objects.count)
         patch.setattr(AttemptQuestion.objects, "bulk_create", stand_in)
         response = visitor.post(start)
     assert stand_in.written == 1  # the attempt row was in when its questions failed
     assert_error_page(response, language)
-    assert data() == before
+    assert fingerprint() == before
     # Trying again starts attempt 1, with its two questions: the failed start used up no attempt.
     assert visitor.post(start).status_code == 302
     attempt = Attempt.objects.get()
@@ -195,14 +181,14 @@ def test_saving_answers_failing_on_the_second_question_saves_neither(visitor, qu
     url = f"{quiz.url}attempt/{attempt.pk}/"
     answers = {"q1": "a", "q2": "Réinsertion", "action": "save"}
     chosen = AttemptQuestion.selected_choices.through.objects.count
-    before = data()
+    before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(1, AttemptQuestion.save, look=chosen)
         patch.setattr(AttemptQuestion, "save", stand_in)
         response = visitor.post(url, answers)
     assert stand_in.written == 1  # the first question's choice was in when the typed answer failed
     assert_error_page(response)
-    assert data() == before
+    assert fingerprint() == before
     retry = visitor.post(url, answers, follow=True)
     assert (
         translated("Your answers have been saved. You can come back and finish later.")
@@ -223,14 +209,14 @@ def test_saving_a_draft_failing_on_the_new_answers_keeps_the_old_draft(
     )
     visitor.force_login(trainee)
     draft = {f"i{text_item.pk}": "Nouvel avis", "action": "save"}
-    before = data()
+    before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(1, ItemAnswer.objects.bulk_create, look=ItemAnswer.objects.count)
         patch.setattr(ItemAnswer.objects, "bulk_create", stand_in)
         response = visitor.post(questionnaire.url, draft)
     assert stand_in.written == 0  # the old answers were deleted when the new ones failed
     assert_error_page(response)
-    assert data() == before
+    assert fingerprint() == before
     assert ItemAnswer.objects.get().text == "Premier avis"
     retry = visitor.post(questionnaire.url, draft, follow=True)
     assert (
@@ -260,14 +246,14 @@ def test_minutes_failing_on_their_competences_keep_the_old_minutes(
         "priority_competences": [second.pk],
     }
     field = MeetingMinutes._meta.get_field("priority_competences")
-    before = data()
+    before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(1, field.save_form_data, look=lambda: MeetingMinutes.objects.get().summary_fr)
         patch.setattr(field, "save_form_data", stand_in)
         response = visitor.post(edit, changes)
     assert stand_in.written == "Nouveau résumé"  # the minutes were saved when their competences failed
     assert_error_page(response, "ar")
-    assert data() == before
+    assert fingerprint() == before
     retry = visitor.post(edit, changes, follow=True)
     assert translated("The minutes have been saved.", "ar") in retry.content.decode()
     minutes = MeetingMinutes.objects.get()
@@ -301,13 +287,13 @@ def test_certificate_failing_after_a_code_collision_is_not_issued(
     monkeypatch.setattr(certificates, "new_code", lambda: next(codes))
     visitor.force_login(trainee)
     url = f"/fr/my/certificates/course-{completed_course.pk}.pdf"
-    before = data()
+    before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(2, Certificate.objects.create)
         patch.setattr(Certificate.objects, "create", stand_in)
         response = visitor.get(url)
     assert_error_page(response)
-    assert data() == before
+    assert fingerprint() == before
     retry = visitor.get(url)
     assert retry.status_code == 200 and retry["Content-Type"] == "application/pdf"
     assert Certificate.objects.get(user=trainee).code == "GGGG-HHHH-JJJJ"
