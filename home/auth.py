@@ -2,7 +2,8 @@
 
 - The user comes with their Wagtail profile (the admin's language and time zone) in one query.
 - The user's own permissions, their groups' permissions and their groups' names (the roles of
-  `home.roles`) come in one query, where Django reads permissions in two and the roles took a third.
+  `home.roles`) come in one query where permissions are needed (the admin), where Django reads
+  permissions in two and the roles took a third.
 
 Both are read per request, as Django does: nothing about a user is kept between requests.
 """

@@ -10,8 +10,6 @@ from django.contrib.auth.models import Group, Permission
 from django.db import models, transaction
 from django.utils.translation import gettext_lazy as _
 
-from .auth import load_permissions_and_roles
-
 
 class Role(models.TextChoices):
     TRAINEE = "Trainees", _("Trainees")
@@ -86,7 +84,8 @@ def has_role(user, *roles: Role) -> bool:
     if user.is_superuser:
         return True
     if not hasattr(user, "_role_names"):
-        load_permissions_and_roles(user)
+        # Public pages need the roles only; where permissions were read, the roles came with them.
+        user._role_names = set(user.groups.values_list("name", flat=True))
     return bool({role.value for role in roles} & user._role_names)
 
 
