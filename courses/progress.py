@@ -20,7 +20,14 @@ from django.db.models import Q
 from django.utils import timezone
 from wagtail.models import Page
 
-from home.site_cache import CACHE_SECONDS, cached, content_version, page_tree_key
+from home.site_cache import (
+    CACHE_SECONDS,
+    cached,
+    content_version,
+    get_many_versioned,
+    page_tree_key,
+    remember_versioned,
+)
 
 from .models import ModulePage, StepProgress
 from .steps import step_content_type_ids
@@ -168,11 +175,12 @@ def courses_structure(courses: Sequence[Page], *, from_cache: bool = True) -> di
         return _read_structure(courses)
     version = content_version()
     keys = {course.pk: f"courses:structure:{course.pk}:v{version}" for course in courses}
-    found = cache.get_many(list(keys.values()))
+    found = get_many_versioned(list(keys.values()))
     missing = [course for course in courses if keys[course.pk] not in found]
     if missing:
         read = {keys[pk]: entries for pk, entries in _read_structure(missing).items()}
         cache.set_many(read, CACHE_SECONDS)
+        remember_versioned(read)
         found.update(read)
     return {course.pk: found[keys[course.pk]] for course in courses}
 

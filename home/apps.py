@@ -22,5 +22,11 @@ class HomeConfig(AppConfig):
         post_save.connect(forget_changed, dispatch_uid="home.site_cache.save")
         post_delete.connect(forget_changed, dispatch_uid="home.site_cache.delete")
 
+        from django.db.backends.signals import connection_created
+
+        from .postgres import use_c_timestamptz_loader
+
+        connection_created.connect(use_c_timestamptz_loader, dispatch_uid="home.postgres.timestamptz")
+
         grant(Role.TRAINER, "wagtailadmin.access_admin", "home.change_sitesettings")
         grant(Role.OTE_APPROVER, "wagtailadmin.access_admin")

@@ -7,6 +7,7 @@ default per-process memory cache, another process may show the old value for up 
 """
 
 import time
+from collections import OrderedDict
 from collections.abc import Callable
 from typing import Any
 
@@ -16,6 +17,13 @@ from django.db import transaction
 CACHE_SECONDS = 60
 VERSION_KEY = "home:content-version"
 _MISSING = object()
+
+# Values under a content-versioned key, kept decoded in this process as well: such a key names the
+# same value for as long as it is in use (a saved page makes new keys), so the copy is not stale,
+# and a lesson is spared unpickling its course's fifty pages on every request. Entries expire as
+# the shared cache's do, in case a version outlived a rolled-back change.
+IN_PROCESS_ENTRIES = 256
+_in_process: OrderedDict[str, tuple[float, Any]] = OrderedDict()
 
 
 def content_version() -> int:
@@ -41,6 +49,35 @@ def cached(key: str, load: Callable[[], Any]) -> Any:
         value = load()
         cache.set(key, value, CACHE_SECONDS)
     return value
+
+
+def get_many_versioned(keys: list[str]) -> dict[str, Any]:
+    """`cache.get_many` for keys made with the content version, decoded once per process."""
+    now = time.monotonic()
+    found = {}
+    for key in keys:
+        entry = _in_process.get(key)
+        if entry is not None and entry[0] > now:
+            found[key] = entry[1]
+    missing = [key for key in keys if key not in found]
+    if missing:
+        read = cache.get_many(missing)
+        remember_versioned(read)
+        found.update(read)
+    return found
+
+
+def remember_versioned(values: dict[str, Any]) -> None:
+    expires = time.monotonic() + CACHE_SECONDS
+    for key, value in values.items():
+        _in_process[key] = (expires, value)
+        _in_process.move_to_end(key)
+    while len(_in_process) > IN_PROCESS_ENTRIES:
+        _in_process.popitem(last=False)
+
+
+def forget_in_process() -> None:
+    _in_process.clear()
 
 
 def menu_pages(site) -> list:

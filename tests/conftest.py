@@ -36,9 +36,13 @@ def empty_cache():
     """Each test starts with an empty cache: ids reused after a rollback must not find old entries."""
     from django.core.cache import cache
 
+    from home.site_cache import forget_in_process
+
     cache.clear()
+    forget_in_process()
     yield
     cache.clear()
+    forget_in_process()
 
 
 @pytest.fixture

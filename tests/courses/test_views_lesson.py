@@ -70,6 +70,27 @@ def test_enrolled_trainee_reads_the_lesson_in_arabic(client, course, trainee):
     assert StepProgress.objects.filter(user=trainee).count() == 1
 
 
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_outline_gives_each_step_its_status_and_marks_this_one(client, course, trainee, language):
+    from django.utils import translation
+
+    enrol(trainee, course)
+    client.force_login(trainee)
+    lessons = first, second, third, _fourth = lessons_of(course)
+    client.post(lesson_url(first, language) + "complete/")
+    client.get(lesson_url(third, language))
+    page = BeautifulSoup(client.get(lesson_url(second, language)).content, "html.parser")
+    items = page.select("aside .outline-steps li")
+    words = [item.select_one(".visually-hidden").get_text() for item in items]
+    expected = ["Completed", "In progress", "In progress", "Not started"]
+    assert words == [translated(status, language) + ":" for status in expected]
+    assert [item.select_one("[aria-hidden]").get_text() for item in items] == ["✓", "◐", "◐", "○"]
+    with translation.override(language):
+        assert [item.a.get_text() for item in items] == [lesson.title for lesson in lessons]
+    assert [item.a["href"] for item in items] == [lesson_url(lesson, language) for lesson in lessons]
+    assert [item.get("aria-current") for item in items] == [None, "step", None, None]
+
+
 def test_mark_as_complete_goes_to_the_next_step(client, course, trainee):
     enrol(trainee, course)
     client.force_login(trainee)

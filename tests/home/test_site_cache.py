@@ -37,6 +37,22 @@ def test_the_outline_counts_a_lesson_added_after_it_was_cached(site_tree, traine
     assert course_progress(user=trainee, course=course).total == 2
 
 
+def test_an_edit_by_another_process_shows_here_at_once(site_tree, trainee):
+    """This process keeps decoded outlines; another process's save changes the shared content
+    version, and that alone must make this process read the outline again."""
+    from django.core.cache import cache
+
+    from home.site_cache import VERSION_KEY
+
+    course = make_course(modules=1, lessons=3)
+    enrol(trainee, course)
+    assert course_progress(user=trainee, course=course).total == 3
+    Page.objects.filter(pk=lessons_of(course)[0].pk).update(live=False)  # no signal in this process
+    assert course_progress(user=trainee, course=course).total == 3
+    cache.set(VERSION_KEY, cache.get(VERSION_KEY) + 1, None)  # what the other process's save did
+    assert course_progress(user=trainee, course=course).total == 2
+
+
 def test_view_restrictions_are_wagtails_in_one_query(site_tree, django_assert_num_queries):
     course = make_course(modules=1, lessons=1)
     lesson = lessons_of(course)[0]
