@@ -43,6 +43,7 @@ class ErasureSummary:
     kept_attendance: int
     removed_certificates: int
     removed_free_text_answers: int
+    removed_typed_quiz_answers: int
 
 
 def erasable_trainees() -> QuerySet:
@@ -64,6 +65,9 @@ def erasure_summary(*, user) -> ErasureSummary:
         removed_certificates=Certificate.objects.filter(user=user).count(),
         removed_free_text_answers=ItemAnswer.objects.filter(response__respondent=user)
         .exclude(text="")
+        .count(),
+        removed_typed_quiz_answers=AttemptQuestion.objects.filter(attempt__user=user)
+        .exclude(text_answer="")
         .count(),
     )
 

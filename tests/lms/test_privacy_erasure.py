@@ -116,6 +116,7 @@ def test_erasure_blanks_typed_quiz_answers_and_keeps_their_points(history, train
 
     before = scores()
     assert (trainee.pk, right.pk, 1) in before[0]  # the answer to blank earned its point
+    assert erasure.erasure_summary(user=trainee).removed_typed_quiz_answers == 2
 
     erasure.erase_trainee(user=trainee)
 

@@ -23,7 +23,9 @@ class Command(BaseCommand):
         )
         self.stdout.write(
             f"Removed: name, e-mail, password, {summary.removed_certificates} certificate(s), "
-            f"{summary.removed_free_text_answers} free-text answer(s), consents, sign-in records."
+            f"{summary.removed_free_text_answers} free-text answer(s), "
+            f"{summary.removed_typed_quiz_answers} typed quiz answer(s) (points kept), "
+            "consents, sign-in records."
         )
         if not yes:
             self.stdout.write("Nothing done: add --yes to erase.")
