@@ -5,13 +5,21 @@ import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
+import psycopg
 import pytest
+from django.apps import apps
+from django.db.models import AutoField
 from django.utils import translation
+from psycopg import sql
 
+from assessments.attempts import Answer, start_attempt, submit_attempt
 from courses.models import Domain
-from lms.backup import fingerprint
+from lms.backup import backup, fingerprint
+from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_course
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,6 +45,20 @@ def manage(database: str, media: Path, *args: str, check: bool = True) -> str:
     return result.stdout if result.returncode == 0 else ""
 
 
+@contextmanager
+def new_postgres_database(server: str, name: str) -> Iterator[str]:
+    """An empty database `name` on the PostgreSQL server of the URL `server`, dropped afterwards."""
+    base, _name = server.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield f"{base}/{name}"
+    finally:
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 @pytest.fixture
 def source_database(tmp_path):
     """The database backed up: on CI's PostgreSQL pass a fresh PostgreSQL database (so a PostgreSQL
@@ -45,16 +67,8 @@ def source_database(tmp_path):
     if not server.startswith("postgres"):
         yield f"sqlite:///{tmp_path / 'original.sqlite3'}"
         return
-    import psycopg
-
-    base, _name = server.rsplit("/", 1)
-    name = f"tounesna_backup_{os.getpid()}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
-    yield f"{base}/{name}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with new_postgres_database(server, f"tounesna_backup_{os.getpid()}") as database:
+        yield database
 
 
 @pytest.mark.slow
@@ -111,3 +125,60 @@ def test_the_fingerprint_is_the_same_in_french_and_arabic():
     with translation.override("ar"):
         in_arabic = fingerprint()
     assert in_arabic == in_french
+
+
+def tables_whose_next_id_is_taken(database: str) -> list[str]:
+    """The tables of a PostgreSQL database whose id sequence would give a new row an id already used."""
+    tables = {
+        (model._meta.db_table, model._meta.pk.column)
+        for model in apps.get_models(include_auto_created=True)
+        if isinstance(model._meta.pk, AutoField) and model._meta.managed
+    }
+    taken = []
+    with psycopg.connect(database) as connection:
+        for table, column in sorted(tables):
+            sequence = connection.execute(
+                "SELECT pg_get_serial_sequence(%s, %s)", [table, column]
+            ).fetchone()[0]
+            if sequence is None:
+                continue
+            highest = sql.SQL("SELECT coalesce(max({}), 0) FROM {}").format(
+                sql.Identifier(column), sql.Identifier(table)
+            )
+            (highest_id,) = connection.execute(highest).fetchone()
+            (next_id,) = connection.execute("SELECT nextval(%s)", [sequence]).fetchone()
+            if next_id <= highest_id:
+                taken.append(f"{table} (next id {next_id}, highest {highest_id})")
+    return taken
+
+
+@pytest.fixture
+def restored_postgres_database():
+    name = f"tounesna_backup_restored_{os.getpid()}"
+    with new_postgres_database(os.environ["DATABASE_URL"], name) as database:
+        yield database
+
+
+@pytest.mark.postgres
+@pytest.mark.slow
+def test_a_postgresql_backup_restores_into_a_fresh_postgresql_database(
+    tmp_path, settings, site_tree, trainee, restored_postgres_database
+):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    course = make_course(modules=1, lessons=2)
+    enrol(trainee, course)
+    quiz = make_quiz(course.get_children().first().specific, questions=[make_question(), make_question()])
+    attempt = start_attempt(user=trainee, quiz=quiz)
+    item = attempt.items.select_related("question").first()
+    choice = item.question.choices.first()
+    submit_attempt(attempt=attempt, answers={item.position: Answer(choices=frozenset({choice.pk}))})
+    backup(tmp_path / "backup")
+    before = fingerprint()
+
+    restored, media = restored_postgres_database, tmp_path / "restored-media"
+    manage(restored, media, "migrate", "--noinput")
+    manage(restored, media, "restore", str(tmp_path / "backup"), "--yes")
+
+    assert before["assessments.attemptquestion_selected_choices"][0] == 1
+    assert json.loads(manage(restored, media, "data_fingerprint")) == before
+    assert tables_whose_next_id_is_taken(restored) == []
