@@ -11,12 +11,15 @@ browser lays it out left to right inside the right-to-left page (and the reverse
     {{ user.get_full_name|bdi }}                           user-typed or Latin text in a sentence
 """
 
+import functools
+from typing import Any
+
 from django import template
 from django.conf import settings
 from django.utils import translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
-from modeltranslation.utils import build_localized_fieldname, resolution_order
+from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled, resolution_order
 from wagtail.fields import RichTextField
 from wagtail.templatetags.wagtailcore_tags import richtext
 
@@ -25,18 +28,31 @@ register = template.Library()
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
 
 
+@functools.cache
+def _resolution_order(language: str, fallbacks: bool) -> tuple[str, ...]:
+    return tuple(resolution_order(language)) if fallbacks else (language,)
+
+
+def _shown(obj, field: str) -> tuple[Any, str | None]:
+    """The field's value as modeltranslation shows it, and its language when that is a fallback.
+
+    Reads the languages' own attributes, in the order modeltranslation falls back, rather than
+    the translated field's descriptor, which would work the order out again: a lesson's outline
+    asks this of fifty titles."""
+    current = translation.get_language()
+    if obj is None:
+        return "", None
+    if current in LANGUAGE_CODES:
+        for language in _resolution_order(current, fallbacks_enabled()):
+            value = getattr(obj, build_localized_fieldname(field, language), None)
+            if value:
+                return value, None if language == current else language
+    return getattr(obj, field, ""), None
+
+
 def shown_language(obj, field: str) -> str | None:
     """The language `obj.<field>` is shown in, when it is not the current one (a fallback)."""
-    current = translation.get_language()
-    if obj is None or current not in LANGUAGE_CODES:
-        return None
-    order = resolution_order(current)
-    if getattr(obj, build_localized_fieldname(field, current), None):
-        return None
-    for language in order[1:]:
-        if getattr(obj, build_localized_fieldname(field, language), None):
-            return language
-    return None
+    return _shown(obj, field)[1]
 
 
 def language_attrs(language: str) -> SafeString:
@@ -61,10 +77,9 @@ def _is_rich_text(obj, field: str) -> bool:
 @register.simple_tag
 def translated(obj, field: str) -> str:
     """The field's value; marked with its language when it is a fallback. Rich text is rendered."""
-    value = getattr(obj, field, "") or ""
+    value, language = _shown(obj, field)
     rich = _is_rich_text(obj, field)
-    html = richtext(value) if rich else conditional_escape(value)
-    language = shown_language(obj, field)
+    html = richtext(value or "") if rich else conditional_escape(value or "")
     if not language:
         return mark_safe(html)  # noqa: S308 - escaped above, or Wagtail's rich text rendering
     tag = "div" if rich else "span"
