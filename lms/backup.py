@@ -5,10 +5,16 @@ restores into SQLite and back. Tables that are rebuilt by the application (conte
 permissions, sessions, lockout logs, the search index, Wagtail's reference index) are left out.
 """
 
+import gzip
 import hashlib
 import json
+import os
+import shutil
 import tarfile
-from collections.abc import Callable, Iterable
+import tempfile
+import zlib
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from datetime import datetime, time
 from functools import partial
 from pathlib import Path
@@ -61,19 +67,62 @@ def backup(output: Path) -> None:
     (output / "fingerprint.json").write_text(json.dumps(fingerprint(), indent=1), encoding="utf-8")
 
 
+class DamagedBackup(Exception):
+    """The backup cannot be read; restore changed nothing."""
+
+
 def restore(source: Path) -> None:
     """Replace every row of the (migrated) database by the backup's, and put the media back.
 
-    The data is replaced in one transaction: a backup that fails to load leaves the database as it was.
+    The media archive is unpacked beside MEDIA_ROOT first; only then is the data replaced and are the
+    files moved in, in one transaction. A backup whose data or media is damaged changes nothing.
+    Media files the backup does not have stay.
     """
-    with transaction.atomic():
+    media = Path(settings.MEDIA_ROOT)
+    with _unpacked(source / "media.tar.gz", beside=media) as staged, transaction.atomic():
         call_command("flush", interactive=False, verbosity=0)
         call_command("loaddata", str(source / "data.json"), verbosity=0)
-    media = Path(settings.MEDIA_ROOT)
-    media.mkdir(parents=True, exist_ok=True)
-    with tarfile.open(source / "media.tar.gz", "r:gz") as archive:
-        archive.extractall(media, filter="data")
+        _move_files(staged, into=media)
     call_command("update_index", verbosity=0)
+
+
+@contextmanager
+def _unpacked(archive: Path, *, beside: Path) -> Iterator[Path]:
+    """A new folder next to `beside` holding the archive's files, removed afterwards.
+
+    Next to it, so that moving the files in is a rename on the same disk.
+    """
+    beside.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=f".{beside.name}-restore-", dir=beside.parent))
+    try:
+        _extract(archive, into=folder)
+        yield folder
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _extract(archive: Path, *, into: Path) -> None:
+    try:
+        with tarfile.open(archive, "r:gz") as opened:
+            # The "data" filter refuses members that would land outside the folder (`..`), links
+            # leading out of it and device files; it drops leading slashes.
+            opened.extractall(into, filter="data")
+    except (tarfile.TarError, EOFError, zlib.error, gzip.BadGzipFile) as error:
+        raise DamagedBackup(f"{archive} cannot be unpacked ({error})") from error
+
+
+def _move_files(staged: Path, *, into: Path) -> None:
+    """Move every file (and link) of `staged` to the same place under `into`, replacing the file there."""
+    for folder, subfolders, files in os.walk(staged):
+        here = Path(folder)
+        target = into / here.relative_to(staged)
+        target.mkdir(parents=True, exist_ok=True)
+        links = [name for name in subfolders if (here / name).is_symlink()]
+        subfolders[:] = [name for name in subfolders if name not in links]
+        for name in [*files, *links]:
+            if (target / name).is_dir():
+                raise IsADirectoryError(f"{target / name} is a folder, the backup has a file there")
+            shutil.move(here / name, target / name)
 
 
 def _content_type_labels() -> dict[int, str]:

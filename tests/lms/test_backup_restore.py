@@ -1,10 +1,12 @@
 """A backup restored into a fresh database finds the same rows (same counts, same data hash)."""
 
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import tarfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,13 +14,17 @@ from pathlib import Path
 import psycopg
 import pytest
 from django.apps import apps
+from django.contrib.contenttypes.models import ContentType
+from django.core.management import call_command
+from django.core.management.base import CommandError
+from django.db import connection
 from django.db.models import AutoField
 from django.utils import translation
 from psycopg import sql
 
 from assessments.attempts import Answer, start_attempt, submit_attempt
 from courses.models import Domain
-from lms.backup import backup, fingerprint
+from lms.backup import backup, fingerprint, restore
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_course
 
@@ -182,3 +188,71 @@ def test_a_postgresql_backup_restores_into_a_fresh_postgresql_database(
     assert before["assessments.attemptquestion_selected_choices"][0] == 1
     assert json.loads(manage(restored, media, "data_fingerprint")) == before
     assert tables_whose_next_id_is_taken(restored) == []
+
+
+def cut_short(archive: Path) -> None:
+    """Keep the first three quarters: the first files unpack, then the archive ends."""
+    archive.write_bytes(archive.read_bytes()[: archive.stat().st_size * 3 // 4])
+
+
+def add_escaping_member(archive: Path) -> None:
+    """Replace the archive by one whose first file unpacks and whose second would land outside."""
+    with tarfile.open(archive, "w:gz") as replaced:
+        for name in ("./documents/guide.txt", "../escaped.txt"):
+            member = tarfile.TarInfo(name)
+            member.size = 3
+            replaced.addfile(member, io.BytesIO(b"bad"))
+
+
+@pytest.fixture
+def media_backup(tmp_path, settings, site_tree) -> Path:
+    """A backup whose media holds a guide and a large file, after which the guide and the data change."""
+    media = tmp_path / "media"
+    settings.MEDIA_ROOT = media
+    (media / "documents").mkdir(parents=True)
+    (media / "documents" / "guide.txt").write_text("Guide sauvegardé", encoding="utf-8")
+    (media / "documents" / "video.bin").write_bytes(os.urandom(300_000))
+    backup(tmp_path / "backup")
+    (media / "documents" / "guide.txt").write_text("Guide actuel", encoding="utf-8")
+    Domain.objects.create(key="after-backup", name_fr="Ajouté après", name_ar="أضيف بعد")
+    return tmp_path / "backup"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("damage", [cut_short, add_escaping_member])
+def test_a_damaged_media_archive_changes_neither_data_nor_media(media_backup, tmp_path, damage):
+    damage(media_backup / "media.tar.gz")
+    before = fingerprint()
+
+    with pytest.raises(CommandError, match="cannot be unpacked.*Nothing was changed"):
+        call_command("restore", str(media_backup), "--yes")
+
+    assert fingerprint() == before
+    assert (tmp_path / "media" / "documents" / "guide.txt").read_text(encoding="utf-8") == "Guide actuel"
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["backup", "media"]  # no staging left
+
+
+@pytest.fixture
+def fresh_content_type_cache():
+    """A restore in the test database re-creates the content types with other ids, which the rollback
+    undoes but the process-wide ContentType cache would keep."""
+    yield
+    ContentType.objects.clear_cache()
+
+
+@pytest.mark.django_db
+def test_restore_puts_the_backup_media_back_and_keeps_newer_files(
+    media_backup, tmp_path, fresh_content_type_cache
+):
+    media = tmp_path / "media"
+    (media / "images").mkdir()
+    (media / "images" / "new.png").write_bytes(b"uploaded after the backup")
+    # PostgreSQL refuses to empty tables while this test's deferred foreign-key checks are pending.
+    connection.check_constraints()
+
+    restore(media_backup)
+
+    assert not Domain.objects.filter(key="after-backup").exists()
+    assert (media / "documents" / "guide.txt").read_text(encoding="utf-8") == "Guide sauvegardé"
+    assert (media / "images" / "new.png").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["backup", "media"]

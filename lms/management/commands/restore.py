@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.backup import restore
+from lms.backup import DamagedBackup, restore
 
 
 class Command(BaseCommand):
@@ -13,9 +13,13 @@ class Command(BaseCommand):
         parser.add_argument("--yes", action="store_true", help="Do not ask for confirmation.")
 
     def handle(self, *args, source: Path, yes=False, **options):
-        if not (source / "data.json").exists():
-            raise CommandError(f"No backup in {source} (data.json is missing).")
+        for name in ("data.json", "media.tar.gz"):
+            if not (source / name).exists():
+                raise CommandError(f"No backup in {source} ({name} is missing).")
         if not yes and input("This replaces every row of the database. Type 'yes' to go on: ") != "yes":
             raise CommandError("Restore cancelled.")
-        restore(source)
+        try:
+            restore(source)
+        except DamagedBackup as error:
+            raise CommandError(f"{error}. Nothing was changed.") from error
         self.stdout.write(f"Restored from {source}")
