@@ -1,4 +1,5 @@
-"""A backup restored into a fresh database finds the same rows (same counts, same data hash)."""
+"""A backup restored into a fresh database (SQLite or PostgreSQL) finds the same rows (same counts,
+same data hash, link tables included); a damaged backup changes nothing."""
 
 import io
 import json
@@ -55,14 +56,14 @@ def manage(database: str, media: Path, *args: str, check: bool = True) -> str:
 def new_postgres_database(server: str, name: str) -> Iterator[str]:
     """An empty database `name` on the PostgreSQL server of the URL `server`, dropped afterwards."""
     base, _name = server.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        connection.execute(f'CREATE DATABASE "{name}"')
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as maintenance:
+        maintenance.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        maintenance.execute(f'CREATE DATABASE "{name}"')
     try:
         yield f"{base}/{name}"
     finally:
-        with psycopg.connect(f"{base}/postgres", autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        with psycopg.connect(f"{base}/postgres", autocommit=True) as maintenance:
+            maintenance.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 @pytest.fixture
@@ -141,18 +142,17 @@ def tables_whose_next_id_is_taken(database: str) -> list[str]:
         if isinstance(model._meta.pk, AutoField) and model._meta.managed
     }
     taken = []
-    with psycopg.connect(database) as connection:
+    with psycopg.connect(database) as restored:
         for table, column in sorted(tables):
-            sequence = connection.execute(
-                "SELECT pg_get_serial_sequence(%s, %s)", [table, column]
-            ).fetchone()[0]
+            serial = restored.execute("SELECT pg_get_serial_sequence(%s, %s)", [table, column])
+            (sequence,) = serial.fetchone()
             if sequence is None:
                 continue
             highest = sql.SQL("SELECT coalesce(max({}), 0) FROM {}").format(
                 sql.Identifier(column), sql.Identifier(table)
             )
-            (highest_id,) = connection.execute(highest).fetchone()
-            (next_id,) = connection.execute("SELECT nextval(%s)", [sequence]).fetchone()
+            (highest_id,) = restored.execute(highest).fetchone()
+            (next_id,) = restored.execute("SELECT nextval(%s)", [sequence]).fetchone()
             if next_id <= highest_id:
                 taken.append(f"{table} (next id {next_id}, highest {highest_id})")
     return taken
