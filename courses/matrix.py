@@ -5,13 +5,23 @@ column has one state object per status (and per quiz score), and every cell is a
 of them. The trainees and their progress are read together, as plain values.
 """
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
 from typing import NamedTuple
 
-from django.contrib.auth import get_user_model
-from django.db.models import BooleanField, ExpressionWrapper, FilteredRelation, Q
+from django.db.models import (
+    Aggregate,
+    BooleanField,
+    DateTimeField,
+    ExpressionWrapper,
+    Max,
+    Q,
+    TextField,
+    Value,
+)
+from django.db.models.functions import JSONArray
 from wagtail.models import Page
 
 from .models import Cohort, ModulePage
@@ -61,39 +71,52 @@ class ColumnStates:
         return state
 
 
+class JSONArrayAgg(Aggregate):
+    """A group's values as the text of a JSON array: PostgreSQL's jsonb_agg (NULL for no value),
+    SQLite's json_group_array."""
+
+    function = "JSON_GROUP_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+
+
 class TraineeProgress(NamedTuple):
     trainee: object
-    rows: list[tuple[int, bool, Decimal | None, datetime | None]]
-
-
-TRAINEE_FIELDS = ("id", "username", "first_name", "last_name")
+    last_activity: datetime | None
+    rows: list[tuple[int, bool, Decimal | int | None]]
 
 
 def _trainees_with_progress(cohort: Cohort, step_ids: list[int]) -> list[TraineeProgress]:
-    """The cohort's trainees in name order, each with their progress rows on these steps as
-    (page id, done, score, last opened): one query, a trainee without progress being one row of nulls.
-    Trainees come as deferred users holding only what the matrix shows of them."""
-    user_model = get_user_model()
-    # An empty IN would empty the whole query, trainees included; no page has the id 0.
-    on_steps = FilteredRelation("step_progress", condition=Q(step_progress__page_id__in=step_ids or [0]))
-    rows = (
-        cohort.trainees.annotate(
-            on_steps=on_steps,
-            done=ExpressionWrapper(Q(on_steps__completed_at__isnull=False), output_field=BooleanField()),
+    """The cohort's trainees in name order, each with their last activity and their progress on these
+    steps as (page id, done, score) rows: one query, a row per trainee, the progress as JSON, so that
+    a thousand trainees are a thousand rows rather than fifty thousand."""
+    trainees = cohort.trainees.only("id", "username", "first_name", "last_name")
+    if step_ids:
+        on_steps = Q(step_progress__page_id__in=step_ids)
+        done = ExpressionWrapper(Q(step_progress__completed_at__isnull=False), output_field=BooleanField())
+        trainees = trainees.annotate(
+            matrix_last_activity=Max("step_progress__last_opened_at", filter=on_steps),
+            matrix_progress=JSONArrayAgg(
+                JSONArray("step_progress__page_id", done, "step_progress__score"), filter=on_steps
+            ),
         )
-        .order_by("last_name", "first_name", "username", "id")
-        .values_list(
-            *TRAINEE_FIELDS, "on_steps__page_id", "done", "on_steps__score", "on_steps__last_opened_at"
+    else:
+        trainees = trainees.annotate(
+            matrix_last_activity=Value(None, output_field=DateTimeField()),
+            matrix_progress=Value(None, output_field=TextField()),
         )
-    )
-    found: list[TraineeProgress] = []
-    for *trainee_values, page_id, done, score, last_opened_at in rows:
-        if not found or found[-1].trainee.pk != trainee_values[0]:
-            trainee = user_model.from_db(cohort.trainees.db, TRAINEE_FIELDS, trainee_values)
-            found.append(TraineeProgress(trainee, []))
-        if page_id is not None:
-            found[-1].rows.append((page_id, done, score, last_opened_at))
-    return found
+    ordered = trainees.order_by("last_name", "first_name", "username", "id")
+    return [
+        TraineeProgress(trainee, trainee.matrix_last_activity, _progress_rows(trainee.matrix_progress))
+        for trainee in ordered
+    ]
+
+
+def _progress_rows(text: str | None) -> list:
+    # Scores as Decimal, as the database stores them (a whole score may come as an int).
+    return json.loads(text or "[]", parse_float=Decimal)
 
 
 def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
@@ -112,10 +135,10 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
     position = {step_id: index for index, step_id in enumerate(step_ids)}
     per_step = [0] * len(columns)
     rows = []
-    for trainee, progress in _trainees_with_progress(cohort, step_ids):
+    for trainee, last_activity, progress in _trainees_with_progress(cohort, step_ids):
         cells = [column.not_started for column in states]
         completed = 0
-        for page_id, done, score, _last_opened_at in progress:
+        for page_id, done, score in progress:
             index = position[page_id]
             if done:
                 cells[index] = states[index].completed(score)
@@ -123,6 +146,5 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
                 per_step[index] += 1
             else:
                 cells[index] = states[index].in_progress
-        last_activity = max((row[3] for row in progress if row[3] is not None), default=None)
         rows.append(MatrixRow(trainee, cells, last_activity, completed))
     return ProgressMatrix(cohort=cohort, columns=columns, rows=rows, completed_per_step=per_step)
