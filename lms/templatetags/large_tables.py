@@ -30,13 +30,13 @@ def cell_html(state: StepState) -> SafeString:
 
 
 def _cells_html(cells: list[StepState], rendered: dict[int, SafeString]) -> SafeString:
-    parts = []
-    for cell in cells:
-        html = rendered.get(id(cell))
-        if html is None:
-            html = rendered[id(cell)] = cell_html(cell)
-        parts.append(html)
-    return mark_safe("".join(parts))  # each part built by format_html
+    try:
+        return mark_safe("".join([rendered[id(cell)] for cell in cells]))  # each built by format_html
+    except KeyError:  # a state not met yet on this page
+        for cell in cells:
+            if id(cell) not in rendered:
+                rendered[id(cell)] = cell_html(cell)
+        return _cells_html(cells, rendered)
 
 
 def _day(value, days: dict) -> str:
