@@ -20,7 +20,7 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--keep-db", action="store_true", help="keep the bench database (and static files) afterwards"
     )
     parser.add_argument(
-        "--reuse-db", action="store_true", help="measure a database kept by an earlier --keep-db run"
+        "--reuse-db", action="store_true", help="measure a database kept by an earlier --keep-db run (and keep it)"
     )
     parser.add_argument("--only", default="", help="comma-separated phases: pages,browser,load")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
@@ -47,7 +47,7 @@ def main(argv: list[str]) -> int:
 
         run(args, url=url, static_root=static_root, started=started)
     finally:
-        if not args.keep_db:
+        if not (args.keep_db or args.reuse_db):  # a reused database is someone's kept one
             from django.db import connections
 
             connections.close_all()

@@ -154,3 +154,19 @@ def test_arabic_minutes_pdf_has_shaped_arabic_text_and_page_numbers(
     assert re.search(r"\d+\s*/\s*\d+", text)  # page numbers "n / total"
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
     assert "Arab" in fonts or "Naskh" in fonts
+
+
+@pytest.mark.parametrize("respondents", [3, 30])
+def test_results_query_count_does_not_grow_with_the_respondents(
+    client, site_tree, make_user, task_force, respondents, django_assert_max_num_queries
+):
+    questionnaire = make_questionnaire()
+    for number in range(respondents):
+        answer(questionnaire, make_user(Role.TRAINEE), level=number % 5 + 1, text=f"Besoin {number}")
+    client.force_login(task_force)
+    url = f"/fr/review/questionnaires/{questionnaire.pk}/"
+    client.get(url)
+    with django_assert_max_num_queries(12):
+        response = client.get(url)
+    assert response.status_code == 200
+    assert "Besoin 2" in response.content.decode()
