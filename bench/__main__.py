@@ -20,7 +20,9 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         "--keep-db", action="store_true", help="keep the bench database (and static files) afterwards"
     )
     parser.add_argument(
-        "--reuse-db", action="store_true", help="measure a database kept by an earlier --keep-db run (and keep it)"
+        "--reuse-db",
+        action="store_true",
+        help="measure (and keep) a database kept by an earlier --keep-db run",
     )
     parser.add_argument("--only", default="", help="comma-separated phases: pages,browser,load")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
