@@ -5,6 +5,7 @@ from itertools import count
 from django.utils import translation
 
 from courses.models import Cohort, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from courses.progress import mark_step_complete
 from courses.site_tree import ensure_course_index
 from home.site_tree import ensure_home_page
 
@@ -69,3 +70,12 @@ def enrol(user, course: CoursePage, *, cohort: Cohort | None = None) -> Cohort:
 
 def lessons_of(course: CoursePage) -> list[LessonPage]:
     return list(LessonPage.objects.descendant_of(course).order_by("path"))
+
+
+def make_completed_course(trainee, *, lessons: int) -> CoursePage:
+    """A one-module course the trainee is enrolled in and has completed every lesson of."""
+    course = make_course(modules=1, lessons=lessons)
+    enrol(trainee, course)
+    for lesson in lessons_of(course):
+        mark_step_complete(user=trainee, page=lesson)
+    return course

@@ -1,21 +1,16 @@
 import pytest
 
-from courses.progress import mark_step_complete
 from home.roles import Role
 from lms.certificates import normalise_code, verify
 from lms.models import Certificate
-from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.courses import enrol, make_completed_course, make_course
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def completed_course(site_tree, trainee):
-    course = make_course(modules=1, lessons=2)
-    enrol(trainee, course)
-    for lesson in lessons_of(course):
-        mark_step_complete(user=trainee, page=lesson)
-    return course
+    return make_completed_course(trainee, lessons=2)
 
 
 def test_trainee_downloads_a_certificate_once(client, trainee, completed_course):

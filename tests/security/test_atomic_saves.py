@@ -15,7 +15,6 @@ from assessments.attempts import Answer, start_attempt, submit_attempt
 from assessments.models import Attempt, AttemptQuestion, ItemAnswer, MeetingMinutes, Response
 from assessments.questionnaires import ItemValue, save_draft, submit_response
 from assessments.scoring import QuestionKind
-from courses.progress import mark_step_complete
 from home.roles import Role
 from lms import certificate_views, certificates, erasure
 from lms import plans as plan_rules
@@ -24,7 +23,7 @@ from lms.models import Certificate
 from lms.plans import AttendanceEntry, record_attendance
 from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
-from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.courses import enrol, make_completed_course, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
 
@@ -262,11 +261,7 @@ def test_minutes_failing_on_their_competences_keep_the_old_minutes(
 
 @pytest.fixture
 def completed_course(site_tree, trainee):
-    course = make_course(modules=1, lessons=1)
-    enrol(trainee, course)
-    for lesson in lessons_of(course):
-        mark_step_complete(user=trainee, page=lesson)
-    return course
+    return make_completed_course(trainee, lessons=1)
 
 
 def test_certificate_failing_after_a_code_collision_is_not_issued(
