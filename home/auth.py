@@ -51,6 +51,8 @@ class RoleAwareBackend(ModelBackend):
         return user if self.user_can_authenticate(user) else None
 
     def _get_permissions(self, user_obj, obj, from_name):
+        # ModelBackend's own reader of `_user_perm_cache` and `_group_perm_cache`, one query each;
+        # here the first read fills both. Superusers keep Django's reading (every permission).
         reads_own_rows = user_obj.is_active and not user_obj.is_anonymous and obj is None
         if reads_own_rows and not user_obj.is_superuser:
             if not hasattr(user_obj, f"_{from_name}_perm_cache"):
