@@ -2,27 +2,17 @@
 Wagtail's search backend, so that a query folded the same way finds "réinsertion" from
 "reinsertion" and Arabic words with or without diacritics."""
 
-from django.utils.html import strip_tags
 from wagtail.search import index
 
 from home.text import fold
 
-from .reading import _texts
+from .page_text import field_text
 
 LANGUAGES = ("fr", "ar")
 
 
 def folded_text(page, language: str, field_names: tuple[str, ...]) -> str:
-    parts = []
-    for name in field_names:
-        value = getattr(page, f"{name}_{language}", None)
-        if value is None:
-            continue
-        if hasattr(value, "raw_data"):
-            parts.extend(_texts(list(value.raw_data)))
-        else:
-            parts.append(str(value))
-    return fold(strip_tags(" ".join(parts)))
+    return fold(" ".join(field_text(page, name, language) for name in field_names))
 
 
 class FoldedSearchMixin:

@@ -1,18 +1,15 @@
 """Searching courses, modules and lessons in the visitor's language, showing only what they may open."""
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
-from wagtail.fields import RichTextField
 from wagtail.models import Page
-from wagtail.rich_text import get_text_for_indexing
 
 from courses.access import enrolled_courses
 from courses.models import CoursePage, LessonPage, ModulePage
+from courses.page_text import field_text
 from home.roles import Role, has_role
 from home.text import fold
 
@@ -35,50 +32,10 @@ class SearchOutcome:
     message: str = ""
 
 
-def _field_text(page: Page, name: str) -> str:
-    value = getattr(page, name, "") or ""
-    if value and isinstance(page._meta.get_field(name), RichTextField):
-        return get_text_for_indexing(value)
-    return value
-
-
-def _list_item(raw: Any) -> Any:
-    # A list item is stored either as its value or, since Wagtail 2.16, as {"type", "value", "id"}.
-    return raw["value"] if isinstance(raw, dict) and {"id", "value"} <= raw.keys() else raw
-
-
-def _block_texts(block: blocks.Block, raw: Any) -> list[str]:
-    """The text a trainer typed in a block's stored value: rich text decoded to what it shows,
-    plain text as it is. Read from the stored value, so images and documents are never fetched."""
-    if not raw:
-        return []
-    if isinstance(block, blocks.RichTextBlock):
-        return [get_text_for_indexing(raw)]
-    if isinstance(block, blocks.CharBlock | blocks.TextBlock):
-        return [raw]
-    if isinstance(block, blocks.StructBlock):
-        return [
-            text for name, child in block.child_blocks.items() for text in _block_texts(child, raw.get(name))
-        ]
-    if isinstance(block, blocks.ListBlock):
-        return [text for item in raw for text in _block_texts(block.child_block, _list_item(item))]
-    if isinstance(block, blocks.StreamBlock):
-        return [
-            text
-            for item in raw
-            if item.get("type") in block.child_blocks
-            for text in _block_texts(block.child_blocks[item["type"]], item.get("value"))
-        ]
-    return []
-
-
 def plain_text(page: Page) -> str:
     """The page's summary, introduction and body as a reader sees them: text, not HTML, so that
     the excerpt escapes it once."""
-    parts = [_field_text(page, "summary"), _field_text(page, "introduction")]
-    body = getattr(page, "body", None)
-    if body is not None:
-        parts.extend(_block_texts(body.stream_block, list(body.raw_data)))
+    parts = [field_text(page, name) for name in ("summary", "introduction", "body") if hasattr(page, name)]
     return " ".join(part for part in parts if part)
 
 
