@@ -115,6 +115,8 @@ LOGOUT_REDIRECT_URL = "/"
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", _("French")), ("ar", _("Arabic"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates and numbers as Tunisian administration writes them (Maghreb month names in Arabic).
+FORMAT_MODULE_PATH = ["home.formats"]
 TIME_ZONE = "Africa/Tunis"
 USE_I18N = True
 USE_TZ = True
