@@ -1,0 +1,68 @@
+"""The catalogues follow docs/terminology.md: one term per concept, in French and in Arabic."""
+
+import re
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+
+LOCALE = Path(settings.BASE_DIR) / "locale"
+
+# concept in the msgid → (what its French must contain, what its Arabic must contain)
+CONCEPTS = {
+    r"\btrainees?\b": (r"apprenant", r"متكو[ِّ]*ن"),
+    r"\btrainers?\b": (r"format(eur|rice)", r"مكو[ِّ]*ن"),
+    r"\bpasswords?\b": (r"mot(s)? de passe", r"كلم(ة|ات) (ال)?مرور"),
+    r"(?<![\d)] )\bminutes\b(?! left)(?!\))": (r"compte(s)? rendu", r"محضر|محاضر"),
+    r"\bcohorts?\b": (r"cohorte", r"فوج|أفواج"),
+    r"\bcertificates?\b": (r"certificat", r"شهاد"),
+    r"\bworkshops?\b": (r"atelier", r"ورش"),
+    r"\bfeedback\b": (r"commentaire|retour", r"ملاحظات"),
+}
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]")
+# variants that the list rules out, wherever they appear
+NOT_FRENCH = [r"\bstagiaires?\b", r"rétroaction", r"procès-verbal", r"\battestation"]
+NOT_ARABIC = [r"رمز المرور", r"كلمة السر", r"متدر[ّ]?ب", r"مدر[ّ]?ب", r"التغذية الراجعة", r"خطة التكوين"]
+
+
+def entries(language: str) -> dict[str, list[str]]:
+    """msgid → its msgstr forms, from the project's catalogue (obsolete entries left out)."""
+    text = (LOCALE / language / "LC_MESSAGES" / "django.po").read_text(encoding="utf-8")
+    found = {}
+    for block in text.split("\n\n"):
+        if block.lstrip().startswith("#~"):
+            continue
+        msgid = re.search(r'^msgid ((?:"(?:[^"\\]|\\.)*"\n?)+)', block, re.M)
+        if not msgid:
+            continue
+        key = "".join(re.findall(r'"((?:[^"\\]|\\.)*)"', msgid.group(1)))
+        forms = re.findall(r'^msgstr(?:\[\d\])? ((?:"(?:[^"\\]|\\.)*"\n?)+)', block, re.M)
+        found[key] = ["".join(re.findall(r'"((?:[^"\\]|\\.)*)"', form)) for form in forms]
+    found.pop("", None)
+    return found
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_every_listed_concept_has_its_one_term(language):
+    catalogue = entries(language)
+    column = 0 if language == "fr" else 1
+    wrong = [
+        (msgid, form)
+        for concept, terms in CONCEPTS.items()
+        for msgid, forms in catalogue.items()
+        if re.search(concept, PLACEHOLDER.sub("", msgid), re.I)
+        for form in forms
+        if form and not re.search(terms[column], form, re.I)
+    ]
+    assert not wrong, "\n".join(f"{msgid!r} → {form!r}" for msgid, form in wrong)
+
+
+@pytest.mark.parametrize(("language", "variants"), [("fr", NOT_FRENCH), ("ar", NOT_ARABIC)])
+def test_no_variant_the_list_rules_out(language, variants):
+    found = [
+        (msgid, form)
+        for msgid, forms in entries(language).items()
+        for form in forms
+        if any(re.search(variant, form, re.I) for variant in variants)
+    ]
+    assert not found, "\n".join(f"{msgid!r} → {form!r}" for msgid, form in found)
