@@ -2,7 +2,9 @@
 
 A cohort of a thousand trainees on fifty steps is fifty thousand cells, so cells are shared: each
 column has one state object per status (and per quiz score), and every cell is a reference to one
-of them. The trainees and their progress are read together, as plain values.
+of them. The trainees and their progress are read together, as plain values, then the courses they
+completed: a course completed is 100 % of its steps in the row's total, its steps published since are
+marked new (`courses.progress` reads the same way for the trainee).
 """
 
 import json
@@ -24,7 +26,7 @@ from django.db.models import (
 )
 from wagtail.models import Page
 
-from .models import Cohort, ModulePage
+from .models import Cohort, CourseCompletion, ModulePage
 from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, StepState, courses_structure, percent
 
 
@@ -41,10 +43,12 @@ class MatrixRow:
     cells: list[StepState]
     last_activity: datetime | None = None
     completed: int = 0
+    credited: int | None = None  # steps done, plus the new steps of courses completed before them
 
     @property
     def percent(self) -> int:
-        return percent(self.completed, len(self.cells))
+        credited = self.completed if self.credited is None else self.credited
+        return percent(credited, len(self.cells))
 
 
 @dataclass(frozen=True)
@@ -62,6 +66,10 @@ class ColumnStates:
         self.step = step
         self.not_started = StepState(page=step, status=NOT_STARTED)
         self.in_progress = StepState(page=step, status=IN_PROGRESS)
+        self.new = {
+            NOT_STARTED: StepState(page=step, status=NOT_STARTED, is_new=True),
+            IN_PROGRESS: StepState(page=step, status=IN_PROGRESS, is_new=True),
+        }
         self._completed: dict[Decimal | None, StepState] = {}
 
     def completed(self, score: Decimal | None) -> StepState:
@@ -131,9 +139,21 @@ def _progress_rows(text: str | None) -> list:
     return json.loads(text or "[]", parse_float=Decimal)
 
 
+def _completed_courses(cohort: Cohort, courses: list[Page]) -> dict[int, set[int]]:
+    """The courses each trainee of the cohort completed (recorded completions), by trainee id."""
+    completed: dict[int, set[int]] = {}
+    if courses:
+        rows = CourseCompletion.objects.filter(
+            course_id__in=[course.pk for course in courses], user__cohorts=cohort
+        ).values_list("user_id", "course_id")
+        for user_id, course_id in rows:
+            completed.setdefault(user_id, set()).add(course_id)
+    return completed
+
+
 def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
-    """Everything the matrix shows, in two queries whatever the cohort's size (the courses, and the
-    trainees with their progress; the outline comes from the cache)."""
+    """Everything the matrix shows, in three queries whatever the cohort's size (the courses, the
+    trainees with their progress, their completed courses; the outline comes from the cache)."""
     courses = list(cohort.courses.live().order_by("path"))
     structure = courses_structure(courses)
     columns = [
@@ -146,6 +166,7 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
     states = [ColumnStates(column.step) for column in columns]
     position = {step_id: index for index, step_id in enumerate(step_ids)}
     per_step = [0] * len(columns)
+    completions = _completed_courses(cohort, courses)
     rows = []
     for trainee, last_activity, progress in _trainees_with_progress(cohort, step_ids):
         cells = [column.not_started for column in states]
@@ -158,5 +179,12 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
                 per_step[index] += 1
             else:
                 cells[index] = states[index].in_progress
-        rows.append(MatrixRow(trainee, cells, last_activity, completed))
+        credited = completed
+        completed_courses = completions.get(trainee.pk, ())
+        if completed_courses:
+            for index, column in enumerate(columns):
+                if column.course.pk in completed_courses and cells[index].status != COMPLETED:
+                    cells[index] = states[index].new[cells[index].status]
+                    credited += 1
+        rows.append(MatrixRow(trainee, cells, last_activity, completed, credited))
     return ProgressMatrix(cohort=cohort, columns=columns, rows=rows, completed_per_step=per_step)

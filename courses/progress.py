@@ -1,8 +1,10 @@
 """Progress rules: which steps count, what is complete, where a trainee resumes.
 
-Only live steps of live modules count, so adding a lesson lowers a percentage while keeping
-completions, and unpublishing a step removes it from the count. Every reader here issues a fixed
-number of queries, whatever the number of courses, steps or trainees.
+Only live steps of live modules count, and unpublishing a step removes it from the count. Completing
+a course is a record (`CourseCompletion`), written when the last step is completed and never taken
+back: a step published later shows as new (`StepState.is_new`), the course stays completed and reads
+100 %. Every reader here issues a fixed number of queries, whatever the number of courses, steps or
+trainees.
 """
 
 from collections import defaultdict
@@ -29,7 +31,7 @@ from home.site_cache import (
     remember_versioned,
 )
 
-from .models import ModulePage, StepProgress
+from .models import CourseCompletion, CoursePage, ModulePage, StepProgress
 from .steps import step_content_type_ids
 
 NOT_STARTED = "not_started"
@@ -51,6 +53,7 @@ class StepState:
     completed_at: datetime | None = None
     last_opened_at: datetime | None = None
     link: str = ""  # the step's address, when read in advance (`step_links`)
+    is_new: bool = False  # not done, in a course the trainee completed before it was published
 
     @property
     def is_complete(self) -> bool:
@@ -83,6 +86,7 @@ class ModuleProgress:
 class CourseProgress:
     course: Page
     modules: list[ModuleProgress] = field(default_factory=list)
+    recorded_completion: datetime | None = None  # the trainee's `CourseCompletion`, if written
 
     @property
     def steps(self) -> list[StepState]:
@@ -98,18 +102,30 @@ class CourseProgress:
 
     @property
     def percent(self) -> int:
-        return percent(self.completed, self.total)
+        """100 once the course is completed: steps published since are new, not owed."""
+        return 100 if self.is_complete else percent(self.completed, self.total)
 
     @property
-    def is_complete(self) -> bool:
+    def every_step_done(self) -> bool:
         return self.total > 0 and self.completed == self.total
 
     @property
+    def is_complete(self) -> bool:
+        return self.recorded_completion is not None or self.every_step_done
+
+    @property
     def completed_at(self) -> datetime | None:
-        """When the last remaining step was completed, if every step is."""
-        if not self.is_complete:
+        """The recorded completion, else when the last remaining step was completed, if every step is."""
+        if self.recorded_completion is not None:
+            return self.recorded_completion
+        if not self.every_step_done:
             return None
         return max(step.completed_at for step in self.steps)
+
+    @property
+    def new_steps(self) -> list[StepState]:
+        """Steps published after the trainee completed the course, not done yet."""
+        return [step for step in self.steps if step.is_new]
 
     @property
     def is_started(self) -> bool:
@@ -208,9 +224,12 @@ def user_progress_in(*, user, courses: Sequence[Page]) -> dict[tuple[int, int], 
     return {(user.pk, page_id): ProgressValues(*values) for page_id, *values in rows}
 
 
-def step_state(page: Page, row: StepProgress | ProgressValues | None, link: str = "") -> StepState:
+def step_state(
+    page: Page, row: StepProgress | ProgressValues | None, link: str = "", *, course_completed: bool = False
+) -> StepState:
+    """A step's state; in a course already completed, a step not done is new."""
     if row is None:
-        return StepState(page=page, status=NOT_STARTED, link=link)
+        return StepState(page=page, status=NOT_STARTED, link=link, is_new=course_completed)
     return StepState(
         page=page,
         status=COMPLETED if row.completed_at else IN_PROGRESS,
@@ -218,26 +237,60 @@ def step_state(page: Page, row: StepProgress | ProgressValues | None, link: str 
         completed_at=row.completed_at,
         last_opened_at=row.last_opened_at,
         link=link,
+        is_new=course_completed and not row.completed_at,
     )
 
 
 def build_course_progress(
-    course: Page, structure: list[ModuleSteps], user_id: int, rows: dict, links: dict | None = None
+    course: Page,
+    structure: list[ModuleSteps],
+    user_id: int,
+    rows: dict,
+    links: dict | None = None,
+    completed_at: datetime | None = None,
 ) -> CourseProgress:
+    """`completed_at`: the trainee's recorded completion of the course, if any."""
     links = links or {}
+    course_completed = completed_at is not None
     return CourseProgress(
         course=course,
         modules=[
             ModuleProgress(
                 module=entry.module,
                 steps=[
-                    step_state(step, rows.get((user_id, step.pk)), links.get(step.pk, ""))
+                    step_state(
+                        step,
+                        rows.get((user_id, step.pk)),
+                        links.get(step.pk, ""),
+                        course_completed=course_completed,
+                    )
                     for step in entry.steps
                 ],
             )
             for entry in structure
         ],
+        recorded_completion=completed_at,
     )
+
+
+def recorded_completions(*, user, courses: Sequence[Page]) -> dict[int, datetime]:
+    """When the trainee completed each of these courses, by course id (one query)."""
+    if not courses or user.pk is None:
+        return {}
+    rows = CourseCompletion.objects.filter(user=user, course_id__in=[course.pk for course in courses])
+    return dict(rows.values_list("course_id", "completed_at"))
+
+
+def _record_completions(*, user, progress: Iterable[CourseProgress]) -> None:
+    """Write the completion of every course whose steps are all done and that has no record yet
+    (one query; a record already there, even one written concurrently, is kept as it is)."""
+    new = [
+        CourseCompletion(user=user, course_id=entry.course.pk, completed_at=entry.completed_at)
+        for entry in progress
+        if entry.recorded_completion is None and entry.every_step_done
+    ]
+    if new:
+        CourseCompletion.objects.bulk_create(new, ignore_conflicts=True)
 
 
 def step_links(course: Page, structure: list[ModuleSteps], request) -> dict[int, str]:
@@ -257,22 +310,31 @@ def step_links(course: Page, structure: list[ModuleSteps], request) -> dict[int,
 def courses_progress(
     *, user, courses: Sequence[Page], from_cache: bool = True, request=None
 ) -> list[CourseProgress]:
-    """Progress of one trainee in several courses: the structure (cached), then one query.
+    """Progress of one trainee in several courses: the structure (cached), then two queries (the
+    progress rows, the recorded completions).
 
+    A course whose steps are all done but whose completion was never recorded (completed before
+    completions were records, or by rows written directly) gets its record now, dated by its last
+    step: one more query, once.
     With `request`, each step state carries its address (`StepState.url`), read from the cache.
     """
     structure = courses_structure(courses, from_cache=from_cache)
     rows = user_progress_in(user=user, courses=courses) if courses else {}
-    return [
+    completions = recorded_completions(user=user, courses=courses)
+    progress = [
         build_course_progress(
             course,
             structure[course.pk],
             user.pk,
             rows,
             step_links(course, structure[course.pk], request) if request is not None else None,
+            completions.get(course.pk),
         )
         for course in courses
     ]
+    if user.pk is not None:
+        _record_completions(user=user, progress=progress)
+    return progress
 
 
 def course_progress(*, user, course: Page, request=None) -> CourseProgress:
@@ -319,13 +381,18 @@ def record_visit(*, user, page: Page) -> None:
 def mark_step_complete(*, user, page: Page, score: Decimal | None = None) -> StepProgress:
     """Complete `page` for `user`. Idempotent: the first completion date is kept.
 
+    Completing the last step of a course records the course's completion (`CourseCompletion`), read
+    from the database rather than the cache so that a step published a second ago counts.
     A score, when given, replaces the previous one (quizzes pass their graded result).
     """
     now = timezone.now()
     progress, _created = StepProgress.objects.get_or_create(
         user=user, page=page, defaults={"first_opened_at": now, "last_opened_at": now}
     )
-    StepProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now)
+    if StepProgress.objects.filter(pk=progress.pk, completed_at__isnull=True).update(completed_at=now):
+        course = CoursePage.objects.ancestor_of(page).first()
+        if course is not None:
+            courses_progress(user=user, courses=[course], from_cache=False)  # records it if complete
     if score is not None:
         StepProgress.objects.filter(pk=progress.pk).update(score=score)
     progress.refresh_from_db()

@@ -14,7 +14,7 @@ def complete_step(request, *, step):
     mark_step_complete(user=request.user, page=step)
     navigation = step_navigation(step=step, course=request.course, user=request.user, request=request)
     progress = navigation["progress"]
-    if progress.is_complete:
+    if progress.is_complete and not progress.new_steps:
         messages.success(request, _("Congratulations: you have completed the whole course!"))
         return redirect(request.course.get_url(request))
     messages.success(request, _("Lesson marked as complete."))

@@ -7,7 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import Cohort, Competence, Domain
+from .models import Cohort, Competence, Domain, LessonPage
+from .outline import place_new_lesson
 from .translation_status import missing_translations
 from .views_admin import TranslationGapsView
 
@@ -67,3 +68,9 @@ def warn_when_published_half_translated(request, page):
     if missing:
         fields = ", ".join(sorted({f"{m.label} ({m.language})" for m in missing}))
         messages.warning(request, _("Published with missing translations: %(fields)s") % {"fields": fields})
+
+
+@hooks.register("after_create_page")
+def place_a_new_lesson_before_the_final_test(request, page):
+    if isinstance(page.specific, LessonPage):
+        place_new_lesson(lesson=page.specific)

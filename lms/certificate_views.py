@@ -3,37 +3,46 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from .certificates import eligible_items, issue, verify
+from .certificates import certificate_entries, certificate_for, issued_certificate, verify
+from .models import Certificate
 from .pdf import render_pdf
 
 
 @login_required
 def my_certificates(request):
-    return render(request, "lms/certificates.html", {"items": eligible_items(user=request.user)})
+    return render(request, "lms/certificates.html", {"entries": certificate_entries(user=request.user)})
 
 
-def _download(request, predicate):
-    item = next((item for item in eligible_items(user=request.user) if predicate(item)), None)
-    if item is None:
+def _pdf(request, certificate: Certificate | None):
+    """The certificate's PDF, from what it stated when issued."""
+    if certificate is None:
         raise Http404
-    certificate = issue(user=request.user, item=item)
     verify_url = request.build_absolute_uri(reverse("lms:verify_certificate")) + f"?code={certificate.code}"
     return render_pdf(
         request,
         "lms/certificate_pdf.html",
-        {"certificate": certificate, "verify_url": verify_url},
+        {
+            "certificate": certificate,
+            "competences": list(certificate.competences.all()),
+            "verify_url": verify_url,
+        },
         "certificat",
     )
 
 
 @login_required
 def course_certificate(request, course_id: int):
-    return _download(request, lambda item: item.course is not None and item.course.pk == course_id)
+    return _pdf(request, certificate_for(user=request.user, course_id=course_id))
 
 
 @login_required
 def workshop_certificate(request, workshop_id: int):
-    return _download(request, lambda item: item.workshop is not None and item.workshop.pk == workshop_id)
+    return _pdf(request, certificate_for(user=request.user, workshop_id=workshop_id))
+
+
+@login_required
+def certificate_pdf(request, code: str):
+    return _pdf(request, issued_certificate(user=request.user, code=code))
 
 
 def verify_certificate(request):

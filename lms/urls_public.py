@@ -20,5 +20,6 @@ urlpatterns = [
         certificate_views.workshop_certificate,
         name="workshop_certificate",
     ),
+    path("my/certificates/<slug:code>.pdf", certificate_views.certificate_pdf, name="certificate_pdf"),
     path("verify/", certificate_views.verify_certificate, name="verify_certificate"),
 ]

@@ -1,11 +1,12 @@
 from .cohorts import Cohort
 from .competences import Competence, Domain
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
-from .progress import StepProgress
+from .progress import CourseCompletion, StepProgress
 
 __all__ = [
     "Cohort",
     "Competence",
+    "CourseCompletion",
     "CourseIndexPage",
     "CoursePage",
     "Domain",

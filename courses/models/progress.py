@@ -27,3 +27,24 @@ class StepProgress(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_at is not None
+
+
+class CourseCompletion(models.Model):
+    """A trainee completed a course: a record, written once when the last step was completed and never
+    taken back (steps published later do not undo it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="course_completions"
+    )
+    course = models.ForeignKey("courses.CoursePage", on_delete=models.CASCADE, related_name="+")
+    completed_at = models.DateTimeField(_("completed"))
+
+    class Meta:
+        verbose_name = _("course completion")
+        verbose_name_plural = _("course completions")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "course"], name="one_completion_per_user_and_course")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.course_id}"

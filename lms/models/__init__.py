@@ -1,4 +1,4 @@
-from .certificates import Certificate
+from .certificates import Certificate, CertificateCompetence, CertificateKind
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 from .privacy import ConsentRecord, Erasure
 
@@ -6,6 +6,8 @@ __all__ = [
     "Attendance",
     "AttendanceStatus",
     "Certificate",
+    "CertificateCompetence",
+    "CertificateKind",
     "ConsentRecord",
     "Erasure",
     "TrainingPlanPage",

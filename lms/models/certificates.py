@@ -4,11 +4,21 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 
+class CertificateKind(models.TextChoices):
+    COURSE = "course", _("course")
+    WORKSHOP = "workshop", _("workshop")
+
+
 class Certificate(models.Model):
-    """A certificate as issued: what it states is frozen at issue, so verification shows exactly that."""
+    """A certificate as issued: what it states (holder, titles, completion date, hours, competences)
+    is a snapshot taken at issue, so its PDF and its verification show exactly that, whatever the
+    course or workshop becomes (edited, unpublished, deleted)."""
 
     code = models.CharField(_("verification code"), max_length=20, unique=True)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certificates")
+    kind = models.CharField(
+        _("kind"), max_length=10, choices=CertificateKind.choices, default=CertificateKind.COURSE
+    )
     course = models.ForeignKey(
         "courses.CoursePage", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
@@ -19,6 +29,7 @@ class Certificate(models.Model):
     title_fr = models.CharField(_("title (French)"), max_length=255)
     title_ar = models.CharField(_("title (Arabic)"), max_length=255)
     completed_on = models.DateField(_("completed on"))
+    hours = models.DecimalField(_("duration (hours)"), max_digits=5, decimal_places=1, null=True, blank=True)
     issued_on = models.DateField(_("issued on"))
 
     class Meta:
@@ -39,3 +50,31 @@ class Certificate(models.Model):
 
     def __str__(self) -> str:
         return self.code
+
+    @property
+    def whole_hours(self) -> int | None:
+        """The hours as a whole number, when they are one (to say "12 hours" rather than "12.0")."""
+        return int(self.hours) if self.hours is not None and self.hours == int(self.hours) else None
+
+
+class CertificateCompetence(models.Model):
+    """A competence a certificate states, as named when it was issued."""
+
+    certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="competences")
+    position = models.PositiveSmallIntegerField(_("position"))
+    key = models.CharField(_("key"), max_length=20)
+    name_fr = models.CharField(_("name (French)"), max_length=200)
+    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+
+    class Meta:
+        ordering = ["position"]
+        verbose_name = _("competence of a certificate")
+        verbose_name_plural = _("competences of a certificate")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["certificate", "position"], name="one_certificate_competence_per_position"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.certificate_id}:{self.key}"

@@ -26,6 +26,8 @@ def cell_html(state: StepState) -> SafeString:
         label = f"◐ {gettext('in progress')}"
     else:
         label = f"○ {gettext('not started')}"
+    if state.is_new:
+        label += f" · {gettext('new since the course was completed')}"
     return format_html('<td class="matrix-cell matrix-{}">{}</td>', state.status, label)
 
 

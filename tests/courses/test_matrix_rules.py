@@ -70,3 +70,21 @@ def test_a_cohort_without_live_steps_lists_its_trainees_with_no_cell(cohort):
     matrix = cohort_matrix(cohort=cohort)
     assert matrix.columns == [] and len(matrix.rows) == 3
     assert all(row.cells == [] and row.last_activity is None for row in matrix.rows)
+
+
+def test_a_course_completed_before_a_new_lesson_stays_at_100_with_the_lesson_marked_new(cohort):
+    from tests.factories.courses import add_lesson
+
+    amira = cohort.trainees.get(username="amira")
+    course = cohort.courses.get()
+    for lesson in lessons_of(course):
+        mark_step_complete(user=amira, page=lesson)
+    new = add_lesson(course.get_children().first().specific)
+    matrix = cohort_matrix(cohort=cohort)
+    row = matrix.rows[0]
+    assert (row.completed, len(row.cells), row.percent) == (4, 5, 100)
+    new_cell = next(
+        cell for column, cell in zip(matrix.columns, row.cells, strict=True) if column.step.pk == new.pk
+    )
+    assert new_cell.is_new and new_cell.status == NOT_STARTED
+    assert not any(cell.is_new for cell in matrix.rows[1].cells)  # Nour never completed the course

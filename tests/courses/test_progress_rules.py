@@ -1,9 +1,11 @@
+import importlib
 from datetime import timedelta
 
 import pytest
+from django.apps import apps as django_apps
 from django.utils import timezone
 
-from courses.models import StepProgress
+from courses.models import CourseCompletion, StepProgress
 from courses.progress import (
     COMPLETED,
     IN_PROGRESS,
@@ -44,15 +46,72 @@ def test_completing_twice_keeps_the_first_date(trainee):
     assert StepProgress.objects.filter(user=trainee, page=lesson).count() == 1
 
 
-def test_a_lesson_added_later_lowers_the_percentage_but_keeps_completions(trainee):
+def test_a_lesson_added_after_completion_is_new_and_takes_nothing_back(trainee):
     course = make_course(modules=1, lessons=2)
     for lesson in lessons_of(course):
         mark_step_complete(user=trainee, page=lesson)
-    assert course_progress(user=trainee, course=course).percent == 100
+    completed_at = course_progress(user=trainee, course=course).completed_at
+    new = add_lesson(course.get_children().first().specific)
+    progress = course_progress(user=trainee, course=course)
+    assert (progress.completed, progress.total, progress.percent) == (2, 3, 100)
+    assert progress.is_complete and progress.completed_at == completed_at
+    assert [step.page.pk for step in progress.new_steps] == [new.pk]
+    assert progress.resume_step.page.pk == new.pk
+
+
+def test_completing_the_last_step_records_the_course_completion_once(trainee):
+    course = make_course(modules=2, lessons=1)
+    first, last = lessons_of(course)
+    mark_step_complete(user=trainee, page=first)
+    assert not CourseCompletion.objects.exists()
+    step = mark_step_complete(user=trainee, page=last)
+    completion = CourseCompletion.objects.get(user=trainee, course=course)
+    assert completion.completed_at == step.completed_at
+    mark_step_complete(user=trainee, page=last)
+    course_progress(user=trainee, course=course)
+    assert CourseCompletion.objects.get() == completion
+    assert CourseCompletion.objects.get().completed_at == step.completed_at
+
+
+def test_a_step_published_a_second_ago_is_counted_before_recording(trainee):
+    course = make_course(modules=1, lessons=2)
+    first, second = lessons_of(course)
+    mark_step_complete(user=trainee, page=first)
+    course_progress(user=trainee, course=course)  # the outline is now in the cache
+    add_lesson(course.get_children().first().specific)
+    mark_step_complete(user=trainee, page=second)
+    assert not CourseCompletion.objects.exists()
+
+
+def test_unpublishing_or_deleting_steps_never_takes_a_completion_back(trainee):
+    course = make_course(modules=1, lessons=3)
+    first, second, third = lessons_of(course)
+    for lesson in (first, second, third):
+        mark_step_complete(user=trainee, page=lesson)
+    completed_at = CourseCompletion.objects.get().completed_at
+    second.unpublish()
+    third.delete()
     add_lesson(course.get_children().first().specific)
     progress = course_progress(user=trainee, course=course)
-    assert (progress.completed, progress.total, progress.percent) == (2, 3, 66)
-    assert not progress.is_complete
+    assert progress.is_complete and progress.completed_at == completed_at and progress.percent == 100
+
+
+def test_a_completion_from_before_records_is_recorded_from_its_progress_rows(trainee):
+    """Rows written directly (the demo, trainees who completed before completions were records)."""
+    course = make_course(modules=1, lessons=2)
+    last_day = timezone.now() - timedelta(days=3)
+    for days, lesson in zip((5, 3), lessons_of(course), strict=True):
+        when = timezone.now() - timedelta(days=days)
+        StepProgress.objects.create(
+            user=trainee, page=lesson, first_opened_at=when, last_opened_at=when, completed_at=when
+        )
+    migration = importlib.import_module("courses.migrations.0002_course_completion")
+    migration.record_past_completions(django_apps, None)
+    recorded = CourseCompletion.objects.get(user=trainee, course=course).completed_at
+    assert abs(recorded - last_day) < timedelta(seconds=5)
+    CourseCompletion.objects.all().delete()
+    assert course_progress(user=trainee, course=course).is_complete  # read lazily instead
+    assert CourseCompletion.objects.get().completed_at == recorded
 
 
 def test_an_unpublished_step_leaves_the_count(trainee):

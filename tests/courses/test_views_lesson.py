@@ -8,9 +8,10 @@ from tests.factories.courses import enrol, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 11. Session, user, site, home page, routing (2), view restrictions, course with the
-# enrolment, roles, visit, progress rows. Site settings, menu and course outline come from the cache.
-LESSON_PAGE_MAX_QUERIES = 11
+# Measured: 12. Session, user, site, home page, routing (2), view restrictions, course with the
+# enrolment, roles, visit, progress rows, recorded course completion. Site settings, menu and course
+# outline come from the cache.
+LESSON_PAGE_MAX_QUERIES = 12
 
 
 @pytest.fixture
@@ -157,3 +158,19 @@ def test_lesson_page_query_count_does_not_grow_with_the_course(
         client.get(url)  # warm the site-root cache
         with django_assert_max_num_queries(LESSON_PAGE_MAX_QUERIES):
             assert client.get(url).status_code == 200
+
+
+def test_in_a_completed_course_a_new_lesson_leads_to_the_next_new_one(client, trainee, course):
+    from courses.progress import mark_step_complete
+    from tests.factories.courses import add_lesson
+
+    enrol(trainee, course)
+    for lesson in lessons_of(course):
+        mark_step_complete(user=trainee, page=lesson)
+    module = course.get_children().first().specific
+    first_new, second_new = add_lesson(module), add_lesson(module)
+    client.force_login(trainee)
+    response = client.post(lesson_url(first_new) + "complete/")
+    assert response["Location"] == lesson_url(second_new)
+    response = client.post(lesson_url(second_new) + "complete/", follow=True)
+    assert translated("Congratulations!") in response.content.decode()
