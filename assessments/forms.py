@@ -35,6 +35,7 @@ class QuizPageForm(WagtailAdminPageForm):
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The quiz must close after it opens."))
+        self._check_pre_test_attempts(cleaned)
         slots = _live_forms(self.formsets["slots"])
         if not slots:
             self.add_error(None, _("Add at least one question to the quiz."))
@@ -49,6 +50,19 @@ class QuizPageForm(WagtailAdminPageForm):
             elif not question and not (count and competence):
                 form.add_error(None, _("Random questions need both a number and a competence."))
         return cleaned
+
+    def _check_pre_test_attempts(self, cleaned) -> None:
+        """A pre-test allows one attempt (assessments.pre_post): "unlimited" is stored as 1, more is refused."""
+        from .pre_post import PRE_TEST_ATTEMPTS  # imports the models, which import this module
+
+        if cleaned.get("purpose") != "pre_test":
+            return
+        if (cleaned.get("max_attempts") or 0) > PRE_TEST_ATTEMPTS:
+            self.add_error(
+                "max_attempts", _("A pre-test allows one attempt only, to measure the starting point.")
+            )
+        else:
+            cleaned["max_attempts"] = PRE_TEST_ATTEMPTS
 
 
 CHOICE_KINDS = {"single", "multiple", "availability"}
