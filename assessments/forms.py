@@ -52,17 +52,17 @@ class QuizPageForm(WagtailAdminPageForm):
         return cleaned
 
     def _check_pre_test_attempts(self, cleaned) -> None:
-        """A pre-test allows one attempt (assessments.pre_post): "unlimited" is stored as 1, more is refused."""
-        from .pre_post import PRE_TEST_ATTEMPTS  # imports the models, which import this module
+        from .pre_post import stored_attempt_limit  # imports the models, which import this module
 
-        if cleaned.get("purpose") != "pre_test":
+        if "max_attempts" not in cleaned or "purpose" not in cleaned:
             return
-        if (cleaned.get("max_attempts") or 0) > PRE_TEST_ATTEMPTS:
+        stored = stored_attempt_limit(purpose=cleaned["purpose"], max_attempts=cleaned["max_attempts"] or 0)
+        if stored is None:
             self.add_error(
                 "max_attempts", _("A pre-test allows one attempt only, to measure the starting point.")
             )
         else:
-            cleaned["max_attempts"] = PRE_TEST_ATTEMPTS
+            cleaned["max_attempts"] = stored
 
 
 CHOICE_KINDS = {"single", "multiple", "availability"}

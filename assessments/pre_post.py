@@ -29,6 +29,14 @@ def attempt_limit(*, quiz: QuizPage) -> int:
     return quiz.max_attempts
 
 
+def stored_attempt_limit(*, purpose: str, max_attempts: int) -> int | None:
+    """What the quiz form stores as "attempts allowed": for a pre-test, 1 (0, "unlimited", becomes
+    1), or None when the value typed must be refused; other quizzes keep what was typed."""
+    if purpose != QuizPurpose.PRE_TEST:
+        return max_attempts
+    return PRE_TEST_ATTEMPTS if max_attempts in (0, PRE_TEST_ATTEMPTS) else None
+
+
 def pre_test_answers_released(*, pre_test: QuizPage, user, now: datetime | None = None) -> bool:
     """True once every post-test paired with `pre_test` is over for `user` (see the module's rule)."""
     now = now or timezone.now()
