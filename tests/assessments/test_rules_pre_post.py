@@ -182,3 +182,23 @@ def test_the_gain_shows_its_n_and_says_indicative_under_five(client, pair, make_
         take(post, trainee)
     enough = client.get(f"/{language}/review/gain/{post.pk}/").content.decode()
     assert "n = 5" in enough and translated("Indicative", language) not in enough
+
+
+def test_saving_a_post_test_that_repeats_its_pre_test_warns_the_trainer(rf, module):
+    from django.contrib.messages import get_messages
+    from django.contrib.messages.storage.fallback import FallbackStorage
+
+    from assessments.wagtail_hooks import warn_when_a_post_test_repeats_its_pre_test
+
+    shared = make_question()
+    pre = make_quiz(module, questions=[shared, make_question()], purpose="pre_test")
+    parallel = make_quiz(module, questions=[make_question()], purpose="post_test", paired_pre_test=pre)
+    repeating = make_quiz(module, questions=[shared], purpose="post_test", paired_pre_test=pre)
+    request = rf.post("/admin/pages/")
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    warn_when_a_post_test_repeats_its_pre_test(request, parallel)
+    assert list(get_messages(request)) == []
+    warn_when_a_post_test_repeats_its_pre_test(request, repeating)
+    (warning,) = get_messages(request)
+    assert "1 question" in str(warning) and str(shared) in str(warning)
