@@ -20,6 +20,7 @@ from courses.progress import mark_step_complete, record_step_score
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
 from .models.quiz import QuizPurpose
+from .pre_post import answers_may_show, attempt_limit
 from .scoring import (
     QuestionKind,
     attempt_percentage,
@@ -122,7 +123,8 @@ def start_attempt(
     if not quiz.is_open(now):
         raise QuizClosed
     used = attempts_used(user=user, quiz=quiz)
-    if quiz.max_attempts and used >= quiz.max_attempts:
+    limit = attempt_limit(quiz=quiz)
+    if limit and used >= limit:
         raise NoAttemptsLeft
     questions = draw_questions(quiz, rng)
     if not questions:
@@ -276,6 +278,8 @@ def review_shows_answers(*, attempt: Attempt, now: datetime | None = None) -> bo
 
     quiz = attempt.quiz
     if attempt.is_open or quiz.review_content != ReviewContent.FULL:
+        return False
+    if not answers_may_show(quiz=quiz, user=attempt.user_id, now=now):
         return False
     if quiz.review_timing == ReviewTiming.AFTER_CLOSE:
         return quiz.closes_at is not None and (now or timezone.now()) >= quiz.closes_at

@@ -35,6 +35,7 @@ class QuizPageForm(WagtailAdminPageForm):
         opens, closes = cleaned.get("opens_at"), cleaned.get("closes_at")
         if opens and closes and closes <= opens:
             self.add_error("closes_at", _("The quiz must close after it opens."))
+        self._check_pre_test_attempts(cleaned)
         slots = _live_forms(self.formsets["slots"])
         if not slots:
             self.add_error(None, _("Add at least one question to the quiz."))
@@ -49,6 +50,19 @@ class QuizPageForm(WagtailAdminPageForm):
             elif not question and not (count and competence):
                 form.add_error(None, _("Random questions need both a number and a competence."))
         return cleaned
+
+    def _check_pre_test_attempts(self, cleaned) -> None:
+        from .pre_post import stored_attempt_limit  # imports the models, which import this module
+
+        if "max_attempts" not in cleaned or "purpose" not in cleaned:
+            return
+        stored = stored_attempt_limit(purpose=cleaned["purpose"], max_attempts=cleaned["max_attempts"] or 0)
+        if stored is None:
+            self.add_error(
+                "max_attempts", _("A pre-test allows one attempt only, to measure the starting point.")
+            )
+        else:
+            cleaned["max_attempts"] = stored
 
 
 CHOICE_KINDS = {"single", "multiple", "availability"}

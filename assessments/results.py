@@ -11,6 +11,7 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 
 from courses.models import Competence
+from home.roles import not_a_trainee
 
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
@@ -40,7 +41,12 @@ class ItemResult:
 
 
 def _submitted(quiz: QuizPage):
-    return Attempt.objects.filter(quiz=quiz, status=AttemptStatus.SUBMITTED).order_by("user_id", "number")
+    """Submitted attempts of those who count as trainees (home.roles): staff tries are left out."""
+    return (
+        Attempt.objects.filter(quiz=quiz, status=AttemptStatus.SUBMITTED)
+        .exclude(not_a_trainee("user"))
+        .order_by("user_id", "number")
+    )
 
 
 def _name(user) -> str:
@@ -117,12 +123,29 @@ class CompetenceGain:
     gain: Decimal | None
 
 
+# Below this many trainees with both a pre-test and a post-test, a gain figure is only indicative.
+GAIN_INDICATIVE_BELOW = 5
+
+
 @dataclass(frozen=True)
 class GainReport:
     post_test: QuizPage
     pre_test: QuizPage | None
     trainees: list[TraineeGain]
     competences: list[CompetenceGain]
+
+    @property
+    def n(self) -> int:
+        """Trainees paired: those with a submitted pre-test and post-test, on whom every figure rests."""
+        return len(self.trainees)
+
+    @property
+    def is_indicative(self) -> bool:
+        return self.n < GAIN_INDICATIVE_BELOW
+
+    @property
+    def indicative_below(self) -> int:
+        return GAIN_INDICATIVE_BELOW
 
     @property
     def mean_pre(self) -> Decimal | None:

@@ -25,6 +25,8 @@ from .attempts import (
     submit_attempt,
 )
 from .models import Attempt
+from .pre_post import answers_may_show, attempt_limit
+from .review import review_questions
 
 
 def _url(request, quiz, name, *args) -> str:
@@ -48,7 +50,7 @@ def quiz_overview(request, *, quiz):
     context = {
         "attempts": attempts,
         "open_attempt": open_attempt,
-        "attempts_left": (quiz.max_attempts - used) if quiz.max_attempts else None,
+        "attempts_left": (limit - used) if (limit := attempt_limit(quiz=quiz)) else None,
         "grade": quiz_grade(user=request.user, quiz=quiz),
         "quiz_is_open": quiz.is_open(),
         "question_count": quiz.slots.count(),
@@ -134,6 +136,15 @@ def review_view(request, *, quiz, attempt_id: int):
         return redirect(_url(request, quiz, "attempt", attempt.pk))
     attempt.refresh_from_db()
     shows_answers = review_shows_answers(attempt=attempt)
+    questions = []
+    if shows_answers:
+        items = list(
+            attempt.items.select_related("question").prefetch_related(
+                "question__choices", "question__accepted_answers", "selected_choices"
+            )
+        )
+        questions = review_questions(questions=shown_questions(items), language=translation.get_language())
+    navigation = step_navigation(step=quiz, course=request.course, user=request.user, request=request)
     return TemplateResponse(
         request,
         "assessments/review.html",
@@ -142,8 +153,10 @@ def review_view(request, *, quiz, attempt_id: int):
             "quiz": quiz,
             "attempt": attempt,
             "shows_answers": shows_answers,
-            "questions": _attempt_questions(attempt) if shows_answers else [],
+            "answers_wait_for_post_test": not answers_may_show(quiz=quiz, user=request.user),
+            "questions": questions,
             "passed": attempt.score is not None and attempt.score >= quiz.pass_mark,
             "attempts_used": attempts_used(user=request.user, quiz=quiz),
+            "next_step": navigation["next_step"],
         },
     )

@@ -29,3 +29,34 @@ def start_satisfaction_surveys_from_the_template(request, page):
     specific = page.specific
     if isinstance(specific, QuestionnairePage) and specific.purpose == QuestionnairePurpose.SATISFACTION:
         add_default_satisfaction_items(specific)
+
+
+@hooks.register("after_create_page")
+@hooks.register("after_edit_page")
+def warn_when_a_post_test_repeats_its_pre_test(request, page):
+    """A post-test measures gain on a parallel question set: say which questions it shares."""
+    from django.contrib import messages
+    from django.utils.translation import ngettext
+
+    from .models import QuizPage
+    from .pre_post import shared_questions
+
+    specific = page.specific
+    if not isinstance(specific, QuizPage):
+        return
+    shared = shared_questions(post_test=specific)
+    if shared:
+        count = len(shared)
+        messages.warning(
+            request,
+            ngettext(
+                "This post-test shares %(count)d question with its paired pre-test: %(questions)s. "
+                "Draw the post-test from a parallel set of questions on the same competences, "
+                "or the gain measures memory of the pre-test.",
+                "This post-test shares %(count)d questions with its paired pre-test: %(questions)s. "
+                "Draw the post-test from a parallel set of questions on the same competences, "
+                "or the gain measures memory of the pre-test.",
+                count,
+            )
+            % {"count": count, "questions": "; ".join(str(question) for question in shared)},
+        )

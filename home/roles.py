@@ -89,6 +89,26 @@ def has_role(user, *roles: Role) -> bool:
     return bool({role.value for role in roles} & user._role_names)
 
 
+# Roles whose members never count as trainees, even when they also belong to the Trainees group.
+STAFF_ROLES = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
+
+
+def counts_as_trainee(user) -> bool:
+    """Whether `user`'s answers count in trainee results and figures: not a superuser and in no staff
+    role (trainers, task force, OTE approvers try quizzes to check them; that is not learning)."""
+    if not user.is_authenticated or user.is_superuser:
+        return False
+    return not has_role(user, *STAFF_ROLES)
+
+
+def not_a_trainee(user_field: str = "user") -> models.Q:
+    """The same rule as `counts_as_trainee`, for a queryset whose rows point to a user through
+    `user_field`: `rows.exclude(not_a_trainee())` keeps the trainees' rows."""
+    return models.Q(**{f"{user_field}__is_superuser": True}) | models.Q(
+        **{f"{user_field}__groups__name__in": [role.value for role in STAFF_ROLES]}
+    )
+
+
 WAGTAIL_DEFAULT_GROUPS = ("Editors", "Moderators")
 
 

@@ -46,7 +46,9 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         _("pass mark (%)"), default=60, validators=[MaxValueValidator(100)]
     )
     max_attempts = models.PositiveSmallIntegerField(
-        _("attempts allowed"), default=0, help_text=_("0 means unlimited.")
+        _("attempts allowed"),
+        default=0,
+        help_text=_("0 means unlimited. A pre-test always allows one attempt."),
     )
     grading_method = models.CharField(
         _("grading method"), max_length=10, choices=GradingMethod.choices, default=GradingMethod.HIGHEST
@@ -59,7 +61,11 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         help_text=_("Leave empty for no time limit."),
     )
     shuffle_questions = models.BooleanField(_("shuffle questions"), default=False)
-    shuffle_choices = models.BooleanField(_("shuffle choices"), default=False)
+    shuffle_choices = models.BooleanField(
+        _("shuffle choices"),
+        default=True,
+        help_text=_("Each attempt shows the choices in a new order; true/false keeps its order."),
+    )
     opens_at = models.DateTimeField(_("opens"), null=True, blank=True)
     closes_at = models.DateTimeField(_("closes"), null=True, blank=True)
     review_content = models.CharField(

@@ -87,6 +87,8 @@ def load_quizzes(
         fields = _translated(item, "title", "slug", "introduction", markdown_fields=("introduction",))
         fields["purpose"] = item["purpose"]
         fields["pass_mark"] = item.get("pass_mark", 60)
+        fields["max_attempts"] = item.get("max_attempts", 0)
+        fields["shuffle_choices"] = item.get("shuffle_choices", True)
         if item["purpose"] == "post_test" and "pretest" in quizzes:
             fields["paired_pre_test"] = quizzes["pretest"]
         is_new = not QuizPage.objects.child_of(module).filter(slug_fr=item["slug_fr"]).exists()

@@ -2,9 +2,10 @@
 
 import json
 import re
+from datetime import timedelta
 
 import pytest
-from django.utils import translation
+from django.utils import timezone, translation
 
 from assessments.models import AcceptedAnswer, Attempt, Choice
 from assessments.scoring import QuestionKind
@@ -131,7 +132,44 @@ def test_feedback_never_reaches_the_browser_before_submission(client, enrolled, 
     client.post(f"{url}attempt/{attempt.pk}/", {"action": "submit"})
     review = client.get(f"{url}attempt/{attempt.pk}/review/").content.decode()
     assert CANARY in review  # the canary does show, once submitted: it was reachable
-    assert f"{CANARY}-accepted-fr" in review and f"{CANARY}-accepted-ar" in review
+    assert f"{CANARY}-accepted-{language}" in review  # the accepted answer in the page's language
+
+
+def submitted_pre_test(client, quiz, language: str):
+    """`quiz` made a pre-test paired with a post-test closing tomorrow, and an attempt submitted."""
+    quiz.purpose = "pre_test"
+    quiz.save()
+    post_test = make_quiz(
+        quiz.get_parent(),
+        purpose="post_test",
+        paired_pre_test=quiz,
+        closes_at=timezone.now() + timedelta(days=1),
+    )
+    url = url_in(quiz, language)
+    client.post(url + "start/")
+    attempt = Attempt.objects.get(quiz=quiz)
+    client.post(f"{url}attempt/{attempt.pk}/", {"action": "submit"}, follow=True)  # its message read
+    return post_test, f"{url}attempt/{attempt.pk}/review/"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_pre_test_review_reveals_nothing_until_the_post_test_closes(client, enrolled, quiz, language):
+    post_test, review_url = submitted_pre_test(client, quiz, language)
+    before = [
+        without_csrf(client.get(review_url).content),
+        without_csrf(client.get(url_in(quiz, language)).content),
+    ]
+    assert [page for page in before if CANARY.lower() in page.lower()] == []
+    flip_correct_answers(quiz)  # differential: correctness leaves no trace while the post-test is open
+    after = [
+        without_csrf(client.get(review_url).content),
+        without_csrf(client.get(url_in(quiz, language)).content),
+    ]
+    assert before == after
+
+    post_test.closes_at = timezone.now() - timedelta(minutes=1)
+    post_test.save()
+    assert CANARY in client.get(review_url).content.decode()  # once it has closed, the review teaches
 
 
 def test_choice_values_are_letters_not_database_ids(client, enrolled, quiz):

@@ -41,6 +41,8 @@ def make_question(kind: str = QuestionKind.SINGLE, *, correct=(0,), choices: int
 
 def make_quiz(module, *, questions=None, live: bool = True, **fields) -> QuizPage:
     n = next(_sequence)
+    # Tests pick choices by the author's order (`choice_letters`): keep it unless a test asks otherwise.
+    fields.setdefault("shuffle_choices", False)
     with translation.override("fr"):
         quiz = QuizPage(
             title=f"Quiz {n}",

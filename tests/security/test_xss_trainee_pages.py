@@ -60,7 +60,8 @@ def test_trainer_content_is_escaped_for_the_trainee(client, world, language):
         field(world.wrong, "feedback"),  # the chosen choice's feedback
         label("Explication", 13),
         payload(2),  # the trainee's typed answer
-        *(answer.text for answer in world.short.accepted_answers.all()),
+        # the accepted answers of the page's language (assessments.review.accepted_in)
+        *(answer.text for answer in world.short.accepted_answers.filter(language=language)),
     )
     assert_escaped(
         html_of(client, f"/{language}/my/"), field(world.course, "title"), field(world.lesson, "title")
