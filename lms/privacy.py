@@ -95,7 +95,7 @@ def personal_data(*, user) -> dict:
             for response in responses
         ],
         "anonymous_questionnaires_answered": [
-            {"questionnaire": p.questionnaire.title, "submitted_on": _date(p.submitted_on)}
+            {"questionnaire": p.questionnaire.title}
             for p in Participation.objects.filter(
                 user=user, questionnaire__anonymity="anonymous"
             ).select_related("questionnaire")
