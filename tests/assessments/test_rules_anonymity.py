@@ -46,15 +46,13 @@ def response_orders(questionnaire, author_of_text: dict[str, int]) -> dict[str, 
     answers = ItemAnswer.objects.filter(response__questionnaire=questionnaire)
     author = {a.response_id: author_of_text[a.text] for a in answers}
     responses = Response.objects.filter(questionnaire=questionnaire)
-    orders = {
-        f"response by {name}": [
-            author[pk] for pk in responses.order_by(name, "pk").values_list("pk", flat=True)
-        ]
-        for name in ("pk", "submitted_on", "status", "released")
-    }
-    orders["answer by pk"] = [
-        author_of_text[t] for t in answers.order_by("pk").values_list("text", flat=True)
-    ]
+    orders = {}
+    for field in Response._meta.concrete_fields:  # every column, whatever the schema
+        pks = responses.order_by(field.attname, "pk").values_list("pk", flat=True)
+        orders[f"response by {field.attname}"] = [author[pk] for pk in pks]
+    for name in ("pk", "response_id"):  # the answers' other columns are their content
+        texts = answers.order_by(name, "pk").values_list("text", flat=True)
+        orders[f"answer by {name}"] = [author_of_text[text] for text in texts]
     orders["response as stored"] = [
         author[pk] for pk in stored_order(Response._meta.db_table, "id") if pk in author
     ]
