@@ -175,8 +175,9 @@ def reshuffle_anonymous_responses(*, questionnaire: QuestionnairePage, adding=No
         stored.append(adding)
     _shuffle(stored)
     _overwrite_deleted_rows()
-    ItemAnswer.objects.filter(response__in=kept).delete()
-    Response.objects.filter(pk__in=[response.pk for response in kept]).delete()
+    old_ids = [response.pk for response in kept]
+    ItemAnswer.objects.filter(response__in=old_ids).delete()
+    Response.objects.filter(pk__in=old_ids).delete()
     created = Response.objects.bulk_create(
         Response(
             questionnaire=questionnaire,
