@@ -10,7 +10,7 @@ from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import 
 from courses.models import Competence
 from home.roles import Role, has_role
 
-from .models.questionnaires import ResponseStatus
+from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
 from .questionnaire_forms import QuestionnaireForm, initial_from
 from .questionnaires import (
     ResponseRefused,
@@ -23,7 +23,13 @@ from .questionnaires import (
 
 
 def _context(questionnaire, form, **extra) -> dict:
-    return {"page": questionnaire, "form": form, "shown_items": form.shown_items(), **extra}
+    return {
+        "page": questionnaire,
+        "form": form,
+        "shown_items": form.shown_items(),
+        "threshold": ANONYMITY_THRESHOLD,
+        **extra,
+    }
 
 
 def answer_view(request, *, questionnaire):

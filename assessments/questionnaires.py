@@ -1,17 +1,22 @@
 """Answering a questionnaire: drafts, submission, anonymity.
 
 A named response stays linked to its respondent and can be changed until the questionnaire closes.
-An anonymous response is linked only while it is a draft (so the trainee can come back to it); on
-submission the link is removed and a separate Participation record, holding nothing of the answers,
-prevents a second response. Dates are stored without times.
+An anonymous response is linked only while it is a draft (so the trainee can come back to it). On
+submission the draft is deleted and its answers join the questionnaire's other anonymous responses,
+which are all written anew in a random order with new ids; the participations (who has answered,
+no date) are written anew in a random order too. So nothing in the database (ids, row order, answer
+ids, drafts) pairs a participation with a response. Dates are stored without times.
 """
 
-from dataclasses import dataclass, field
+import random
+from dataclasses import asdict, dataclass, field
+from datetime import date
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page
 
 from .models import ItemAnswer, Participation, QuestionnairePage, Response
 from .models.questionnaires import ResponseStatus
@@ -95,19 +100,104 @@ def save_draft(*, user, questionnaire: QuestionnairePage, values: dict[int, Item
 
 
 @transaction.atomic
-def submit_response(*, user, questionnaire: QuestionnairePage, values: dict[int, ItemValue]) -> Response:
-    """Submit (or, when named, update) the trainee's response in one transaction."""
+def submit_response(
+    *, user, questionnaire: QuestionnairePage, values: dict[int, ItemValue]
+) -> Response | None:
+    """Submit (or, when named, update) the trainee's response in one transaction.
+
+    Returns the named response; None for an anonymous one, which is tied to nobody.
+    """
     _lock_user(user)
     _check_can_write(user, questionnaire)
     today = timezone.localdate()
+    if questionnaire.is_anonymous:
+        _submit_anonymously(user=user, questionnaire=questionnaire, values=values, today=today)
+        return None
     response, _created = Response.objects.get_or_create(questionnaire=questionnaire, respondent=user)
     _write_answers(response, values)
     response.status = ResponseStatus.SUBMITTED
     response.submitted_on = today
-    if questionnaire.is_anonymous:
-        response.respondent = None
     response.save()
-    Participation.objects.get_or_create(
-        questionnaire=questionnaire, user=user, defaults={"submitted_on": today}
-    )
+    Participation.objects.get_or_create(questionnaire=questionnaire, user=user)
     return response
+
+
+_shuffle = random.SystemRandom().shuffle
+ANSWER_FIELDS = ("item_id", "number", "importance", "selection", "text")
+
+
+@dataclass(frozen=True)
+class _StoredResponse:
+    submitted_on: date | None
+    released: bool
+    answers: list[dict]
+
+
+def _answer_fields(item_id: int, value: ItemValue) -> dict:
+    return {"item_id": item_id, **asdict(value)}  # ItemValue's fields are ItemAnswer's
+
+
+def _submit_anonymously(*, user, questionnaire: QuestionnairePage, values, today: date) -> None:
+    # One anonymous submission at a time per questionnaire: each re-writes the others.
+    Page.objects.select_for_update().filter(pk=questionnaire.pk).exists()
+    Response.objects.filter(questionnaire=questionnaire, respondent=user).delete()  # the draft
+    new = _StoredResponse(
+        today,
+        False,
+        [_answer_fields(item_id, value) for item_id, value in values.items()],
+    )
+    reshuffle_anonymous_responses(questionnaire=questionnaire, adding=new)
+    Participation.objects.get_or_create(questionnaire=questionnaire, user=user)
+    reshuffle_participations(questionnaire=questionnaire)
+
+
+def _overwrite_deleted_rows() -> None:
+    """SQLite keeps deleted rows in its file until they are overwritten: have them zeroed at once."""
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA secure_delete = ON")
+
+
+def reshuffle_anonymous_responses(*, questionnaire: QuestionnairePage, adding=None) -> None:
+    """Write the questionnaire's submitted anonymous responses (and `adding`) anew, in a random order."""
+    kept = Response.objects.filter(
+        questionnaire=questionnaire, respondent=None, status=ResponseStatus.SUBMITTED
+    ).prefetch_related("answers")
+    stored = [
+        _StoredResponse(
+            response.submitted_on,
+            response.released,
+            [{name: getattr(answer, name) for name in ANSWER_FIELDS} for answer in response.answers.all()],
+        )
+        for response in kept
+    ]
+    if adding is not None:
+        stored.append(adding)
+    _shuffle(stored)
+    _overwrite_deleted_rows()
+    old_ids = [response.pk for response in kept]
+    ItemAnswer.objects.filter(response__in=old_ids).delete()
+    Response.objects.filter(pk__in=old_ids).delete()
+    created = Response.objects.bulk_create(
+        Response(
+            questionnaire=questionnaire,
+            status=ResponseStatus.SUBMITTED,
+            submitted_on=one.submitted_on,
+            released=one.released,
+        )
+        for one in stored
+    )
+    ItemAnswer.objects.bulk_create(
+        ItemAnswer(response=response, **answer)
+        for response, one in zip(created, stored, strict=True)
+        for answer in one.answers
+    )
+
+
+def reshuffle_participations(*, questionnaire: QuestionnairePage) -> None:
+    """Write the questionnaire's participations anew, in a random order."""
+    users = list(Participation.objects.filter(questionnaire=questionnaire).values_list("user_id", flat=True))
+    _shuffle(users)
+    _overwrite_deleted_rows()
+    Participation.objects.filter(questionnaire=questionnaire).delete()
+    Participation.objects.bulk_create(Participation(questionnaire=questionnaire, user_id=pk) for pk in users)

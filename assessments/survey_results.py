@@ -1,8 +1,10 @@
 """Aggregated questionnaire results for the task force: distributions, means, medians, priorities.
 
-Anonymous questionnaires show no figure below ANONYMITY_THRESHOLD responses and only once closed,
-so that nobody can work out an answer by comparing results before and after someone responds;
-free texts and exported rows are sorted by their content, never by when they were given.
+Anonymous questionnaires show no figure below ANONYMITY_THRESHOLD responses and only once closed.
+What has been shown is frozen: a response given later (the questionnaire reopened, its deadline
+extended) joins the results only once it is closed again and at least ANONYMITY_THRESHOLD such
+responses wait, so that comparing results before and after never isolates one person's answers.
+Free texts and exported rows are sorted by their content, never by when they were given.
 """
 
 import json
@@ -14,6 +16,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
 
@@ -145,10 +148,34 @@ def expected_respondents(questionnaire: QuestionnairePage) -> list:
     return list(users.order_by("last_name", "first_name", "username"))
 
 
-def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
+def release_results(*, questionnaire: QuestionnairePage, now=None) -> int:
+    """Let waiting anonymous responses into the results: only while the questionnaire is closed, and
+    only ANONYMITY_THRESHOLD or more at once. Returns how many were let in."""
+    if not questionnaire.is_anonymous or questionnaire.is_open(now):
+        return 0
+    with transaction.atomic():
+        waiting = Response.objects.select_for_update().filter(
+            questionnaire=questionnaire, status=ResponseStatus.SUBMITTED, released=False
+        )
+        if len(waiting) < ANONYMITY_THRESHOLD:
+            return 0
+        return Response.objects.filter(pk__in=[response.pk for response in waiting]).update(released=True)
+
+
+def shown_responses(questionnaire: QuestionnairePage):
+    """The responses the results are made of: every submitted one when named, the released ones when
+    anonymous (after releasing what may be)."""
+    submitted = Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED)
     if not questionnaire.is_anonymous:
-        return False
-    return responses < ANONYMITY_THRESHOLD or questionnaire.is_open()
+        return submitted
+    release_results(questionnaire=questionnaire)
+    return submitted.filter(released=True)
+
+
+def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
+    """`responses` is the number of shown responses: an anonymous questionnaire has none until its
+    first release, which needs it closed with at least ANONYMITY_THRESHOLD responses."""
+    return questionnaire.is_anonymous and responses == 0
 
 
 class AnswerRow(NamedTuple):
@@ -182,7 +209,7 @@ def _person_name(first_name: str, last_name: str, username: str) -> str:
 
 
 def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[ResponseRow], list[AnswerRow]]:
-    submitted = Response.objects.filter(questionnaire=questionnaire, status=ResponseStatus.SUBMITTED)
+    submitted = shown_responses(questionnaire)
     responses = [
         ResponseRow(pk, respondent_id, submitted_on, _person_name(*names) if respondent_id else "")
         for pk, respondent_id, submitted_on, *names in submitted.order_by("pk").values_list(

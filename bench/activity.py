@@ -201,8 +201,14 @@ def copy_items(source: QuestionnairePage, target: QuestionnairePage) -> list[Que
 
 
 def answer_questionnaire(questionnaire: QuestionnairePage, respondents: list, values_for) -> int:
-    """Submitted responses (linked to their respondent unless anonymous) and participations."""
+    """Submitted responses (linked to their respondent unless anonymous) and participations.
+
+    An anonymous questionnaire's responses and participations are written in two independent random
+    orders, as `assessments.questionnaires.submit_response` leaves them.
+    """
     today = timezone.localdate()
+    if questionnaire.is_anonymous:
+        respondents = random.SystemRandom().sample(respondents, len(respondents))
     responses = Response.objects.bulk_create(
         Response(
             questionnaire=questionnaire,
@@ -227,8 +233,10 @@ def answer_questionnaire(questionnaire: QuestionnairePage, respondents: list, va
         ),
         batch_size=10_000,
     )
+    if questionnaire.is_anonymous:
+        respondents = random.SystemRandom().sample(respondents, len(respondents))
     Participation.objects.bulk_create(
-        Participation(questionnaire=questionnaire, user=user, submitted_on=today) for user in respondents
+        Participation(questionnaire=questionnaire, user=user) for user in respondents
     )
     return len(responses)
 

@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language
 
+from assessments.models.questionnaires import ANONYMITY_THRESHOLD
 from home.models import SiteSettings
 
 from .consent import SESSION_KEY, accepted_consent, consent_exempt, notice_version, record_consent
@@ -48,6 +49,7 @@ def privacy_notice(request):
             "contact_email": site_settings.contact_email,
             "retention_years": settings.PERSONAL_DATA_RETENTION_DAYS // 365,
             "login_log_days": settings.LOGIN_LOG_RETENTION_DAYS,
+            "threshold": ANONYMITY_THRESHOLD,
         },
         status=400 if form is not None and form.is_bound else 200,
     )

@@ -20,7 +20,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Participation, Response
+from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response
 from courses.models import StepProgress
 from home.roles import Role
 
@@ -58,8 +58,8 @@ def erasable_trainees() -> QuerySet:
 def erasure_summary(*, user) -> ErasureSummary:
     return ErasureSummary(
         kept_attempts=Attempt.objects.filter(user=user).count(),
-        kept_responses=Response.objects.filter(respondent=user).count()
-        + Participation.objects.filter(user=user, questionnaire__anonymity="anonymous").count(),
+        # Linked responses only: whether the person answered an anonymous questionnaire is not shown.
+        kept_responses=Response.objects.filter(respondent=user).count(),
         kept_progress=StepProgress.objects.filter(user=user).count(),
         kept_attendance=Attendance.objects.filter(trainee=user).count(),
         removed_certificates=Certificate.objects.filter(user=user).count(),

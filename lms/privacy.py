@@ -2,6 +2,7 @@
 
 from django.utils.translation import gettext as _
 
+from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response
 from courses.models import StepProgress
 
@@ -10,6 +11,20 @@ from .models import Attendance, Certificate, ConsentRecord
 
 def _date(value):
     return value.isoformat() if value else None
+
+
+def _attempt_answers(attempt: Attempt) -> list[dict]:
+    """The trainee's answers; the points per question only where the quiz's review shows them."""
+    shows_points = review_shows_answers(attempt=attempt)
+    return [
+        {
+            "question": str(item.question),
+            "choices": [choice.text for choice in item.selected_choices.all()],
+            "text": item.text_answer,
+            "points": str(item.points) if shows_points and item.points is not None else None,
+        }
+        for item in attempt.items.all()
+    ]
 
 
 def personal_data(*, user) -> dict:
@@ -56,15 +71,7 @@ def personal_data(*, user) -> dict:
                 "started": _date(attempt.started_at),
                 "submitted": _date(attempt.submitted_at),
                 "score": str(attempt.score) if attempt.score is not None else None,
-                "answers": [
-                    {
-                        "question": str(item.question),
-                        "choices": [choice.text for choice in item.selected_choices.all()],
-                        "text": item.text_answer,
-                        "points": str(item.points) if item.points is not None else None,
-                    }
-                    for item in attempt.items.all()
-                ],
+                "answers": _attempt_answers(attempt),
             }
             for attempt in attempts
         ],
@@ -88,7 +95,7 @@ def personal_data(*, user) -> dict:
             for response in responses
         ],
         "anonymous_questionnaires_answered": [
-            {"questionnaire": p.questionnaire.title, "submitted_on": _date(p.submitted_on)}
+            {"questionnaire": p.questionnaire.title}
             for p in Participation.objects.filter(
                 user=user, questionnaire__anonymity="anonymous"
             ).select_related("questionnaire")

@@ -175,7 +175,13 @@ class ResponseStatus(models.TextChoices):
 
 
 class Response(models.Model):
-    """A set of answers. Anonymous responses lose their respondent when submitted."""
+    """A set of answers.
+
+    A draft is linked to its respondent. A submitted anonymous response is linked to nobody, and its
+    row is re-written with the questionnaire's other anonymous responses in a random order at every
+    submission (`assessments/questionnaires.py`), so that its id, its place in the table and its
+    answers' ids say nothing of when, or by whom, it was given.
+    """
 
     questionnaire = models.ForeignKey(QuestionnairePage, on_delete=models.CASCADE, related_name="responses")
     respondent = models.ForeignKey(
@@ -184,6 +190,9 @@ class Response(models.Model):
     status = models.CharField(max_length=10, choices=ResponseStatus.choices, default=ResponseStatus.DRAFT)
     # Dates only, never times: a time could tie an anonymous response to a person.
     submitted_on = models.DateField(null=True, blank=True)
+    # Anonymous results once shown are frozen: a response joins them only with at least
+    # ANONYMITY_THRESHOLD others (assessments/survey_results.py::release_results).
+    released = models.BooleanField(default=False)
 
     class Meta:
         constraints = [
@@ -199,13 +208,16 @@ class Response(models.Model):
 
 
 class Participation(models.Model):
-    """That a person has submitted a questionnaire, and nothing of what they answered."""
+    """That a person has submitted a questionnaire: no date, and nothing of what they answered.
+
+    An anonymous questionnaire's participations are re-written in a random order at every
+    submission, like its responses, so that their order does not pair up with the responses' dates.
+    """
 
     questionnaire = models.ForeignKey(
         QuestionnairePage, on_delete=models.CASCADE, related_name="participations"
     )
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
-    submitted_on = models.DateField()
 
     class Meta:
         constraints = [

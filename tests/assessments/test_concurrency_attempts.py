@@ -94,10 +94,40 @@ def test_simultaneous_questionnaire_submissions_keep_one_response(site_tree, tra
         item = questionnaire.items.get(kind="rating")
         results = run_together(
             10,
-            lambda q=questionnaire, i=item: (
-                submit_response(user=trainee, questionnaire=q, values={i.pk: ItemValue(number=3)}).pk
+            lambda q=questionnaire, i=item: submit_response(
+                user=trainee, questionnaire=q, values={i.pk: ItemValue(number=3)}
             ),
         )
         assert not [r for r in results if isinstance(r, Exception) and not isinstance(r, ResponseRefused)]
         assert Response.objects.filter(questionnaire=questionnaire).count() == 1
         assert Participation.objects.filter(questionnaire=questionnaire).count() == 1
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_simultaneous_anonymous_submissions_by_different_trainees_keep_every_answer(site_tree, make_user):
+    """Each anonymous submission re-writes the questionnaire's other responses: done at the same time,
+    they must neither lose nor duplicate one."""
+    from assessments.models import ItemAnswer, Participation, Response
+    from assessments.questionnaires import ItemValue, submit_response
+    from home.roles import Role
+    from tests.factories.questionnaires import make_questionnaire
+
+    questionnaire = make_questionnaire(anonymity="anonymous")
+    item = questionnaire.items.get(kind="text")
+    trainees = iter([make_user(Role.TRAINEE, username=f"c{n}") for n in range(8)])
+    lock = threading.Lock()
+
+    def submit():
+        with lock:
+            trainee = next(trainees)
+        submit_response(
+            user=trainee, questionnaire=questionnaire, values={item.pk: ItemValue(text=trainee.username)}
+        )
+
+    results = run_together(8, submit)
+    assert [r for r in results if isinstance(r, Exception)] == []
+    texts = ItemAnswer.objects.filter(response__questionnaire=questionnaire).values_list("text", flat=True)
+    assert sorted(texts) == [f"c{n}" for n in range(8)]
+    assert Response.objects.filter(questionnaire=questionnaire).count() == 8
+    assert Participation.objects.filter(questionnaire=questionnaire).count() == 8

@@ -110,3 +110,32 @@ def test_reviewers_do_not_answer(client, make_user, questionnaire, role):
 
 def test_anonymous_visitor_is_sent_to_log_in(client, questionnaire):
     assert client.get(questionnaire.url).status_code == 302
+
+
+NAMED_NOTICE = (
+    "This questionnaire is named: the trainers and the task force see each of your answers with your "
+    "name (levels, choices and comments), and can download them in a spreadsheet."
+)
+ANONYMOUS_NOTICE = (
+    "The trainers and the task force see only the group's results (counts, averages and comments "
+    "without names), once the questionnaire has closed with at least %(threshold)s responses."
+)
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_page_says_before_answering_whether_it_is_named_and_who_sees_the_answers(
+    client, site_tree, trainee, lang
+):
+    from django.utils import translation
+
+    client.force_login(trainee)
+    named, anonymous = make_questionnaire(), make_questionnaire(anonymity="anonymous")
+    with translation.override(lang):
+        anonymous_notice = translation.gettext(ANONYMOUS_NOTICE) % {"threshold": 5}
+        assert anonymous_notice != ANONYMOUS_NOTICE % {"threshold": 5}
+    named_page = client.get(f"/{lang}/{named.slug_fr if lang == 'fr' else named.slug_ar}/").content.decode()
+    anonymous_page = client.get(
+        f"/{lang}/{anonymous.slug_fr if lang == 'fr' else anonymous.slug_ar}/"
+    ).content.decode()
+    assert translated(NAMED_NOTICE, lang) in named_page and anonymous_notice not in named_page
+    assert anonymous_notice in anonymous_page and translated(NAMED_NOTICE, lang) not in anonymous_page

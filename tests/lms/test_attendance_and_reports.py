@@ -165,3 +165,23 @@ def test_report_query_count_does_not_grow_with_the_cohort(
     client.get(url)
     with django_assert_max_num_queries(16):
         assert client.get(url).status_code == 200
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_workshop_report_does_not_count_anonymous_answers_while_hidden(client, cohort, task_force, lang):
+    """The satisfaction section of a workshop report reads the same after one more anonymous answer
+    while the survey's results are hidden: a moving count tells when someone answered."""
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    survey = make_questionnaire(anonymity="anonymous", cohort=cohort, purpose="satisfaction")
+    workshop.satisfaction_survey = survey
+    workshop.save()
+    rating = survey.items.get(kind="rating")
+    client.force_login(task_force)
+    url = f"/{lang}/review/plans/{plan.pk}/workshops/{workshop.pk}/report/"
+    pages = []
+    for trainee in cohort.trainees.order_by("pk")[:2]:
+        submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=4)})
+        page = client.get(url).content.decode()
+        pages.append(re.sub(r'name="csrfmiddlewaretoken" value="[^"]+"', "", page))
+    assert pages[0] == pages[1]

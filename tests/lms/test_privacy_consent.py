@@ -1,5 +1,7 @@
 """The privacy notice: accepted once per version by every signed-in user, recorded, never skipped."""
 
+import html
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -127,3 +129,17 @@ def test_the_acceptance_is_part_of_the_trainees_data(client, site_tree, trainee)
     client.post("/fr/privacy/", {"accept": "on"})
     data = client.get("/fr/my/data/", {"format": "json"}).json()
     assert [c["version"] for c in data["privacy_notice_accepted"]] == [consent.notice_version()]
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_the_notice_says_what_the_task_force_sees_with_names(client, site_tree, lang):
+    """The notice used to promise group figures only, while named questionnaires, attendance and the
+    pre/post test scores are shown with names: it now says so, per kind of questionnaire."""
+    page = client.get(f"/{lang}/privacy/").content.decode()
+    for text in (
+        "Each questionnaire says, before you answer it, whether it is named or anonymous.",
+        "Named questionnaire (the needs assessment, for example): the trainers and the task force see "
+        "each of your answers with your name (levels, choices and comments), and can download them in a "
+        "spreadsheet.",
+    ):
+        assert html.unescape(translated(text, lang)) in page  # {% translate %} keeps the apostrophes

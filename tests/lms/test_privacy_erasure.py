@@ -1,5 +1,6 @@
 """Right to erasure and retention: the person's identity goes, the group's figures stay."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -238,3 +239,22 @@ def test_erase_trainee_command_asks_for_yes(history, trainee, capsys):
     assert "add --yes" in capsys.readouterr().out and not Erasure.objects.exists()
     call_command("erase_trainee", "trainee_a", "--yes")
     assert Erasure.objects.filter(account=trainee).exists()
+
+
+def test_erasure_page_does_not_show_who_answered_an_anonymous_questionnaire(
+    client, site_tree, trainer, make_user
+):
+    """The trainer's erasure page of a trainee who answered an anonymous survey reads exactly like
+    that of a trainee who did not."""
+    answered, silent = make_user(Role.TRAINEE, username="anon_a"), make_user(Role.TRAINEE, username="anon_b")
+    survey = make_questionnaire(anonymity="anonymous")
+    submit_response(user=answered, questionnaire=survey, values={})
+    client.force_login(trainer)
+
+    def page(user) -> str:
+        html = client.get(f"/admin/trainees/{user.pk}/erase/").content.decode()
+        html = re.sub(r"[A-Za-z0-9]{64}", "", html)  # CSRF tokens
+        return html.replace(user.username, "USER").replace(f"/{user.pk}/", "/PK/")
+
+    assert page(answered) == page(silent)
+    assert erasure.erasure_summary(user=answered) == erasure.erasure_summary(user=silent)

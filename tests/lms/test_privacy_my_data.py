@@ -63,3 +63,25 @@ def test_my_data_page_names_the_attendance_status_and_has_a_plain_title(client, 
     assert f"Atelier 1 — {translated('Late')}" in page
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<" not in title
+
+
+@pytest.mark.parametrize(("content", "points_shown"), [("score", False), ("full", True)])
+def test_my_data_gives_points_per_question_only_where_the_review_shows_them(
+    client, site_tree, trainee, content, points_shown
+):
+    """A quiz whose review shows the score only must not give away, in the JSON download, which
+    question was right: that is what the review policy keeps back."""
+    from assessments.attempts import start_attempt, submit_attempt
+    from tests.factories.assessments import make_quiz
+
+    course = make_course(modules=1, lessons=1)
+    enrol(trainee, course)
+    module = course.get_children().first().specific
+    quiz = make_quiz(module, review_content=content, review_timing="immediately")
+    submit_attempt(attempt=start_attempt(user=trainee, quiz=quiz))
+
+    client.force_login(trainee)
+    data = json.loads(client.get("/fr/my/data/", {"format": "json"}).content)
+    (attempt,) = data["quiz_attempts"]
+    assert attempt["score"] is not None  # the score is always the trainee's to see
+    assert [answer["points"] is not None for answer in attempt["answers"]] == [points_shown]

@@ -170,3 +170,68 @@ def test_results_query_count_does_not_grow_with_the_respondents(
         response = client.get(url)
     assert response.status_code == 200
     assert "Besoin 2" in response.content.decode()
+
+
+def set_closes(questionnaire, days: int) -> None:
+    """Close the questionnaire (days < 0) or reopen it (days > 0), as a trainer editing its dates."""
+    QuestionnairePage.objects.filter(pk=questionnaire.pk).update(
+        closes_at=timezone.now() + timedelta(days=days)
+    )
+    questionnaire.refresh_from_db()
+
+
+def what_the_task_force_sees(client, questionnaire, lang: str = "fr") -> list[str]:
+    """The results page and the CSV export, as text."""
+    pages = []
+    for url in (urls(questionnaire, lang)[0], urls(questionnaire, lang)[3]):
+        content = client.get(url)
+        body = b"".join(content.streaming_content) if content.streaming else content.content
+        pages.append(CSRF.sub("", body.decode()))
+    return pages
+
+
+def test_reopening_an_anonymous_survey_does_not_reveal_one_late_answer(
+    client, site_tree, make_user, task_force
+):
+    """The difference attack: results seen before and after one late answer must be the same; late
+    answers join the results only once at least ANONYMITY_THRESHOLD of them wait."""
+    questionnaire = make_questionnaire(anonymity="anonymous")
+    trainees = [make_user(Role.TRAINEE) for _ in range(10)]
+    for trainee, level in zip(trainees[:5], (2, 2, 3, 3, 4), strict=True):
+        answer(questionnaire, trainee, level, text=f"Avis {level}")
+    set_closes(questionnaire, -1)
+    client.force_login(task_force)
+    before = what_the_task_force_sees(client, questionnaire)
+    assert "Avis 4" in before[0] and len(before[1].strip().splitlines()) == 6  # headings + 5 rows
+
+    set_closes(questionnaire, +1)  # reopened, or its deadline extended for a latecomer
+    answer(questionnaire, trainees[5], 5, text="Réponse tardive")
+    set_closes(questionnaire, -1)
+    after = what_the_task_force_sees(client, questionnaire)
+    assert after == before
+    assert "Réponse tardive" not in after[0] + after[1]
+
+    set_closes(questionnaire, +1)
+    for trainee, level in zip(trainees[6:], (1, 1, 5, 5), strict=True):
+        answer(questionnaire, trainee, level)
+    assert what_the_task_force_sees(client, questionnaire) == before  # open: nothing new either
+    set_closes(questionnaire, -1)
+    grouped = what_the_task_force_sees(client, questionnaire)
+    assert "Réponse tardive" in grouped[0] and len(grouped[1].strip().splitlines()) == 11
+
+
+@pytest.mark.parametrize("lang", ["fr", "ar"])
+def test_anonymous_response_count_does_not_move_while_results_are_hidden(
+    client, site_tree, make_user, task_force, lang
+):
+    cohort = Cohort.objects.create(name="Cohorte")
+    questionnaire = make_questionnaire(anonymity="anonymous", cohort=cohort)
+    trainees = [make_user(Role.TRAINEE) for _ in range(6)]
+    cohort.trainees.set(trainees)
+    client.force_login(task_force)
+    seen = []
+    for trainee in trainees[:3]:
+        answer(questionnaire, trainee, 3)
+        seen.append(what_the_task_force_sees(client, questionnaire, lang))
+    assert seen[0] == seen[1] == seen[2]
+    assert f'lang="{lang}"' in seen[0][0]
