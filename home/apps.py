@@ -28,5 +28,9 @@ class HomeConfig(AppConfig):
 
         connection_created.connect(use_c_timestamptz_loader, dispatch_uid="home.postgres.timestamptz")
 
+        from . import exports
+
+        exports.install()
+
         grant(Role.TRAINER, "wagtailadmin.access_admin", "home.change_sitesettings")
         grant(Role.OTE_APPROVER, "wagtailadmin.access_admin")
