@@ -171,6 +171,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address a lockout is keyed on: the connection's, or behind a trusted reverse proxy the one it
+# saw (X-Forwarded-For), so that an attacker locks only their own address (home/security.py).
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip_address"
+# Addresses or networks of the reverse proxies whose X-Forwarded-For is believed. None here
+# (runserver, tests): every client is keyed on its own connection. Production: FORWARDED_ALLOW_IPS.
+TRUSTED_PROXIES: list[str] = []
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
