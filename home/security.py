@@ -37,7 +37,9 @@ class PrivacyHeadersMiddleware:
         if user is not None and user.is_authenticated and not response.has_header("Cache-Control"):
             add_never_cache_headers(response)
             patch_vary_headers(response, ["Cookie"])
-        if request.method == "POST" and request.path_info.endswith(LOGOUT_PATHS):
+        # Only a sign-out that happened: a refused one (a forged POST's 403) clears nothing.
+        signed_out = request.method == "POST" and response.status_code < 400
+        if signed_out and request.path_info.endswith(LOGOUT_PATHS):
             response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         return response
 
