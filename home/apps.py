@@ -28,5 +28,23 @@ class HomeConfig(AppConfig):
 
         connection_created.connect(use_c_timestamptz_loader, dispatch_uid="home.postgres.timestamptz")
 
+        from django.contrib.auth.signals import user_logged_in
+
+        from .sessions import on_sign_in
+
+        user_logged_in.connect(on_sign_in, dispatch_uid="home.sessions.sign_in")
+
+        from . import exports
+
+        exports.install()
+
+        # The admin's password panel has no setting for its form: it gets the one that limits
+        # guessing the current password (home/forms.py), like the public site's.
+        from wagtail.admin.views.account import ChangePasswordPanel
+
+        from .forms import AdminPasswordChangeForm
+
+        ChangePasswordPanel.form_class = AdminPasswordChangeForm
+
         grant(Role.TRAINER, "wagtailadmin.access_admin", "home.change_sitesettings")
         grant(Role.OTE_APPROVER, "wagtailadmin.access_admin")

@@ -8,9 +8,11 @@
 Both are read per request, as Django does: nothing about a user is kept between requests.
 """
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
+from django.core.cache import cache
 from django.db.models import CharField, Value
 
 NO_GROUP = ""
@@ -59,3 +61,37 @@ class RoleAwareBackend(ModelBackend):
                 load_permissions_and_roles(user_obj)
             return getattr(user_obj, f"_{from_name}_perm_cache")
         return super()._get_permissions(user_obj, obj, from_name)
+
+
+# Guessing the old password in the password-change forms ------------------------------------------
+# Django's and Wagtail's forms check it with no limit: someone at a signed-in browser could try
+# passwords until one fits. Failures are counted per user in the cache, for as long as a sign-in
+# lockout lasts (django-axes' AXES_COOLOFF_TIME), and the limit is the sign-in's (AXES_FAILURE_LIMIT).
+
+
+def _old_password_failures_key(user) -> str:
+    return f"auth:old-password-failures:{user.pk}"
+
+
+def old_password_lockout_seconds() -> int:
+    return round(settings.AXES_COOLOFF_TIME * 3600)
+
+
+def old_password_locked(*, user) -> bool:
+    """Whether `user` has typed a wrong current password too often to try again for now."""
+    return cache.get(_old_password_failures_key(user), 0) >= settings.AXES_FAILURE_LIMIT
+
+
+def record_old_password_failure(*, user) -> bool:
+    """Count one wrong current password; say whether that locks the password change."""
+    key = _old_password_failures_key(user)
+    cache.add(key, 0, timeout=old_password_lockout_seconds())
+    try:
+        failures = cache.incr(key)
+    except ValueError:  # expired between the two calls
+        cache.set(key, failures := 1, timeout=old_password_lockout_seconds())
+    return failures >= settings.AXES_FAILURE_LIMIT
+
+
+def forget_old_password_failures(*, user) -> None:
+    cache.delete(_old_password_failures_key(user))

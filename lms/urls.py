@@ -6,8 +6,11 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import health, theme_css
+from lms.accounts.views import AdminLogoutView
 
 urlpatterns = [
+    # Before Wagtail's own, which signs out on a GET or a forged POST (lms/accounts/views.py).
+    path("admin/logout/", AdminLogoutView.as_view(), name="wagtailadmin_logout"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),

@@ -58,6 +58,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # How long a sign-in lasts, per role (home/sessions.py).
+    "home.sessions.SessionPolicyMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.security.SiteCSPMiddleware",
@@ -173,6 +175,12 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# The address a lockout is keyed on: the connection's, or behind a trusted reverse proxy the one it
+# saw (X-Forwarded-For), so that an attacker locks only their own address (home/security.py).
+AXES_CLIENT_IP_CALLABLE = "home.security.client_ip_address"
+# Addresses or networks of the reverse proxies whose X-Forwarded-For is believed. None here
+# (runserver, tests): every client is keyed on its own connection. Production: FORWARDED_ALLOW_IPS.
+TRUSTED_PROXIES: list[str] = []
 
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
@@ -185,6 +193,8 @@ PRIVACY_NOTICE_VERSION = "2026-12"  # change it when the notice's text changes: 
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 3 * 365))
 LOGIN_LOG_RETENTION_DAYS = int(os.environ.get("LOGIN_LOG_RETENTION_DAYS", 90))
 
+# The longest a session lasts (trainees'); shorter per role in home/sessions.py.
+SESSION_COOKIE_AGE = 14 * 24 * 60 * 60
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"

@@ -1,5 +1,6 @@
 """Production: every secret and host comes from the environment; refuses to start without them."""
 
+import ipaddress
 import os
 
 from django.core.exceptions import ImproperlyConfigured
@@ -14,6 +15,18 @@ ALLOWED_HOSTS = [h.strip() for h in os.environ.get("ALLOWED_HOSTS", "").split(",
 CSRF_TRUSTED_ORIGINS = [o.strip() for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o.strip()]
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The reverse proxies (addresses or networks) whose X-Forwarded-For and X-Forwarded-Proto are
+# believed: the same variable gunicorn reads (deploy/gunicorn.conf.py). Sign-in lockouts are keyed
+# on the client address they report (docs/deploy.md, "Reverse proxy"). "*" would let any client
+# choose the address it is locked under: refused.
+_proxies = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1,::1")
+TRUSTED_PROXIES = [proxy.strip() for proxy in _proxies.split(",") if proxy.strip()]
+try:
+    [ipaddress.ip_network(proxy, strict=False) for proxy in TRUSTED_PROXIES]
+except ValueError as error:
+    message = f"FORWARDED_ALLOW_IPS must list the proxies' addresses or networks: {error}"
+    raise ImproperlyConfigured(message) from error
+
 SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True

@@ -1,5 +1,3 @@
-import csv
-import io
 from decimal import Decimal
 
 import pytest
@@ -9,6 +7,7 @@ from assessments.results import item_analysis, knowledge_gain, trainee_results
 from courses.models import Competence, Domain
 from home.roles import Role
 from tests.factories.assessments import make_question, make_quiz
+from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -91,7 +90,7 @@ def test_trainer_reads_quiz_results_and_exports_them(client, trainer, module, ma
     client.force_login(trainer)
     assert client.get(f"/admin/quiz-results/{quiz.pk}/").status_code == 200
     response = client.get(f"/admin/quiz-results/{quiz.pk}/?export=csv")
-    rows = list(csv.reader(io.StringIO(b"".join(response.streaming_content).decode())))
+    rows = csv_rows(response)
     assert rows[1][0] == "'@Amira B"  # neutralised
 
 

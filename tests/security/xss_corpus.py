@@ -167,7 +167,8 @@ def csv_cells(client, url: str) -> list[str]:
     response = client.get(url)
     assert response.status_code == 200 and response["Content-Type"].startswith("text/csv"), url
     content = b"".join(response.streaming_content) if response.streaming else response.content
-    cells = [cell for row in csv.reader(io.StringIO(content.decode("utf-8-sig"))) for cell in row]
+    rows = csv.reader(io.StringIO(content.decode("utf-8-sig")), delimiter=";")  # French Excel's CSV
+    cells = [cell for row in rows for cell in row]
     assert [cell for cell in cells if cell[:1] in FORMULA_STARTS] == []
     return cells
 

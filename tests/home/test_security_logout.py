@@ -1,0 +1,38 @@
+"""Signing out takes a POST with its CSRF token, on the public site and in the admin: a link or a
+cross-site form signs nobody out (issue 17)."""
+
+import pytest
+from django.conf import settings
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize("method", ["get", "head", "put"])
+def test_admin_logout_link_neither_signs_out_nor_touches_the_cookie(client, trainer, method):
+    client.force_login(trainer)
+    response = getattr(client, method)("/admin/logout/")
+    assert response.status_code == 405
+    assert settings.SESSION_COOKIE_NAME not in response.cookies  # Wagtail's view deleted it
+    assert "Clear-Site-Data" not in response
+    assert client.get("/admin/").status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/admin/logout/", "/fr/accounts/logout/"])
+def test_forged_logout_post_without_csrf_token_signs_nobody_out(trainer, path):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(trainer)
+    response = client.post(path)
+    assert response.status_code == 403
+    assert settings.SESSION_COOKIE_NAME not in response.cookies
+    assert "Clear-Site-Data" not in response
+    assert client.get("/admin/").status_code == 200
+
+
+def test_admin_logout_by_post_signs_out_and_clears_the_cookie(client, trainer):
+    client.force_login(trainer)
+    response = client.post("/admin/logout/")
+    assert response.status_code == 302
+    assert response.cookies[settings.SESSION_COOKIE_NAME].value == ""
+    assert response["Clear-Site-Data"] == '"cache", "cookies", "storage"'
+    assert client.get("/admin/").status_code == 302  # to the sign-in page
