@@ -4,14 +4,21 @@ A named response stays linked to its respondent and can be changed until the que
 An anonymous response is linked only while it is a draft (so the trainee can come back to it); on
 submission the link is removed and a separate Participation record, holding nothing of the answers,
 prevents a second response. Dates are stored without times.
+
+Who may answer (`answer_refusal`, and `meant_for` as a query filter for the to-do list): trainees
+only, and only those of the questionnaire's cohort when it names one. The refusal is checked again
+on every write, not only when the page is shown.
 """
 
 from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.roles import Role, has_role
 
 from .models import ItemAnswer, Participation, QuestionnairePage, Response
 from .models.questionnaires import ResponseStatus
@@ -30,6 +37,31 @@ class QuestionnaireClosed(ResponseRefused):
 
 class AlreadyAnswered(ResponseRefused):
     message = _("You have already answered this questionnaire.")
+
+
+class NotATrainee(ResponseRefused):
+    message = _("This questionnaire is answered by trainees. Its results are in the review area.")
+
+
+class OutsideCohort(ResponseRefused):
+    message = _(
+        "This questionnaire is meant for the trainees of another cohort: you cannot answer it. "
+        "If you think this is a mistake, ask your trainer."
+    )
+
+
+def meant_for(*, user) -> Q:
+    """The questionnaires a trainee is expected to answer, as a query filter (role apart)."""
+    return Q(cohort__isnull=True) | Q(cohort__trainees=user)
+
+
+def answer_refusal(*, user, questionnaire: QuestionnairePage) -> ResponseRefused | None:
+    """Why `user` may not answer this questionnaire at all, or None if they may."""
+    if not has_role(user, Role.TRAINEE):
+        return NotATrainee()
+    if questionnaire.cohort_id is not None and not questionnaire.cohort.trainees.filter(pk=user.pk).exists():
+        return OutsideCohort()
+    return None
 
 
 @dataclass(frozen=True)
@@ -59,6 +91,9 @@ def saved_values(response: Response | None) -> dict[int, ItemValue]:
 
 
 def _check_can_write(user, questionnaire: QuestionnairePage) -> None:
+    refusal = answer_refusal(user=user, questionnaire=questionnaire)
+    if refusal is not None:
+        raise refusal
     if not questionnaire.is_open():
         raise QuestionnaireClosed
     if questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire):
