@@ -51,3 +51,20 @@ def test_closed_for_good_only_after_the_grace():
     assert not is_closed_for_good(closes_at=None, now=NOON)
     assert not is_closed_for_good(closes_at=NOON, now=NOON + DEADLINE_GRACE)
     assert is_closed_for_good(closes_at=NOON, now=NOON + DEADLINE_GRACE + timedelta(seconds=1))
+
+
+@pytest.mark.django_db
+def test_the_query_filter_and_the_page_test_agree(module):
+    from assessments.availability import open_filter
+    from assessments.models import QuizPage
+    from tests.factories.assessments import make_quiz
+
+    minute = timedelta(minutes=1)
+    dates = [None, NOON - minute, NOON, NOON + minute]
+    for opens in dates:
+        for closes in dates:
+            make_quiz(module, opens_at=opens, closes_at=closes)
+    quizzes = QuizPage.objects.all()
+    expected = {quiz.pk for quiz in quizzes if quiz.is_open(NOON)}
+    assert set(quizzes.filter(open_filter(now=NOON)).values_list("pk", flat=True)) == expected
+    assert 0 < len(expected) < len(quizzes)
