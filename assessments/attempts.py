@@ -1,5 +1,11 @@
 """The life of a quiz attempt: start (questions frozen), save, submit (scored on the server).
 
+An attempt ends at its deadline: the end of its time limit or the quiz's closing date, whichever
+comes first, the closing date being the quiz's current one (a trainer may move it). After that
+(and `availability.DEADLINE_GRACE`), saving and submitting are refused and the attempt is submitted
+as it stands, with the answers saved in time: when the trainee comes back, or when anyone reads the
+quiz's attempts (`expire_overdue_attempts`).
+
 Every write is atomic. A trainee's attempt starts are serialised by locking their user row, and the
 database refuses a second open attempt or a duplicate attempt number, so the attempt limit holds
 under concurrent requests. Submitting twice, or a stale form, changes nothing.
@@ -12,14 +18,16 @@ from decimal import Decimal
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.progress import mark_step_complete, record_step_score
 
+from .availability import DEADLINE_GRACE, is_closed_for_good, is_past
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
-from .models.quiz import QuizPurpose
+from .outcome import completes_step, submitted_scores
 from .pre_post import answers_may_show, attempt_limit
 from .scoring import (
     QuestionKind,
@@ -29,9 +37,6 @@ from .scoring import (
     short_answer_points,
     single_points,
 )
-
-# Answers posted this long after the deadline still count (network and clock drift).
-DEADLINE_GRACE = timedelta(seconds=30)
 
 
 class AttemptError(Exception):
@@ -61,6 +66,10 @@ class AlreadySubmitted(AttemptError):
 
 class TimeUp(AttemptError):
     message = _("The time allowed was over: the attempt was submitted with the answers saved before.")
+
+
+class ClosedMeanwhile(TimeUp):
+    message = _("The quiz has closed: the attempt was submitted with the answers saved before closing.")
 
 
 @dataclass(frozen=True)
@@ -109,6 +118,18 @@ def attempts_used(*, user, quiz: QuizPage) -> int:
     return Attempt.objects.filter(user=user, quiz=quiz).count()
 
 
+def attempts_left(*, quiz: QuizPage, used: int) -> int | None:
+    """How many attempts the trainee may still start; None when unlimited."""
+    limit = attempt_limit(quiz=quiz)
+    return max(0, limit - used) if limit else None
+
+
+def may_start(*, quiz: QuizPage, used: int, now: datetime | None = None) -> bool:
+    """Whether a new attempt may be started now (the quiz is open and an attempt is left)."""
+    left = attempts_left(quiz=quiz, used=used)
+    return quiz.is_open(now or timezone.now()) and (left is None or left > 0)
+
+
 @transaction.atomic
 def start_attempt(
     *, user, quiz: QuizPage, language: str = "fr", now: datetime | None = None, rng=None
@@ -118,20 +139,18 @@ def start_attempt(
     rng = rng or random.Random()
     get_user_model().objects.select_for_update().filter(pk=user.pk).exists()
     current = Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.OPEN).first()
-    if current is not None:
+    if current is not None and not expire_if_overdue(current, now):
         return current
     if not quiz.is_open(now):
         raise QuizClosed
     used = attempts_used(user=user, quiz=quiz)
-    limit = attempt_limit(quiz=quiz)
-    if limit and used >= limit:
+    if not may_start(quiz=quiz, used=used, now=now):
         raise NoAttemptsLeft
     questions = draw_questions(quiz, rng)
     if not questions:
         raise QuizEmpty
+    # The time limit only: the closing date is read from the quiz whenever it matters (`ends_at`).
     deadline = now + timedelta(minutes=quiz.time_limit_minutes) if quiz.time_limit_minutes else None
-    if deadline and quiz.closes_at:
-        deadline = min(deadline, quiz.closes_at)
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
@@ -161,8 +180,20 @@ def start_attempt(
 # Saving and submitting ------------------------------------------------------------------------
 
 
+def ends_at(attempt: Attempt) -> datetime | None:
+    """When the attempt ends: its time limit or the quiz's current closing date, the earlier."""
+    ends = [moment for moment in (attempt.deadline, attempt.quiz.closes_at) if moment is not None]
+    return min(ends) if ends else None
+
+
 def is_overdue(attempt: Attempt, now: datetime) -> bool:
-    return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
+    return is_past(ends_at(attempt), now=now)
+
+
+def overdue_refusal(attempt: Attempt) -> TimeUp:
+    """What to tell a trainee whose attempt was submitted at its end: time limit, or closing."""
+    closes_at = attempt.quiz.closes_at
+    return ClosedMeanwhile() if closes_at is not None and ends_at(attempt) == closes_at else TimeUp()
 
 
 def _locked(attempt: Attempt) -> Attempt:
@@ -190,7 +221,7 @@ def save_answers(*, attempt: Attempt, answers: dict[int, Answer], now: datetime 
         raise AlreadySubmitted
     if is_overdue(attempt, now):
         _submit(attempt, now)
-        raise TimeUp
+        raise overdue_refusal(attempt)
     _store(attempt, answers)
     return attempt
 
@@ -206,7 +237,7 @@ def submit_attempt(
         raise AlreadySubmitted
     if is_overdue(attempt, now):
         _submit(attempt, now)
-        raise TimeUp
+        raise overdue_refusal(attempt)
     if answers:
         _store(attempt, answers)
     return _submit(attempt, now)
@@ -236,25 +267,23 @@ def _submit(attempt: Attempt, now: datetime) -> Attempt:
     AttemptQuestion.objects.bulk_update(items, ["points"])
     attempt.score = attempt_percentage([item.points for item in items])
     attempt.status = AttemptStatus.SUBMITTED
-    attempt.submitted_at = min(now, attempt.deadline) if attempt.deadline else now
+    end = ends_at(attempt)
+    attempt.submitted_at = min(now, end) if end else now
     attempt.save(update_fields=["score", "status", "submitted_at"])
     _record_progress(attempt)
     return attempt
 
 
 def quiz_grade(*, user, quiz: QuizPage) -> Decimal | None:
-    scores = list(
-        Attempt.objects.filter(user=user, quiz=quiz, status=AttemptStatus.SUBMITTED)
-        .order_by("number")
-        .values_list("score", flat=True)
-    )
-    return final_grade(scores, quiz.grading_method)
+    return final_grade(submitted_scores(user=user, quiz=quiz), quiz.grading_method)
 
 
 def _record_progress(attempt: Attempt) -> None:
+    """Keep the grade under the method on the step; complete it by the pass rule (`outcome`)."""
     quiz = attempt.quiz
-    grade = quiz_grade(user=attempt.user, quiz=quiz)
-    if quiz.purpose != QuizPurpose.GRADED or (grade is not None and grade >= quiz.pass_mark):
+    scores = submitted_scores(user=attempt.user, quiz=quiz)
+    grade = final_grade(scores, quiz.grading_method)
+    if completes_step(quiz=quiz, scores=scores):
         mark_step_complete(user=attempt.user, page=quiz, score=grade)
     else:
         record_step_score(user=attempt.user, page=quiz, score=grade)
@@ -272,6 +301,21 @@ def expire_if_overdue(attempt: Attempt, now: datetime | None = None) -> bool:
     return False
 
 
+def expire_overdue_attempts(*, quiz: QuizPage | None = None, users=None, now: datetime | None = None) -> int:
+    """Submit every open attempt (of this quiz, of these users) whose time is over, as it stands,
+    before a page reads results: one query when there is none. The number submitted."""
+    now = now or timezone.now()
+    late = now - DEADLINE_GRACE
+    candidates = Attempt.objects.filter(status=AttemptStatus.OPEN).filter(
+        Q(deadline__lt=late) | Q(quiz__closes_at__lt=late)
+    )
+    if quiz is not None:
+        candidates = candidates.filter(quiz=quiz)
+    if users is not None:
+        candidates = candidates.filter(user__in=users)
+    return sum(1 for attempt in candidates.select_related("quiz") if expire_if_overdue(attempt, now))
+
+
 def review_shows_answers(*, attempt: Attempt, now: datetime | None = None) -> bool:
     """Correct answers and feedback are shown when the quiz's review policy allows it."""
     from .models.quiz import ReviewContent, ReviewTiming
@@ -282,5 +326,6 @@ def review_shows_answers(*, attempt: Attempt, now: datetime | None = None) -> bo
     if not answers_may_show(quiz=quiz, user=attempt.user_id, now=now):
         return False
     if quiz.review_timing == ReviewTiming.AFTER_CLOSE:
-        return quiz.closes_at is not None and (now or timezone.now()) >= quiz.closes_at
+        # Not before every attempt still open has been refused: see `availability.DEADLINE_GRACE`.
+        return is_closed_for_good(closes_at=quiz.closes_at, now=now or timezone.now())
     return True

@@ -8,12 +8,12 @@ from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
 from courses.models import Competence
-from home.roles import Role, has_role
 
 from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
 from .questionnaire_forms import QuestionnaireForm, initial_from
 from .questionnaires import (
     ResponseRefused,
+    answer_refusal,
     has_participated,
     linked_response,
     save_draft,
@@ -35,9 +35,13 @@ def _context(questionnaire, form, **extra) -> dict:
 def answer_view(request, *, questionnaire):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    if not has_role(request.user, Role.TRAINEE):
+    refusal = answer_refusal(user=request.user, questionnaire=questionnaire)
+    if refusal is not None:
         return TemplateResponse(
-            request, "assessments/questionnaire_not_for_you.html", {"page": questionnaire}, status=403
+            request,
+            "assessments/questionnaire_not_for_you.html",
+            {"page": questionnaire, "reason": str(refusal)},
+            status=403,
         )
     user = request.user
     anonymous_done = questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire)

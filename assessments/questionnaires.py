@@ -6,6 +6,10 @@ submission the draft is deleted and its answers join the questionnaire's other a
 which are all written anew in a random order with new ids; the participations (who has answered,
 no date) are written anew in a random order too. So nothing in the database (ids, row order, answer
 ids, drafts) pairs a participation with a response. Dates are stored without times.
+
+Who may answer (`answer_refusal`, and `meant_for` as a query filter for the to-do list): trainees
+only, and only those of the questionnaire's cohort when it names one. The refusal is checked again
+on every write, not only when the page is shown.
 """
 
 import random
@@ -14,9 +18,12 @@ from datetime import date
 
 from django.contrib.auth import get_user_model
 from django.db import connection, transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
+
+from home.roles import Role, has_role
 
 from .models import ItemAnswer, Participation, QuestionnairePage, Response
 from .models.questionnaires import ResponseStatus
@@ -35,6 +42,31 @@ class QuestionnaireClosed(ResponseRefused):
 
 class AlreadyAnswered(ResponseRefused):
     message = _("You have already answered this questionnaire.")
+
+
+class NotATrainee(ResponseRefused):
+    message = _("This questionnaire is answered by trainees. Its results are in the review area.")
+
+
+class OutsideCohort(ResponseRefused):
+    message = _(
+        "This questionnaire is meant for the trainees of another cohort: you cannot answer it. "
+        "If you think this is a mistake, ask your trainer."
+    )
+
+
+def meant_for(*, user) -> Q:
+    """The questionnaires a trainee is expected to answer, as a query filter (role apart)."""
+    return Q(cohort__isnull=True) | Q(cohort__trainees=user)
+
+
+def answer_refusal(*, user, questionnaire: QuestionnairePage) -> ResponseRefused | None:
+    """Why `user` may not answer this questionnaire at all, or None if they may."""
+    if not has_role(user, Role.TRAINEE):
+        return NotATrainee()
+    if questionnaire.cohort_id is not None and not questionnaire.cohort.trainees.filter(pk=user.pk).exists():
+        return OutsideCohort()
+    return None
 
 
 @dataclass(frozen=True)
@@ -64,6 +96,9 @@ def saved_values(response: Response | None) -> dict[int, ItemValue]:
 
 
 def _check_can_write(user, questionnaire: QuestionnairePage) -> None:
+    refusal = answer_refusal(user=user, questionnaire=questionnaire)
+    if refusal is not None:
+        raise refusal
     if not questionnaire.is_open():
         raise QuestionnaireClosed
     if questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire):

@@ -15,7 +15,8 @@ from home.roles import not_a_trainee
 
 from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
-from .scoring import final_grade, normalised_gain, percentage
+from .outcome import outcomes_by_user
+from .scoring import normalised_gain, percentage
 
 
 @dataclass(frozen=True)
@@ -25,7 +26,7 @@ class TraineeResult:
     best: Decimal | None
     last: Decimal | None
     grade: Decimal | None
-    passed: bool
+    passed: bool | None  # the pass rule (`outcome`); None for a quiz that is not graded
 
 
 @dataclass(frozen=True)
@@ -58,18 +59,18 @@ def trainee_results(*, quiz: QuizPage) -> list[TraineeResult]:
     for attempt in _submitted(quiz):
         by_user[attempt.user_id].append(attempt)
     users = get_user_model().objects.in_bulk(list(by_user))
+    outcomes = outcomes_by_user(quiz=quiz)
     results = []
     for user_id, attempts in by_user.items():
         scores = [a.score for a in attempts]
-        grade = final_grade(scores, quiz.grading_method)
         results.append(
             TraineeResult(
                 trainee=users[user_id],
                 attempts=len(attempts),
                 best=max(scores),
                 last=scores[-1],
-                grade=grade,
-                passed=grade is not None and grade >= quiz.pass_mark,
+                grade=outcomes[user_id].grade,
+                passed=outcomes[user_id].passed,
             )
         )
     return sorted(results, key=lambda r: _name(r.trainee).casefold())

@@ -9,8 +9,10 @@ from courses.models import StepProgress
 from courses.todo import TodoItem
 from home.roles import Role, has_role
 
+from .availability import open_filter
 from .models import Participation, QuestionnairePage, QuizPage
 from .models.quiz import QuizPurpose
+from .questionnaires import meant_for
 
 
 def quizzes_to_take(*, user) -> list[TodoItem]:
@@ -26,8 +28,7 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
         QuizPage.objects.live()
         .filter(under_courses)
         .filter(Q(purpose=QuizPurpose.PRE_TEST) | Q(closes_at__isnull=False))
-        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
+        .filter(open_filter(now=now))
         .order_by("path")
     )
     done = set(
@@ -51,12 +52,10 @@ def questionnaires_to_fill(*, user) -> list[TodoItem]:
     """Open questionnaires meant for the trainee and not submitted yet (two queries)."""
     if not has_role(user, Role.TRAINEE):
         return []
-    now = timezone.now()
     candidates = list(
         QuestionnairePage.objects.live()
-        .filter(Q(opens_at__isnull=True) | Q(opens_at__lte=now))
-        .filter(Q(closes_at__isnull=True) | Q(closes_at__gt=now))
-        .filter(Q(cohort__isnull=True) | Q(cohort__trainees=user))
+        .filter(open_filter(now=timezone.now()))
+        .filter(meant_for(user=user))
         .exclude(pk__in=Participation.objects.filter(user=user).values("questionnaire_id"))
         .distinct()
         .order_by("path")

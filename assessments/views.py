@@ -15,17 +15,19 @@ from .attempt_forms import AttemptForm, initial_answers, shown_questions
 from .attempts import (
     AlreadySubmitted,
     AttemptError,
-    TimeUp,
-    attempts_used,
+    attempts_left,
+    ends_at,
     expire_if_overdue,
-    quiz_grade,
+    may_start,
+    overdue_refusal,
     review_shows_answers,
     save_answers,
     start_attempt,
     submit_attempt,
 )
 from .models import Attempt
-from .pre_post import answers_may_show, attempt_limit
+from .outcome import trainee_outcome
+from .pre_post import answers_may_show
 from .review import review_questions
 
 
@@ -37,28 +39,34 @@ def _own_attempt(request, quiz, attempt_id: int) -> Attempt:
     attempt = Attempt.objects.filter(pk=attempt_id, quiz=quiz, user=request.user).first()
     if attempt is None:
         raise Http404
+    attempt.quiz = quiz  # the page being served: its closing date is the current one
     return attempt
+
+
+def _own_attempts(request, quiz) -> list[Attempt]:
+    """The trainee's attempts at this quiz, those whose time is over submitted first."""
+    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    for attempt in attempts:
+        attempt.quiz = quiz
+    if [attempt for attempt in attempts if expire_if_overdue(attempt)]:
+        attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
+    return attempts
 
 
 def quiz_overview(request, *, quiz):
     record_visit(user=request.user, page=quiz)
-    attempts = list(Attempt.objects.filter(quiz=quiz, user=request.user).order_by("number"))
-    for attempt in attempts:
-        expire_if_overdue(attempt)
-    open_attempt = next((a for a in attempts if a.is_open), None)
+    attempts = _own_attempts(request, quiz)
     used = len(attempts)
     context = {
         "attempts": attempts,
-        "open_attempt": open_attempt,
-        "attempts_left": (limit - used) if (limit := attempt_limit(quiz=quiz)) else None,
-        "grade": quiz_grade(user=request.user, quiz=quiz),
+        "open_attempt": next((a for a in attempts if a.is_open), None),
+        "attempts_left": attempts_left(quiz=quiz, used=used),
+        "outcome": trainee_outcome(user=request.user, quiz=quiz),
         "quiz_is_open": quiz.is_open(),
+        "can_start": may_start(quiz=quiz, used=used),
         "question_count": quiz.slots.count(),
         **step_navigation(step=quiz, course=request.course, user=request.user, request=request),
     }
-    context["can_start"] = context["quiz_is_open"] and (
-        context["attempts_left"] is None or context["attempts_left"] > 0
-    )
     return quiz.render(request, context_overrides=context)
 
 
@@ -83,7 +91,7 @@ def _attempt_questions(attempt: Attempt):
 def attempt_view(request, *, quiz, attempt_id: int):
     attempt = _own_attempt(request, quiz, attempt_id)
     if expire_if_overdue(attempt):
-        messages.warning(request, str(TimeUp.message))
+        messages.warning(request, str(overdue_refusal(attempt)))
         return redirect(_url(request, quiz, "review", attempt.pk))
     if not attempt.is_open:
         if request.method == "POST":
@@ -98,7 +106,7 @@ def attempt_view(request, *, quiz, attempt_id: int):
         form = AttemptForm(initial=initial_answers(questions), questions=questions)
     remaining = None
     if attempt.deadline:
-        remaining = max(0, int((attempt.deadline - timezone.now()).total_seconds() // 60))
+        remaining = max(0, int((ends_at(attempt) - timezone.now()).total_seconds() // 60))
     return TemplateResponse(
         request,
         "assessments/attempt.html",
@@ -109,6 +117,7 @@ def attempt_view(request, *, quiz, attempt_id: int):
             "form": form,
             "rows": form.rows(),
             "minutes_left": remaining,
+            "closes_at": quiz.closes_at,
         },
         status=400 if form.is_bound else 200,
     )
@@ -132,9 +141,9 @@ def _save_or_submit(request, quiz, attempt, form):
 def review_view(request, *, quiz, attempt_id: int):
     attempt = _own_attempt(request, quiz, attempt_id)
     expire_if_overdue(attempt)
+    attempt.refresh_from_db()
     if attempt.is_open:
         return redirect(_url(request, quiz, "attempt", attempt.pk))
-    attempt.refresh_from_db()
     shows_answers = review_shows_answers(attempt=attempt)
     questions = []
     if shows_answers:
@@ -155,8 +164,7 @@ def review_view(request, *, quiz, attempt_id: int):
             "shows_answers": shows_answers,
             "answers_wait_for_post_test": not answers_may_show(quiz=quiz, user=request.user),
             "questions": questions,
-            "passed": attempt.score is not None and attempt.score >= quiz.pass_mark,
-            "attempts_used": attempts_used(user=request.user, quiz=quiz),
+            "outcome": trainee_outcome(user=request.user, quiz=quiz),
             "next_step": navigation["next_step"],
         },
     )

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 
+from assessments.attempts import expire_overdue_attempts
 from assessments.models import QuizPage
 from assessments.results import item_analysis, trainee_results
 from courses.matrix import cohort_matrix
@@ -42,6 +43,8 @@ class CohortProgressView(RowDictExportMixin, ReportView):
     def dispatch(self, request, *args, **kwargs):
         # Runs after the role check (unlike setup), so nothing is read for someone refused.
         self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
+        # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
+        expire_overdue_attempts(users=self.cohort.trainees.all())
         self.matrix = cohort_matrix(cohort=self.cohort)
         self.list_export = [
             "trainee",
@@ -148,6 +151,7 @@ class QuizResultsView(RowDictExportMixin, ReportView):
         return self.request.path
 
     def get_queryset(self):
+        expire_overdue_attempts(quiz=self.quiz)
         results = trainee_results(quiz=self.quiz)
         if not self.is_export:
             return results
@@ -158,7 +162,7 @@ class QuizResultsView(RowDictExportMixin, ReportView):
                 "best": r.best,
                 "last": r.last,
                 "grade": r.grade,
-                "passed": str(_("yes") if r.passed else _("no")),
+                "passed": "—" if r.passed is None else str(_("yes") if r.passed else _("no")),
             }
             for r in results
         ]

@@ -12,6 +12,7 @@ from wagtail.models import Orderable, Page
 
 from courses.panels import TranslationStatusPanel
 
+from ..availability import is_open
 from ..forms import QuestionnairePageForm
 
 
@@ -100,10 +101,7 @@ class QuestionnairePage(RoutablePageMixin, Page):
         return self.anonymity == Anonymity.ANONYMOUS
 
     def is_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return (self.opens_at is None or self.opens_at <= now) and (
-            self.closes_at is None or now < self.closes_at
-        )
+        return is_open(opens_at=self.opens_at, closes_at=self.closes_at, now=now or timezone.now())
 
     @path("")
     def answer(self, request):

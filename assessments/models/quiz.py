@@ -11,6 +11,7 @@ from wagtail.models import Orderable, Page
 from courses.panels import TranslationStatusPanel
 from courses.steps import CourseStepMixin, register_step_type
 
+from ..availability import is_open
 from ..forms import QuizPageForm
 from ..scoring import GradingMethod
 
@@ -113,10 +114,7 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         verbose_name_plural = _("quizzes")
 
     def is_open(self, now=None) -> bool:
-        now = now or timezone.now()
-        return (self.opens_at is None or self.opens_at <= now) and (
-            self.closes_at is None or now < self.closes_at
-        )
+        return is_open(opens_at=self.opens_at, closes_at=self.closes_at, now=now or timezone.now())
 
     @path("")
     def overview(self, request):

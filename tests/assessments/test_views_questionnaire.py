@@ -139,3 +139,53 @@ def test_the_page_says_before_answering_whether_it_is_named_and_who_sees_the_ans
     ).content.decode()
     assert translated(NAMED_NOTICE, lang) in named_page and anonymous_notice not in named_page
     assert anonymous_notice in anonymous_page and translated(NAMED_NOTICE, lang) not in anonymous_page
+
+
+OUTSIDE_COHORT = (
+    "This questionnaire is meant for the trainees of another cohort: you cannot answer it. "
+    "If you think this is a mistake, ask your trainer."
+)
+
+
+@pytest.fixture
+def cohort_questionnaire(site_tree, make_user):
+    from courses.models import Cohort
+
+    cohort = Cohort.objects.create(name="Cohorte de Tunis")
+    cohort.trainees.add(make_user(Role.TRAINEE))
+    return make_questionnaire(cohort=cohort)
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_trainee_outside_the_cohort_is_told_and_cannot_answer(
+    trainee_client, trainee, cohort_questionnaire, language
+):
+    from django.utils import translation
+
+    with translation.override(language):
+        url = cohort_questionnaire.url
+    page = trainee_client.get(url)
+    assert page.status_code == 403
+    assert translated(OUTSIDE_COHORT, language) in page.content.decode()
+    for action in ("draft", "submit"):
+        response = trainee_client.post(url, {**full_answers(cohort_questionnaire), "action": action})
+        assert response.status_code == 403
+    assert not Response.objects.exists() and not Participation.objects.exists()
+    assert cohort_questionnaire.title not in trainee_client.get("/fr/my/").content.decode()
+
+
+def test_the_domain_refuses_a_trainee_outside_the_cohort(trainee, cohort_questionnaire):
+    from assessments.questionnaires import OutsideCohort, submit_response
+
+    with pytest.raises(OutsideCohort):
+        submit_response(user=trainee, questionnaire=cohort_questionnaire, values={})
+    assert not Response.objects.exists()
+
+
+def test_a_trainee_of_the_cohort_answers(trainee_client, trainee, cohort_questionnaire):
+    cohort_questionnaire.cohort.trainees.add(trainee)
+    response = trainee_client.post(
+        cohort_questionnaire.url, {**full_answers(cohort_questionnaire), "action": "submit"}
+    )
+    assert response.status_code == 302 and response["Location"].endswith("thanks/")
+    assert Participation.objects.filter(user=trainee).count() == 1
