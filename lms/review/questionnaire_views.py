@@ -61,7 +61,10 @@ def minutes_edit_view(request, questionnaire_id: int):
         if form.is_valid():
             minutes = form.save(commit=False)
             minutes.updated_by = request.user
-            minutes.save()
+            try:
+                minutes.save()  # refused, before writing anything, if adopted meanwhile
+            except AdoptedMinutesAreFinal as refusal:
+                return _refused(request, questionnaire, refusal)
             form.save_m2m()
             messages.success(request, _("The minutes have been saved."))
             return redirect("lms:review:minutes", questionnaire_id=questionnaire.pk)

@@ -216,6 +216,30 @@ def test_adopted_minutes_refuse_changes_outside_the_review_area(site_tree, train
     assert MeetingMinutes.objects.get().summary_fr == "Les besoins portent sur le financement."
 
 
+def test_minutes_adopted_while_being_edited_are_not_overwritten(
+    client, site_tree, trainer, cohort_questionnaire, monkeypatch
+):
+    questionnaire, _trainees = cohort_questionnaire
+    stale = draft_minutes(questionnaire)  # the editor read the draft ...
+    with on(MEETING):  # ... and someone adopted it before the editor saved
+        adopt_minutes(minutes=MeetingMinutes.objects.get(pk=stale.pk), user=trainer)
+    monkeypatch.setattr("lms.review.questionnaire_views.editable_draft", lambda **kwargs: stale)
+    client.force_login(trainer)
+    response = client.post(
+        base(questionnaire, "ar") + "/edit/",
+        {"meeting_date": "2026-11-21", "participants_fr": "Autre", "summary_fr": "Réécrit"},
+        follow=True,
+    )
+    assert (
+        translated(
+            "These minutes have been adopted and can no longer be changed: start a correction instead.", "ar"
+        )
+        in response.content.decode()
+    )
+    minutes = MeetingMinutes.objects.get()
+    assert (minutes.meeting_date, minutes.summary_fr) == (MEETING, "Les besoins portent sur le financement.")
+
+
 def test_minutes_are_adopted_only_once_the_meeting_has_taken_place(
     client, site_tree, trainer, cohort_questionnaire
 ):
