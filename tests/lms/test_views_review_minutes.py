@@ -335,7 +335,7 @@ def test_the_arabic_pdf_prints_the_arabic_place_and_participants(
         check=True,
     )
     image = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
-    dark = sum(1 for pixel in image.getdata() if pixel < 128)
+    dark = sum(image.histogram()[:128])
     assert dark > image.width * image.height // 200, "the first page is blank"
     # The French PDF prints the French ones.
     french = pdf_text(client, base(questionnaire) + ".pdf", tmp_path)
