@@ -11,7 +11,7 @@ import json
 import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, time
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple
 
@@ -19,6 +19,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import TextField
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from courses.models import Competence
 from home.roles import Role
@@ -134,6 +135,10 @@ class QuestionnaireResults:
     def threshold(self) -> int:
         return ANONYMITY_THRESHOLD
 
+    @property
+    def non_respondent_names(self) -> list[str]:
+        return [user.get_full_name() or user.username for user in self.non_respondents]
+
 
 NAME_FIELDS = ("id", "first_name", "last_name", "username")
 
@@ -172,10 +177,18 @@ def shown_responses(questionnaire: QuestionnairePage):
     return submitted.filter(released=True)
 
 
-def is_hidden(questionnaire: QuestionnairePage, responses: int) -> bool:
-    """`responses` is the number of shown responses: an anonymous questionnaire has none until its
-    first release, which needs it closed with at least ANONYMITY_THRESHOLD responses."""
-    return questionnaire.is_anonymous and responses == 0
+def is_hidden(questionnaire: QuestionnairePage, responses: int, now: datetime | None = None) -> bool:
+    """`responses` is the number of shown responses (`shown_responses`: the released ones when
+    anonymous, which are released only in groups of ANONYMITY_THRESHOLD or more). With `now` (results
+    as they stood at a meeting), an anonymous questionnaire still open then shows nothing either."""
+    if not questionnaire.is_anonymous:
+        return False
+    return responses < ANONYMITY_THRESHOLD or (now is not None and questionnaire.is_open(now=now))
+
+
+def end_of_day(day: date) -> datetime:
+    """The last instant of `day` in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.max))
 
 
 class AnswerRow(NamedTuple):
@@ -208,8 +221,13 @@ def _person_name(first_name: str, last_name: str, username: str) -> str:
     return f"{first_name} {last_name}".strip() or username
 
 
-def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[ResponseRow], list[AnswerRow]]:
+def submitted_answers(
+    questionnaire: QuestionnairePage, as_of: date | None = None
+) -> tuple[list[ResponseRow], list[AnswerRow]]:
+    """The shown responses and their answers; with `as_of`, only those submitted on or before that day."""
     submitted = shown_responses(questionnaire)
+    if as_of is not None:
+        submitted = submitted.filter(submitted_on__lte=as_of)
     responses = [
         ResponseRow(pk, respondent_id, submitted_on, _person_name(*names) if respondent_id else "")
         for pk, respondent_id, submitted_on, *names in submitted.order_by("pk").values_list(
@@ -230,17 +248,24 @@ def submitted_answers(questionnaire: QuestionnairePage) -> tuple[list[ResponseRo
     return responses, answers
 
 
-def questionnaire_results(*, questionnaire: QuestionnairePage) -> QuestionnaireResults:
+def questionnaire_results(
+    *, questionnaire: QuestionnairePage, as_of: date | None = None
+) -> QuestionnaireResults:
+    """The results now or, with `as_of` (a meeting date), as they stood at the end of that day:
+    only responses submitted on or before it count, and the questionnaire's opening is read then."""
     expected = expected_respondents(questionnaire)
-    participants = set(
-        Participation.objects.filter(questionnaire=questionnaire).values_list("user_id", flat=True)
-    )
-    responses, answers = submitted_answers(questionnaire)
+    responses, answers = submitted_answers(questionnaire, as_of)
+    if as_of is None:
+        participants = set(
+            Participation.objects.filter(questionnaire=questionnaire).values_list("user_id", flat=True)
+        )
+    else:  # named responses keep their respondent, and Response.submitted_on is the date that counts
+        participants = {response.respondent_id for response in responses}
     results = QuestionnaireResults(
         questionnaire=questionnaire,
         responses=len(responses),
         expected=len(expected),
-        hidden=is_hidden(questionnaire, len(responses)),
+        hidden=is_hidden(questionnaire, len(responses), end_of_day(as_of) if as_of else None),
     )
     if not questionnaire.is_anonymous:
         results.non_respondents = [user for user in expected if user.pk not in participants]

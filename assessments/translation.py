@@ -31,4 +31,4 @@ class QuestionnaireItemTR(TranslationOptions):
 
 @register(MeetingMinutes)
 class MeetingMinutesTR(TranslationOptions):
-    fields = ("summary", "decisions")
+    fields = ("place", "participants", "summary", "decisions")

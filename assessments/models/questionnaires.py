@@ -1,6 +1,7 @@
 """Questionnaires: the needs assessment now, the workshop satisfaction survey later."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -242,11 +243,36 @@ class ItemAnswer(models.Model):
         return f"{self.response_id}:{self.item_id}"
 
 
-class MeetingMinutes(models.Model):
-    """The minutes ("compte rendu") of the meeting where the task force reviewed a questionnaire."""
+class MinutesStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    ADOPTED = "adopted", _("Adopted")
 
-    questionnaire = models.OneToOneField(
-        QuestionnairePage, on_delete=models.CASCADE, related_name="minutes", verbose_name=_("questionnaire")
+
+class AdoptedMinutesAreFinal(ValidationError):
+    """Raised on any attempt to change or delete adopted minutes: a correction is a new version."""
+
+    def __init__(self):
+        super().__init__(
+            _("These minutes have been adopted and can no longer be changed: start a correction instead."),
+            code="adopted",
+        )
+
+
+class MeetingMinutes(models.Model):
+    """One version of the minutes ("compte rendu") of the meeting where the task force reviewed a
+    questionnaire. A draft is written, then adopted: adopted minutes are a record, frozen with the
+    figures they showed (`snapshot`) and never changed again; a correction is a new version.
+    The rules live in `assessments/minutes.py`."""
+
+    questionnaire = models.ForeignKey(
+        QuestionnairePage,
+        on_delete=models.CASCADE,
+        related_name="minutes_versions",
+        verbose_name=_("questionnaire"),
+    )
+    version = models.PositiveSmallIntegerField(_("version"), default=1)
+    status = models.CharField(
+        _("status"), max_length=10, choices=MinutesStatus.choices, default=MinutesStatus.DRAFT
     )
     meeting_date = models.DateField(_("meeting date"))
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -260,14 +286,59 @@ class MeetingMinutes(models.Model):
     updated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    adopted_at = models.DateTimeField(_("adopted on"), null=True, blank=True)
+    adopted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("adopted by"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,  # the name stays in the snapshot
+        related_name="+",
+    )
+    # What the adopted minutes showed, per language: questionnaire title, agreed competences and the
+    # questionnaire's figures as of the meeting date (written once, by `adopt_minutes`).
+    snapshot = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("meeting minutes")
         verbose_name_plural = _("meeting minutes")
+        constraints = [
+            models.UniqueConstraint(fields=["questionnaire", "version"], name="one_minutes_per_version"),
+            models.UniqueConstraint(
+                fields=["questionnaire"],
+                condition=models.Q(status="draft"),
+                name="one_draft_of_the_minutes",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(status="draft") | models.Q(adopted_at__isnull=False),
+                name="adopted_minutes_have_a_date",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return str(self.questionnaire)
+        return f"{self.questionnaire} (v{self.version})"
+
+    def save(self, *args, **kwargs):
+        # The last line of defence for every path (review area, shell, admin, replayed POST):
+        # the rules in assessments/minutes.py refuse first, with a message.
+        if self._adopted_in_database():
+            raise AdoptedMinutesAreFinal
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        if self._adopted_in_database():
+            raise AdoptedMinutesAreFinal
+        return super().delete(*args, **kwargs)
+
+    @property
+    def is_adopted(self) -> bool:
+        return self.status == MinutesStatus.ADOPTED
 
     @property
     def participant_list(self) -> list[str]:
-        return [line.strip() for line in self.participants.splitlines() if line.strip()]
+        return [line.strip() for line in (self.participants or "").splitlines() if line.strip()]
+
+    def _adopted_in_database(self) -> bool:
+        return (
+            bool(self.pk) and MeetingMinutes.objects.filter(pk=self.pk, status=MinutesStatus.ADOPTED).exists()
+        )

@@ -2,13 +2,14 @@
 attendance and satisfaction answers. Idempotent: nothing is created twice."""
 
 import random
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils import translation
+from django.utils import timezone, translation
 
+from assessments.minutes import adopt_minutes
 from assessments.models import MeetingMinutes, Participation, QuestionnairePage, QuizPage
 from assessments.models.questionnaires import ItemKind
 from assessments.questionnaires import ItemValue, submit_response
@@ -28,23 +29,27 @@ PLAN_FILE = DATA / "training_plan.toml"
 @transaction.atomic
 def load_minutes(
     questionnaire: QuestionnairePage, competences: dict[str, Competence], path: Path = PLAN_FILE
-):
+) -> MeetingMinutes:
+    """Version 1 of the needs-identification minutes, adopted by the trainer on the meeting day."""
     data = read_toml(path)["minutes"]
     minutes, created = MeetingMinutes.objects.get_or_create(
         questionnaire=questionnaire,
+        version=1,
         defaults={
             "meeting_date": data["meeting_date"],
-            "place": data["place"],
-            "participants": data["participants"],
             **{
                 f"{name}_{lang}": data[f"{name}_{lang}"]
-                for name in ("summary", "decisions")
+                for name in ("place", "participants", "summary", "decisions")
                 for lang in LANGUAGES
             },
         },
     )
     if created:
         minutes.priority_competences.set([competences[key] for key in data["priority_competences"]])
+    if not minutes.is_adopted:
+        trainer = get_user_model().objects.get(username=data["adopted_by"])
+        meeting_day = datetime.combine(minutes.meeting_date, time(17))
+        minutes = adopt_minutes(minutes=minutes, user=trainer, now=timezone.make_aware(meeting_day))
     return minutes
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import timezone, translation
 
-from assessments.models import Participation, QuestionnaireItem, QuestionnairePage
+from assessments.models import Participation, QuestionnaireItem, QuestionnairePage, Response
 from assessments.models.questionnaires import ItemKind
 from assessments.questionnaires import ItemValue, submit_response
 from courses.models import Cohort, Competence
@@ -96,7 +96,8 @@ def load_needs_responses(questionnaire: QuestionnairePage, cohort: Cohort, *, le
     items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
     competences = list(Competence.objects.order_by("sort_order"))
     trainees = list(cohort.trainees.order_by("username"))
-    demo_texts = read_toml(DATA / "needs_assessment.toml").get("demo_free_text_answers", [])
+    data = read_toml(DATA / "needs_assessment.toml")
+    demo_texts = data.get("demo_free_text_answers", [])
     for index, trainee in enumerate(trainees[: max(0, len(trainees) - leave_out)]):
         if Participation.objects.filter(questionnaire=questionnaire, user=trainee).exists():
             continue
@@ -105,4 +106,6 @@ def load_needs_responses(questionnaire: QuestionnairePage, cohort: Cohort, *, le
         text_items = [item for item in items if item.kind == ItemKind.FREE_TEXT]
         if text_items and index < len(demo_texts):
             values[text_items[0].pk] = ItemValue(text=demo_texts[index])
-        submit_response(user=trainee, questionnaire=questionnaire, values=values)
+        response = submit_response(user=trainee, questionnaire=questionnaire, values=values)
+        # Given before the meeting whose minutes count them (Response.submitted_on is what they read).
+        Response.objects.filter(pk=response.pk).update(submitted_on=data["responses_submitted_on"])

@@ -36,4 +36,24 @@ urlpatterns = [
         questionnaire_views.minutes_pdf_view,
         name="minutes_pdf",
     ),
+    path(
+        "questionnaires/<int:questionnaire_id>/minutes/adopt/",
+        questionnaire_views.minutes_adopt_view,
+        name="minutes_adopt",
+    ),
+    path(
+        "questionnaires/<int:questionnaire_id>/minutes/correct/",
+        questionnaire_views.minutes_correct_view,
+        name="minutes_correct",
+    ),
+    path(
+        "questionnaires/<int:questionnaire_id>/minutes/versions/<int:version>/",
+        questionnaire_views.minutes_view,
+        name="minutes_version",
+    ),
+    path(
+        "questionnaires/<int:questionnaire_id>/minutes/versions/<int:version>.pdf",
+        questionnaire_views.minutes_pdf_view,
+        name="minutes_version_pdf",
+    ),
 ]

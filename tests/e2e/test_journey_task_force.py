@@ -1,5 +1,6 @@
-"""The task force's journey: review area → needs-assessment results → minutes recorded and
-downloaded as PDF → training report → workshop report, in French and Arabic, desktop and phone."""
+"""The task force's journey: review area → needs-assessment results → minutes (read only) and
+their PDF → training report → workshop report; and the trainer's: minutes recorded (error summary,
+then saved) and adopted. In French and Arabic, desktop and phone."""
 
 import pytest
 from django.utils import translation
@@ -21,6 +22,7 @@ def results(live_server, transactional_db, make_user):
     ensure_groups()
     ensure_home_page()
     make_user(Role.TASK_FORCE, username="leila", first_name="Leila", last_name="Trabelsi")
+    make_user(Role.TRAINER, username="karim", first_name="Karim", last_name="Belhadj")
     cohort = Cohort.objects.create(name="Cohorte pilote")
     trainees = [
         make_user(Role.TRAINEE, first_name=name, last_name="T") for name in ("Amira", "Walid", "Sonia")
@@ -78,22 +80,16 @@ def test_task_force_journey(live_server, results, new_page, step, language, view
     step(page, "needs-results")
 
     page.get_by_role("link", name=ui("Meeting minutes", language), exact=True).click()
-    page.get_by_role("link", name=ui("Record the minutes", language)).click()
-    step(page, "minutes-form")
-    page.locator("#id_meeting_date").fill("2026-11-20")
-    page.get_by_role("button", name=ui("Save the minutes", language)).click()
-    # Sent back with an error summary that has the focus and links to the missing field.
-    summary = page.locator("[data-error-summary]")
-    assert summary.evaluate("e => e === document.activeElement")
-    step(page, "minutes-form-errors")
-    summary.locator("a[href='#id_participants']").click()
-    assert page.evaluate("document.activeElement.id") == "id_participants"
-    page.keyboard.type("Leila Trabelsi, task force\nKarim Belhadj, formateur")
-    page.locator(f"#id_summary_{language}").fill("Priorité : le financement (EU, AMIF).")
-    page.locator("input[name=priority_competences]").first.check()
-    page.get_by_role("button", name=ui("Save the minutes", language)).click()
-    page.wait_for_url("**/minutes/*")  # the browser keeps the #fragment across the redirect
-    assert MeetingMinutes.objects.get().participants.startswith("Leila Trabelsi")
+    # The task force reads the minutes: the trainer records and adopts them.
+    assert page.get_by_role("link", name=ui("Record the minutes", language)).count() == 0
+    step(page, "minutes-not-recorded")
+    MeetingMinutes.objects.create(
+        questionnaire=results["needs"],
+        meeting_date="2026-11-20",
+        participants_fr="Leila Trabelsi, task force",
+    )
+    page.reload()
+    assert page.get_by_role("button", name=ui("Adopt the minutes", language)).count() == 0
     step(page, "minutes")
     assert_pdf(page, base, page.get_by_role("link", name=ui("Download the PDF", language)), viewport)
 
@@ -110,3 +106,34 @@ def test_task_force_journey(live_server, results, new_page, step, language, view
         assert not page.locator("main .btn").first.is_visible()
         assert page.locator("main table").first.evaluate("e => getComputedStyle(e).breakInside") == "avoid"
         page.screenshot(path=SCREENSHOTS / f"task-force-{language}-workshop-report-print.png", full_page=True)
+
+
+@JOURNEY_RUNS
+def test_trainer_records_and_adopts_the_minutes(live_server, results, new_page, step, language, viewport):
+    base = live_server.url
+    page = new_page(viewport=viewport, locale=language)
+    log_in(page, base, "karim", language)
+    page.goto(f"{base}/{language}/review/questionnaires/{results['needs'].pk}/minutes/")
+    page.get_by_role("link", name=ui("Record the minutes", language)).click()
+    step(page, "minutes-form")
+    page.locator("#id_meeting_date").fill("2026-11-20")
+    page.get_by_role("button", name=ui("Save the minutes", language)).click()
+    # Sent back with an error summary that has the focus and links to the missing field.
+    summary = page.locator("[data-error-summary]")
+    assert summary.evaluate("e => e === document.activeElement")
+    step(page, "minutes-form-errors")
+    summary.locator("a[href='#id_participants_fr']").click()
+    assert page.evaluate("document.activeElement.id") == "id_participants_fr"
+    page.keyboard.type("Leila Trabelsi, task force\nKarim Belhadj, formateur")
+    page.locator("#id_participants_ar").fill("ليلى الطرابلسي، فريق العمل")
+    page.locator(f"#id_summary_{language}").fill("Priorité : le financement (EU, AMIF).")
+    page.locator("input[name=priority_competences]").first.check()
+    page.get_by_role("button", name=ui("Save the minutes", language)).click()
+    page.wait_for_url("**/minutes/*")  # the browser keeps the #fragment across the redirect
+    assert MeetingMinutes.objects.get().participants_fr.startswith("Leila Trabelsi")
+    step(page, "minutes-draft")
+    page.get_by_role("button", name=ui("Adopt the minutes", language)).click()
+    page.wait_for_load_state()
+    assert MeetingMinutes.objects.get().is_adopted
+    assert page.get_by_role("button", name=ui("Correct the minutes (new version)", language)).is_visible()
+    step(page, "minutes-adopted")

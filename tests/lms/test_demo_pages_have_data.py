@@ -37,7 +37,12 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     needs = QuestionnairePage.objects.get(purpose="needs")
     results = text(client.get(f"/fr/review/questionnaires/{needs.pk}/"))
     assert "8" in results and "Yassine" in results  # 8 responses; a non-respondent listed
-    assert "Leila Trabelsi" in text(client.get(f"/fr/review/questionnaires/{needs.pk}/minutes/"))
+    minutes = text(client.get(f"/fr/review/questionnaires/{needs.pk}/minutes/"))
+    assert "Leila Trabelsi" in minutes and "8 réponses sur 10" in minutes
+    # Adopted by the trainer, with the figures of the meeting day and Arabic place and participants.
+    assert needs.minutes_versions.get().is_adopted
+    arabic = text(client.get(f"/ar/review/questionnaires/{needs.pk}/minutes/"))
+    assert "ليلى الطرابلسي" in arabic and "تونس" in arabic and "Leila Trabelsi, task force" not in arabic
     post = QuizPage.objects.get(purpose="post_test")
     assert "%" in text(client.get(f"/fr/review/gain/{post.pk}/"))
     plan = TrainingPlanPage.objects.get()

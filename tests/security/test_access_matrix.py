@@ -37,6 +37,10 @@ TRAINER_ADMIN = {
     "approver": 302,  # in the admin, Wagtail answers "permission denied" with a redirect and a message
     "superuser": 200,
 }
+# The trainer drafts, adopts and corrects the minutes; the task force only reads them.
+MINUTES_EDITORS = {**REVIEWERS, "task_force": DENY}
+# POST-only actions: a GET from someone allowed to POST is refused with 405.
+MINUTES_ACTIONS = {**MINUTES_EDITORS, "trainer": 405, "superuser": 405}
 OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
 
 # name → (kwargs builder, expected status per role)
@@ -67,8 +71,18 @@ MATRIX = {
         REVIEWERS,
     ),
     "lms:review:minutes": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
-    "lms:review:minutes_edit": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:minutes_edit": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, MINUTES_EDITORS),
     "lms:review:minutes_pdf": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, REVIEWERS),
+    "lms:review:minutes_adopt": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, MINUTES_ACTIONS),
+    "lms:review:minutes_correct": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, MINUTES_ACTIONS),
+    "lms:review:minutes_version": (
+        lambda d: {"questionnaire_id": d["questionnaire"].pk, "version": 1},
+        REVIEWERS,
+    ),
+    "lms:review:minutes_version_pdf": (
+        lambda d: {"questionnaire_id": d["questionnaire"].pk, "version": 1},
+        REVIEWERS,
+    ),
     "lms:review:plan_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
     "lms:review:plan_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
     "lms:review:workshop_report": (

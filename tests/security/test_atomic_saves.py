@@ -224,9 +224,7 @@ def test_saving_a_draft_failing_on_the_new_answers_keeps_the_old_draft(
     assert Response.objects.get().answers.get().text == "Nouvel avis"
 
 
-def test_minutes_failing_on_their_competences_keep_the_old_minutes(
-    visitor, site_tree, task_force, monkeypatch
-):
+def test_minutes_failing_on_their_competences_keep_the_old_minutes(visitor, site_tree, trainer, monkeypatch):
     questionnaire = make_questionnaire()
     first, second = (item.competence for item in questionnaire.items.filter(kind="competence")[:2])
     minutes = MeetingMinutes.objects.create(
@@ -236,11 +234,11 @@ def test_minutes_failing_on_their_competences_keep_the_old_minutes(
         summary_fr="Ancien résumé",
     )
     minutes.priority_competences.set([first])
-    visitor.force_login(task_force)
+    visitor.force_login(trainer)
     edit = f"/ar/review/questionnaires/{questionnaire.pk}/minutes/edit/"
     changes = {
         "meeting_date": "2026-11-27",
-        "participants": "Leila, Karim",
+        "participants_fr": "Leila, Karim",
         "summary_fr": "Nouveau résumé",
         "priority_competences": [second.pk],
     }

@@ -123,12 +123,22 @@ def test_attendance_sheet_never_fails(client, site_tree, trainer, make_user, sta
 @FUZZ
 @given(
     data=st.dictionaries(
-        st.sampled_from(["meeting_date", "participants", "summary_fr", "priority_competences"]), values
+        st.sampled_from(
+            [
+                "meeting_date",
+                "participants_fr",
+                "participants_ar",
+                "place_ar",
+                "summary_fr",
+                "priority_competences",
+            ]
+        ),
+        values,
     )
 )
-def test_minutes_form_never_fails(client, site_tree, task_force, data):
+def test_minutes_form_never_fails(client, site_tree, trainer, data):
     questionnaire = make_questionnaire()
-    client.force_login(task_force)
+    client.force_login(trainer)
     response = client.post(f"/fr/review/questionnaires/{questionnaire.pk}/minutes/edit/", data)
     assert response.status_code in {302, 400}
     if response.status_code == 400:
@@ -148,12 +158,12 @@ def test_search_and_verification_never_fail(client, site_tree, query, code):
 
 
 @pytest.mark.parametrize("value", ["9223372036854775808", "-1", "1e3", "0"])
-def test_impossible_competence_ids_are_an_invalid_choice(client, site_tree, task_force, value):
+def test_impossible_competence_ids_are_an_invalid_choice(client, site_tree, trainer, value):
     questionnaire = make_questionnaire()
-    client.force_login(task_force)
+    client.force_login(trainer)
     response = client.post(
         f"/fr/review/questionnaires/{questionnaire.pk}/minutes/edit/",
-        {"meeting_date": "2026-11-20", "participants": "X", "priority_competences": [value]},
+        {"meeting_date": "2026-11-20", "participants_fr": "X", "priority_competences": [value]},
     )
     assert response.status_code == 400
     assert not MeetingMinutes.objects.exists()

@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from assessments.minutes import adopt_minutes
+from assessments.models import MeetingMinutes
 from courses.models import Competence
 from tests.security.xss_corpus import (
     PAYLOADS,
@@ -31,6 +33,12 @@ def test_review_pages_escape_what_people_typed(client, world, language):
     label = getattr(world.text_item, f"label_{language}")
     assert_escaped(html_of(client, base), *full_names(world.trainees), *PAYLOADS, *competences, label)
     assert_escaped(html_of(client, base + "minutes/"), *PAYLOADS, *competences)
+    # Adopted minutes render from their snapshot: escaped just the same.
+    adopt_minutes(minutes=MeetingMinutes.objects.get(questionnaire=world.questionnaire), user=world.trainer)
+    assert_escaped(html_of(client, base + "minutes/"), *PAYLOADS, *competences)
+    assert_escaped(html_of(client, base + "minutes/versions/1/"), *PAYLOADS, *competences)
+    client.force_login(world.trainer)  # the trainer drafts the minutes: a correction starts from v1
+    assert client.post(base + "minutes/correct/").status_code == 302
     assert_escaped(html_of(client, base + "minutes/edit/"), *PAYLOADS)
 
 
