@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef
 
 from home.roles import Role, has_role
+from home.routing import ancestor_paths, on_live_branches
 
 
 def can_open_course_content(*, user, course) -> bool:
@@ -42,6 +43,8 @@ def course_of_step(step, *, user, request=None):
 
     course = _routed_course(step, request) if request is not None else None
     if course is None:
+        if not on_live_branches([step]):
+            return None  # the routing refuses it too: an ancestor is not published
         courses = CoursePage.objects.ancestor_of(step)
         if not user.is_authenticated:
             return courses.first()
@@ -67,3 +70,25 @@ def enrolled_courses(user) -> list:
         cached = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
         user._enrolled_courses = cached
     return cached
+
+
+def shown_pages(*, pages: list, request) -> list:
+    """The pages of `pages` a visitor may be shown (search results): those the routing would serve
+    (every ancestor live) and whose Wagtail view restrictions, on the page or on an ancestor, the
+    request passes (password given in this session, logged in, in one of the groups). Two queries
+    and one per group restriction, whatever the number of pages; the order is kept."""
+    from wagtail.models import PageViewRestriction
+
+    pages = on_live_branches(pages)
+    paths = {path for page in pages for path in [*ancestor_paths(page), page.path]}
+    restrictions = list(
+        PageViewRestriction.objects.filter(page__path__in=paths).select_related("page").order_by("pk")
+    )
+    if not restrictions:
+        return pages
+    passed = {restriction.pk for restriction in restrictions if restriction.accept_request(request)}
+    return [
+        page
+        for page in pages
+        if all(r.pk in passed for r in restrictions if page.path.startswith(r.page.path))
+    ]
