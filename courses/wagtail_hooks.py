@@ -67,3 +67,19 @@ def warn_when_published_half_translated(request, page):
     if missing:
         fields = ", ".join(sorted({f"{m.label} ({m.language})" for m in missing}))
         messages.warning(request, _("Published with missing translations: %(fields)s") % {"fields": fields})
+
+
+@hooks.register("before_serve_document")
+def documents_of_a_course_need_its_enrolment(document, request):
+    """Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view") asks this hook first: a
+    document used only where the visitor may not go is refused (log-in page, or 403)."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from .access import may_read_document
+
+    if may_read_document(document=document, request=request):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied

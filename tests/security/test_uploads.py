@@ -102,3 +102,53 @@ def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, sett
     )
     assert response.status_code == 200  # the form again, with the size error
     assert not Document.objects.exists() and not Image.objects.exists()
+
+
+@pytest.fixture
+def lesson_document(site_tree):
+    from tests.factories.courses import add_lesson, make_course
+
+    course = make_course(modules=1, lessons=0)
+    document = Document.objects.create(
+        title="Guide du formateur", file=SimpleUploadedFile("guide.pdf", b"%PDF-1.4 guide")
+    )
+    add_lesson(
+        course.get_children().first().specific,
+        body=[("document", {"document": document, "label": "Guide"})],
+    )
+    return course, document
+
+
+def test_a_document_of_an_enrolment_only_lesson_needs_the_enrolment(
+    client, lesson_document, trainee, make_user
+):
+    from home.roles import Role
+    from tests.factories.courses import enrol
+
+    course, document = lesson_document
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(trainee)
+    response = client.get(document.url)
+    assert response.status_code == 403
+    assert "Accès refusé" in response.content.decode()
+    enrol(trainee, course)
+    assert client.get(document.url).status_code == 200
+    client.force_login(make_user(Role.TASK_FORCE))
+    assert client.get(document.url).status_code == 200
+
+
+def test_trainers_read_documents_used_only_in_a_draft(client, lesson_document, trainer):
+    course, document = lesson_document
+    course.unpublish()
+    client.force_login(trainer)
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_document_used_on_a_public_page_or_nowhere_stays_public(client, lesson_document):
+    course, document = lesson_document
+    unused = Document.objects.create(title="Affiche", file=SimpleUploadedFile("affiche.pdf", b"%PDF-1.4 a"))
+    assert client.get(unused.url).status_code == 200
+    course.objectives_fr = f'<p>Lire <a linktype="document" id="{document.pk}">le guide</a>.</p>'
+    course.save_revision().publish()
+    assert client.get(document.url).status_code == 200
