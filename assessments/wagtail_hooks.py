@@ -3,10 +3,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import PermissionGatedSnippetChooserViewSet
+
 from .models import Question
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Question
     icon = "help"
     menu_label = _("Question bank")

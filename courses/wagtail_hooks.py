@@ -7,18 +7,22 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import PermissionGatedSnippetChooserViewSet
+
 from .models import Cohort, Competence, Domain
 from .translation_status import missing_translations
 from .views_admin import TranslationGapsView
 
 
 class DomainViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Domain
     icon = "folder-open-inverse"
     list_display = ["name", "key"]
 
 
 class CompetenceViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Competence
     icon = "tick-inverse"
     list_display = ["key", "name", "domain"]
@@ -34,6 +38,7 @@ class CompetenceFrameworkGroup(SnippetViewSetGroup):
 
 
 class CohortViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Cohort
     icon = "group"
     menu_label = gettext_lazy("Cohorts")
