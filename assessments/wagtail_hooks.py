@@ -32,3 +32,33 @@ def start_satisfaction_surveys_from_the_template(request, page):
     specific = page.specific
     if isinstance(specific, QuestionnairePage) and specific.purpose == QuestionnairePurpose.SATISFACTION:
         add_default_satisfaction_items(specific)
+
+
+@hooks.register("before_delete_snippet")
+def questions_answered_in_an_attempt_are_kept(request, instances):
+    """A question answered in an attempt stays: the attempt's record refers to it (PROTECT). The
+    delete view and the bulk action answer with a message instead of an error page; nothing is
+    deleted, not even the other questions of a bulk deletion."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .models import AttemptQuestion, Question
+
+    questions = [instance for instance in instances if isinstance(instance, Question)]
+    if not questions:
+        return None
+    answered = set(
+        AttemptQuestion.objects.filter(question__in=questions).values_list("question_id", flat=True)
+    )
+    if not answered:
+        return None
+    names = ", ".join(f"« {question} »" for question in questions if question.pk in answered)
+    messages.error(
+        request,
+        _(
+            "Nothing was deleted: trainees have already answered %(questions)s in a quiz, and their "
+            "results keep it. Remove the question from the quizzes instead."
+        )
+        % {"questions": names},
+    )
+    return redirect("wagtailsnippets_assessments_question:list")

@@ -152,3 +152,38 @@ def test_a_document_used_on_a_public_page_or_nowhere_stays_public(client, lesson
     course.objectives_fr = f'<p>Lire <a linktype="document" id="{document.pk}">le guide</a>.</p>'
     course.save_revision().publish()
     assert client.get(document.url).status_code == 200
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is `width` × `height` (a decompression bomb's header), without its pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_decompression_bomb_image_is_refused_with_a_form_error(client, trainer, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(trainer)
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Bombe",
+            "file": SimpleUploadedFile("bombe.png", png_header(30_000, 30_000), content_type="image/png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert not Image.objects.exists()
+    expected = {"fr": "trop de pixels", "ar": "عدد البكسلات في هذه الصورة كبير جدًّا"}[language]
+    assert expected in response.content.decode()
