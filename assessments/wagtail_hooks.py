@@ -3,10 +3,13 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from home.choosers import PermissionGatedSnippetChooserViewSet
+
 from .models import Question
 
 
 class QuestionViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Question
     icon = "help"
     menu_label = _("Question bank")
@@ -60,3 +63,33 @@ def warn_when_a_post_test_repeats_its_pre_test(request, page):
             )
             % {"count": count, "questions": "; ".join(str(question) for question in shared)},
         )
+
+
+@hooks.register("before_delete_snippet")
+def questions_answered_in_an_attempt_are_kept(request, instances):
+    """A question answered in an attempt stays: the attempt's record refers to it (PROTECT). The
+    delete view and the bulk action answer with a message instead of an error page; nothing is
+    deleted, not even the other questions of a bulk deletion."""
+    from django.contrib import messages
+    from django.shortcuts import redirect
+
+    from .models import AttemptQuestion, Question
+
+    questions = [instance for instance in instances if isinstance(instance, Question)]
+    if not questions:
+        return None
+    answered = set(
+        AttemptQuestion.objects.filter(question__in=questions).values_list("question_id", flat=True)
+    )
+    if not answered:
+        return None
+    names = ", ".join(f"« {question} »" for question in questions if question.pk in answered)
+    messages.error(
+        request,
+        _(
+            "Nothing was deleted: trainees have already answered %(questions)s in a quiz, and their "
+            "results keep it. Remove the question from the quizzes instead."
+        )
+        % {"questions": names},
+    )
+    return redirect("wagtailsnippets_assessments_question:list")

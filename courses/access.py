@@ -3,6 +3,7 @@
 from django.db.models import Exists, OuterRef
 
 from home.roles import Role, has_role
+from home.routing import ancestor_paths, on_live_branches
 
 
 def can_open_course_content(*, user, course) -> bool:
@@ -42,6 +43,8 @@ def course_of_step(step, *, user, request=None):
 
     course = _routed_course(step, request) if request is not None else None
     if course is None:
+        if not on_live_branches([step]):
+            return None  # the routing refuses it too: an ancestor is not published
         courses = CoursePage.objects.ancestor_of(step)
         if not user.is_authenticated:
             return courses.first()
@@ -67,3 +70,67 @@ def enrolled_courses(user) -> list:
         cached = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
         user._enrolled_courses = cached
     return cached
+
+
+def shown_pages(*, pages: list, request) -> list:
+    """The pages of `pages` a visitor may be shown (search results): those the routing would serve
+    (every ancestor live) and whose Wagtail view restrictions, on the page or on an ancestor, the
+    request passes (password given in this session, logged in, in one of the groups). Two queries
+    and one per group restriction, whatever the number of pages; the order is kept."""
+    from wagtail.models import PageViewRestriction
+
+    pages = on_live_branches(pages)
+    paths = {path for page in pages for path in [*ancestor_paths(page), page.path]}
+    restrictions = list(
+        PageViewRestriction.objects.filter(page__path__in=paths).select_related("page").order_by("pk")
+    )
+    if not restrictions:
+        return pages
+    passed = {restriction.pk for restriction in restrictions if restriction.accept_request(request)}
+    return [
+        page
+        for page in pages
+        if all(r.pk in passed for r in restrictions if page.path.startswith(r.page.path))
+    ]
+
+
+def may_open_page(*, page, request) -> bool:
+    """Whether `request`'s visitor may open `page`: it is live, every page above it is live, its
+    view restrictions are passed, and a course step also needs `can_open_course_content`."""
+    from .steps import CourseStepMixin
+
+    if not page.live or not shown_pages(pages=[page], request=request):
+        return False
+    if isinstance(page, CourseStepMixin):
+        course = course_of_step(page, user=request.user)
+        return course is not None and can_open_course_content(user=request.user, course=course)
+    return True
+
+
+def pages_using(document) -> list:
+    """The pages whose published content uses `document` (Wagtail's reference index: document
+    blocks, video blocks and rich-text links alike), as their specific classes."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = (
+        ReferenceIndex.get_references_to(document)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    return list(Page.objects.filter(pk__in=[int(pk) for pk in ids]).specific())
+
+
+def may_read_document(*, document, request) -> bool:
+    """A document is readable by whoever may open one of the pages using it; one used on no page,
+    or on a page open to everyone, stays public. People who manage documents in the admin
+    (trainers) always read them. Collection privacy is Wagtail's own check, applied before."""
+    from wagtail.documents.permissions import permission_policy
+
+    if request.user.is_authenticated and permission_policy.user_has_any_permission(
+        request.user, ["add", "change", "choose"]
+    ):
+        return True
+    pages = pages_using(document)
+    return not pages or any(may_open_page(page=page, request=request) for page in pages)

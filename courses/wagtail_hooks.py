@@ -7,6 +7,8 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.choosers import PermissionGatedSnippetChooserViewSet
+
 from .models import Cohort, Competence, Domain, LessonPage
 from .outline import place_new_lesson
 from .translation_status import missing_translations
@@ -14,12 +16,14 @@ from .views_admin import TranslationGapsView
 
 
 class DomainViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Domain
     icon = "folder-open-inverse"
     list_display = ["name", "key"]
 
 
 class CompetenceViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Competence
     icon = "tick-inverse"
     list_display = ["key", "name", "domain"]
@@ -35,6 +39,7 @@ class CompetenceFrameworkGroup(SnippetViewSetGroup):
 
 
 class CohortViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Cohort
     icon = "group"
     menu_label = gettext_lazy("Cohorts")
@@ -74,3 +79,19 @@ def warn_when_published_half_translated(request, page):
 def place_a_new_lesson_before_the_final_test(request, page):
     if isinstance(page.specific, LessonPage):
         place_new_lesson(lesson=page.specific)
+
+
+@hooks.register("before_serve_document")
+def documents_of_a_course_need_its_enrolment(document, request):
+    """Wagtail's serve view (WAGTAILDOCS_SERVE_METHOD = "serve_view") asks this hook first: a
+    document used only where the visitor may not go is refused (log-in page, or 403)."""
+    from django.contrib.auth.views import redirect_to_login
+    from django.core.exceptions import PermissionDenied
+
+    from .access import may_read_document
+
+    if may_read_document(document=document, request=request):
+        return None
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    raise PermissionDenied

@@ -26,13 +26,30 @@ class FastRoutingMixin:
             Page.objects.filter(**{f"{field}__in": list(prefixes)}).descendant_of(self).order_by("-depth")
         )
         chain = list(matches)
-        if not chain:
+        if not chain or not all(page.live for page in chain):
+            # Wagtail serves a live page under an unpublished parent; here a page is reachable only
+            # when every page its address goes through is live (`on_live_branches` says the same).
             raise Http404
         # The pages the address went through, deepest first: a course step finds its course here.
         request.routed_pages = chain
         deepest = chain[0]
         consumed = prefixes[getattr(deepest, field)]
         return deepest.specific.route(request, path_components[consumed:])
+
+
+def ancestor_paths(page: Page) -> list[str]:
+    """The tree paths of `page`'s ancestors below the tree root (depth 1), nearest last."""
+    return [page.path[:end] for end in range(2 * Page.steplen, len(page.path), Page.steplen)]
+
+
+def on_live_branches(pages: list[Page]) -> list[Page]:
+    """The pages of `pages` whose ancestors are all live (one query), in the same order: the rule
+    the routing applies, for lists of pages found another way (search, say)."""
+    paths = {path for page in pages for path in ancestor_paths(page)}
+    hidden = set(Page.objects.filter(path__in=paths, live=False).values_list("path", flat=True))
+    if not hidden:
+        return list(pages)
+    return [page for page in pages if hidden.isdisjoint(ancestor_paths(page))]
 
 
 def view_restrictions_of(page: Page):

@@ -7,7 +7,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
-from courses.access import enrolled_courses
+from courses.access import enrolled_courses, shown_pages
 from courses.models import CoursePage, LessonPage, ModulePage
 from courses.page_text import field_text
 from home.roles import Role, has_role
@@ -61,7 +61,11 @@ def _readable_course_paths(user, courses: list[CoursePage]) -> set[str]:
     return {course.path for course in enrolled_courses(user)}
 
 
-def search_pages(*, query: str, user, language: str) -> SearchOutcome:
+def search_pages(*, query: str, request, language: str) -> SearchOutcome:
+    """What `request`'s visitor may see of the pages matching `query`: pages under an unpublished
+    page or behind a view restriction they have not passed never show; lessons only to those who
+    may open their course."""
+    user = request.user
     query = (query or "").strip()[:MAX_QUERY_LENGTH]
     terms = fold(query).split()
     if not query:
@@ -72,7 +76,9 @@ def search_pages(*, query: str, user, language: str) -> SearchOutcome:
     for model in (CoursePage, ModulePage, LessonPage):
         results = model.objects.live().search(" ".join(terms), operator="and")
         scored.extend(results.annotate_score("_score")[:100])
-    ranked = sorted(scored, key=lambda page: (-(page._score or 0), page.path))
+    ranked = shown_pages(
+        pages=sorted(scored, key=lambda page: (-(page._score or 0), page.path)), request=request
+    )
     courses = list(CoursePage.objects.live())
     readable = _readable_course_paths(user, courses)
     hits = []

@@ -15,7 +15,7 @@ def my_dashboard(request):
 
 def search(request):
     outcome = search_pages(
-        query=request.GET.get("q", ""), user=request.user, language=translation.get_language() or "fr"
+        query=request.GET.get("q", ""), request=request, language=translation.get_language() or "fr"
     )
     return render(request, "lms/search.html", {"outcome": outcome})
 

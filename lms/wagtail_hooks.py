@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 
+import home.converters  # noqa: F401  (registers <id:...>)
 from home.roles import Role, has_role
 
 from .views_admin import (
@@ -21,13 +22,13 @@ from .views_admin_privacy import erase, trainee_list
 def progress_urls():
     return [
         path("progress/", cohort_list, name="lms_progress_cohorts"),
-        path("progress/<int:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
+        path("progress/<id:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
         path("quiz-results/", quiz_list, name="lms_quiz_list"),
         path("attendance/", attendance_workshops, name="lms_attendance"),
-        path("attendance/<int:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
-        path("quiz-results/<int:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
+        path("attendance/<id:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
+        path("quiz-results/<id:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
         path("trainees/", trainee_list, name="lms_trainees"),
-        path("trainees/<int:user_id>/erase/", erase, name="lms_trainee_erase"),
+        path("trainees/<id:user_id>/erase/", erase, name="lms_trainee_erase"),
     ]
 
 

@@ -97,6 +97,11 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Parallel writers wait for each other instead of failing with "database is locked": every
+    # transaction takes the write lock when it begins (a reader that later writes cannot deadlock
+    # with another), and a connection waits up to 20 s for it.
+    DATABASES["default"].setdefault("OPTIONS", {}).update({"transaction_mode": "IMMEDIATE", "timeout": 20})
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -159,6 +164,7 @@ WAGTAILDOCS_EXTENSIONS = [
 ]
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.images.ImageForm"  # a decompression bomb gets a form error
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 100 * 1024 * 1024  # videos included; keep the proxy's body limit above it
 WAGTAILDOCS_SERVE_METHOD = "serve_view"
 WAGTAILEMBEDS_FINDERS: list[dict] = []

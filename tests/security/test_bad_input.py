@@ -204,3 +204,119 @@ def test_erasure_confirmation_never_fails_and_refusals_erase_nothing(
         assert_explained(response, [response.context["form"]])
     Erasure.objects.all().delete()
     target.delete()
+
+
+# --- Issue 17: bad input that gave a 500 -----------------------------------------------------------
+
+HUGE = str(2**64)  # over 2^63: SQLite cannot hold it
+REVIEW_AND_ADMIN_URLS = [
+    f"/fr/review/plans/{HUGE}/report/",
+    f"/fr/review/plans/{HUGE}/report.pdf",
+    f"/fr/review/plans/{HUGE}/workshops/{HUGE}/report/",
+    f"/fr/review/gain/{HUGE}/",
+    f"/fr/review/questionnaires/{HUGE}/",
+    f"/fr/review/questionnaires/{HUGE}/responses.csv",
+    f"/fr/review/questionnaires/{HUGE}/minutes/",
+    f"/fr/review/questionnaires/{HUGE}/minutes/edit/",
+    f"/fr/review/questionnaires/{HUGE}/minutes.pdf",
+    f"/ar/review/questionnaires/{HUGE}/",
+    f"/admin/quiz-results/{HUGE}/",
+    f"/admin/progress/{HUGE}/",
+    f"/admin/attendance/{HUGE}/",
+    f"/admin/trainees/{HUGE}/erase/",
+    f"/admin/pages/{HUGE}/edit/",
+    f"/admin/snippets/assessments/question/edit/{HUGE}/",
+]
+
+
+@pytest.mark.parametrize("url", REVIEW_AND_ADMIN_URLS)
+def test_ids_too_large_for_the_database_are_not_found(client, site_tree, make_user, url):
+    client.force_login(make_user(username="root", is_superuser=True))
+    response = client.get(url, follow=True)  # an unknown admin address goes on to the site's 404
+    assert response.status_code == 404
+    language = url[1:3] if url.startswith(("/fr/", "/ar/")) else "fr"
+    assert translated("Page not found", language) in response.content.decode()
+
+
+@pytest.fixture
+def answered_question(site_tree, trainee):
+    from assessments.attempts import start_attempt
+
+    course = make_course(modules=1, lessons=0)
+    enrol(trainee, course)
+    question = make_question()
+    quiz = make_quiz(course.get_children().first().specific, questions=[question])
+    start_attempt(user=trainee, quiz=quiz)
+    return question
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_deleting_a_question_already_answered_is_refused_with_a_message(
+    client, answered_question, trainer, language
+):
+    from wagtail.users.models import UserProfile
+
+    from assessments.models import Question
+
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(trainer)
+    spare = make_question()
+    for response in (
+        client.post(f"/admin/snippets/assessments/question/delete/{answered_question.pk}/", follow=True),
+        client.post(
+            f"/admin/bulk/assessments/question/delete/?id={answered_question.pk}&id={spare.pk}", follow=True
+        ),
+    ):
+        assert response.status_code == 200
+        assert (
+            translated(
+                "Nothing was deleted: trainees have already answered %(questions)s in a quiz, and their "
+                "results keep it. Remove the question from the quizzes instead.",
+                language,
+            ).split("%")[0]
+            in response.content.decode()
+        )
+    assert Question.objects.filter(pk__in=[answered_question.pk, spare.pk]).count() == 2
+
+
+def test_a_page_edit_posted_without_its_body_saves_nothing_and_says_why(client, site_tree, trainer):
+    from courses.models import LessonPage
+
+    course = make_course(modules=1, lessons=1)
+    lesson = LessonPage.objects.descendant_of(course).get()
+    revisions = lesson.revisions.count()
+    client.force_login(trainer)
+    response = client.post(
+        f"/admin/pages/{lesson.pk}/edit/",
+        {"title_fr": "Titre changé", "slug_fr": lesson.slug_fr, "summary_fr": "Résumé"},
+        follow=True,
+    )
+    assert response.status_code == 200
+    assert translated("The form arrived incomplete: nothing was saved. Reload the page and try again.") in (
+        response.content.decode()
+    )
+    assert lesson.revisions.count() == revisions
+    lesson.refresh_from_db()
+    assert lesson.title_fr != "Titre changé"
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_error_page_obeys_the_sites_content_security_policy(client, site_tree, monkeypatch, language):
+    from django.contrib.staticfiles import finders
+    from django.test import Client
+
+    def broken(**kwargs):
+        raise RuntimeError("injected")
+
+    monkeypatch.setattr("lms.views.search_pages", broken)
+    response = Client(raise_request_exception=False).get(f"/{language}/search/", {"q": "x"})
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert "style=" not in html and "<style" not in html
+    policy = response["Content-Security-Policy"]
+    style_src = next(part for part in policy.split(";") if part.strip().startswith("style-src"))
+    assert "unsafe-inline" not in style_src
+    assert "Une erreur est survenue" in html and "حدث خطأ" in html
+    assert finders.find("css/error.css")

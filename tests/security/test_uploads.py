@@ -102,3 +102,88 @@ def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, sett
     )
     assert response.status_code == 200  # the form again, with the size error
     assert not Document.objects.exists() and not Image.objects.exists()
+
+
+@pytest.fixture
+def lesson_document(site_tree):
+    from tests.factories.courses import add_lesson, make_course
+
+    course = make_course(modules=1, lessons=0)
+    document = Document.objects.create(
+        title="Guide du formateur", file=SimpleUploadedFile("guide.pdf", b"%PDF-1.4 guide")
+    )
+    add_lesson(
+        course.get_children().first().specific,
+        body=[("document", {"document": document, "label": "Guide"})],
+    )
+    return course, document
+
+
+def test_a_document_of_an_enrolment_only_lesson_needs_the_enrolment(
+    client, lesson_document, trainee, make_user
+):
+    from home.roles import Role
+    from tests.factories.courses import enrol
+
+    course, document = lesson_document
+    response = client.get(document.url)
+    assert response.status_code == 302 and "/login/" in response["Location"]
+    client.force_login(trainee)
+    response = client.get(document.url)
+    assert response.status_code == 403
+    assert "Accès refusé" in response.content.decode()
+    enrol(trainee, course)
+    assert client.get(document.url).status_code == 200
+    client.force_login(make_user(Role.TASK_FORCE))
+    assert client.get(document.url).status_code == 200
+
+
+def test_trainers_read_documents_used_only_in_a_draft(client, lesson_document, trainer):
+    course, document = lesson_document
+    course.unpublish()
+    client.force_login(trainer)
+    assert client.get(document.url).status_code == 200
+
+
+def test_a_document_used_on_a_public_page_or_nowhere_stays_public(client, lesson_document):
+    course, document = lesson_document
+    unused = Document.objects.create(title="Affiche", file=SimpleUploadedFile("affiche.pdf", b"%PDF-1.4 a"))
+    assert client.get(unused.url).status_code == 200
+    course.objectives_fr = f'<p>Lire <a linktype="document" id="{document.pk}">le guide</a>.</p>'
+    course.save_revision().publish()
+    assert client.get(document.url).status_code == 200
+
+
+def png_header(width: int, height: int) -> bytes:
+    """A PNG that says it is `width` × `height` (a decompression bomb's header), without its pixels."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    pixels = zlib.compress(b"\x00" * 64)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", pixels) + chunk(b"IEND", b"")
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_decompression_bomb_image_is_refused_with_a_form_error(client, trainer, language):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = language
+    profile.save()
+    client.force_login(trainer)
+    response = client.post(
+        "/admin/images/add/",
+        {
+            "title": "Bombe",
+            "file": SimpleUploadedFile("bombe.png", png_header(30_000, 30_000), content_type="image/png"),
+            "collection": Collection.get_first_root_node().pk,
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert not Image.objects.exists()
+    expected = {"fr": "trop de pixels", "ar": "عدد البكسلات في هذه الصورة كبير جدًّا"}[language]
+    assert expected in response.content.decode()
