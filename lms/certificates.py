@@ -12,6 +12,7 @@ from courses.models import CoursePage
 from courses.progress import courses_progress
 
 from .models import Attendance, AttendanceStatus, Certificate, Workshop
+from .plans import held_filter
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed without confusion
 CODE_PATTERN = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
@@ -42,7 +43,7 @@ class Eligibility:
 
 
 def eligible_items(*, user) -> list[Eligibility]:
-    """Completed courses and attended workshops (present or late).
+    """Completed courses and attended workshops (present or late) that have been held.
 
     Reads the course structure from the database, not the cache: a certificate must count a step
     published a second ago.
@@ -54,7 +55,9 @@ def eligible_items(*, user) -> list[Eligibility]:
         if progress.is_complete
     ]
     attended = Attendance.objects.filter(
-        trainee=user, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+        held_filter(prefix="workshop__"),
+        trainee=user,
+        status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
     ).select_related("workshop")
     items += [Eligibility(None, a.workshop, a.workshop.starts_at.date()) for a in attended]
     return items

@@ -13,3 +13,17 @@ class TrainingPlanPageForm(WagtailAdminPageForm):
 
             if not self.initial.get("target_competences"):
                 self.initial["target_competences"] = [c.pk for c in agreed_priorities()]
+
+    def clean(self):
+        """A workshop whose attendance is recorded cannot move to a date that has not come yet."""
+        cleaned_data = super().clean()
+        from .plans import reschedule_error
+
+        workshops = self.formsets.get("workshops")
+        for form in workshops.forms if workshops is not None else []:
+            if not form.is_valid() or form.cleaned_data.get("DELETE") or "starts_at" not in form.changed_data:
+                continue
+            error = reschedule_error(workshop=form.instance, starts_at=form.cleaned_data.get("starts_at"))
+            if error:
+                form.add_error("starts_at", error)
+        return cleaned_data

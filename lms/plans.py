@@ -7,6 +7,8 @@ from datetime import datetime
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
@@ -81,6 +83,24 @@ def expected_trainees(workshop: Workshop) -> list:
     return cohort_trainees(workshop.plan.cohort)
 
 
+# A workshop is held once its start time has come: attendance is recorded from then on, and only
+# a held workshop gives a certificate or counts as held in the report. One home for the rule: the
+# Python test for one workshop and the query filter for many.
+
+
+def is_held(*, workshop: Workshop, now: datetime | None = None) -> bool:
+    return workshop.starts_at <= (now or timezone.now())
+
+
+def held_filter(*, now: datetime | None = None, prefix: str = "") -> Q:
+    """`is_held` as a query filter; `prefix` reaches the workshop from another model ("workshop__")."""
+    return Q(**{f"{prefix}starts_at__lte": now or timezone.now()})
+
+
+def _when(moment: datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 @dataclass(frozen=True)
 class AttendanceEntry:
     trainee_id: int
@@ -95,9 +115,29 @@ class AttendanceRefused(Exception):
         return str(self.message)
 
 
+class WorkshopNotHeldYet(AttendanceRefused):
+    def __init__(self, workshop: Workshop):
+        super().__init__()
+        self.workshop = workshop
+
+    @property
+    def message(self) -> str:
+        return _(
+            "This workshop has not taken place yet: its attendance can be recorded from its start, %(start)s."
+        ) % {"start": _when(self.workshop.starts_at)}
+
+
 @transaction.atomic
-def record_attendance(*, workshop: Workshop, entries: list[AttendanceEntry]) -> int:
-    """Save every entry or none. Returns how many rows were written."""
+def record_attendance(
+    *, workshop: Workshop, entries: list[AttendanceEntry], now: datetime | None = None
+) -> int:
+    """Save every entry or none. Returns how many rows were written.
+
+    Refused (`WorkshopNotHeldYet`) before the workshop starts, and (`AttendanceRefused`) for anyone
+    outside the plan's cohort.
+    """
+    if not is_held(workshop=workshop, now=now):
+        raise WorkshopNotHeldYet(workshop)
     allowed = {trainee.pk for trainee in expected_trainees(workshop)}
     if any(entry.trainee_id not in allowed for entry in entries):
         raise AttendanceRefused
@@ -108,6 +148,25 @@ def record_attendance(*, workshop: Workshop, entries: list[AttendanceEntry]) -> 
             defaults={"status": entry.status, "note": entry.note},
         )
     return len(entries)
+
+
+def reschedule_error(*, workshop: Workshop, starts_at: datetime | None, now: datetime | None = None) -> str:
+    """Why `workshop` may not move to `starts_at` ("" when it may).
+
+    The attendance sheet is a record: once attendance is recorded, the workshop cannot move to a
+    date that has not come yet (it would no longer be held, and its certificates would rest on a
+    session that has not happened). Moving it within the past, to correct a typo, stays possible.
+    """
+    if workshop.pk is None or starts_at is None or starts_at <= (now or timezone.now()):
+        return ""
+    if not workshop.attendance.exists():
+        return ""
+    return str(
+        _(
+            "Attendance has already been recorded for this workshop: it cannot move to a date that has "
+            "not come yet. Keep its date, or create a new workshop for the new date."
+        )
+    )
 
 
 @dataclass(frozen=True)
