@@ -39,6 +39,69 @@ def require_approval(plan: Page) -> None:
     WorkflowPage.objects.update_or_create(page=plan, defaults={"workflow": ensure_approval_workflow()})
 
 
+def ensure_plans_need_approval() -> int:
+    """Give the OTE approval workflow to every plan without one (plans copied before the
+    after_copy_page hook existed). Idempotent; returns how many plans it changed."""
+    missing = TrainingPlanPage.objects.filter(workflowpage__isnull=True)
+    plans = list(missing)
+    for plan in plans:
+        require_approval(plan)
+    return len(plans)
+
+
+# Publication ---------------------------------------------------------------------------------
+# A training plan is published in one way only: an OTE approver approves it in the "OTE approval"
+# workflow, whose last step publishes the approved revision. No one publishes a plan otherwise
+# (create, edit, revert, copy, alias, bulk action, API): `PlanPermissionTester.can_publish` holds
+# the rule, and lms/wagtail_hooks.py closes the admin paths that do not ask the page's own tester.
+
+PUBLICATION_REFUSED = _(
+    "A training plan is published only when an OTE approver approves it: save it as a draft, then "
+    "submit it for approval. Nothing was saved."
+)
+
+COPY_IS_A_DRAFT = _(
+    "A copied training plan is a draft: it is published only when an OTE approver approves it. Submit "
+    "it for approval."
+)
+
+
+def _latest_approval(plan_id: int) -> TaskState | None:
+    return (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id=str(plan_id),
+            status=TaskState.STATUS_APPROVED,
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def may_publish_plan(*, user, plan: Page) -> bool:
+    """True only while the workflow publishes what `user`, an OTE approver, has just approved.
+
+    Wagtail's workflow marks the task approved, then publishes the latest revision as the approver:
+    at that moment the plan holds an approval newer than its last publication. At any other moment
+    (an approver's "Publish" button, a trainer's anything) the answer is no.
+    """
+    from home.roles import Role, has_role
+
+    if not has_role(user, Role.OTE_APPROVER) or plan.pk is None:
+        return False
+    approval = _latest_approval(plan.pk)
+    if approval is None:
+        return False
+    last_published = Page.objects.filter(pk=plan.pk).values_list("last_published_at", flat=True).first()
+    return last_published is None or last_published < approval.finished_at
+
+
+def holds_plans(page: Page) -> bool:
+    """Whether `page` is a training plan or has one below it (a copy of it would copy a plan)."""
+    return page.get_descendants(inclusive=True).type(TrainingPlanPage).exists()
+
+
 @dataclass(frozen=True)
 class Approval:
     approver: object
@@ -48,16 +111,7 @@ class Approval:
 
 def approval_of(plan: TrainingPlanPage) -> Approval | None:
     """Who approved the plan and when, from its latest approved workflow task."""
-    state = (
-        TaskState.objects.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            workflow_state__object_id=str(plan.pk),
-            status=TaskState.STATUS_APPROVED,
-        )
-        .select_related("finished_by")
-        .order_by("-finished_at")
-        .first()
-    )
+    state = _latest_approval(plan.pk)
     if state is None:
         return None
     # Approving publishes the latest revision, which may be newer than the one submitted: the

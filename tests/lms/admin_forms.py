@@ -3,10 +3,16 @@
 from bs4 import BeautifulSoup
 
 
-def form_data(html: str, *, form_id: str = "page-edit-form") -> dict:
-    """Every named field of the form with its current value (checked boxes only; no buttons)."""
-    form = BeautifulSoup(html, "html.parser").find("form", id=form_id)
-    assert form is not None, f"no form #{form_id} on the page"
+def form_data(html: str, *, form_id: str = "page-edit-form", action: str = "") -> dict:
+    """Every named field of the form with its current value (checked boxes only; no buttons).
+
+    The form is found by its id, or by a part of its action URL when `action` is given."""
+    soup = BeautifulSoup(html, "html.parser")
+    if action:
+        form = next((f for f in soup.find_all("form") if action in (f.get("action") or "")), None)
+    else:
+        form = soup.find("form", id=form_id)
+    assert form is not None, f"no form #{form_id or action} on the page"
     data: dict = {}
     for field in form.find_all(["input", "textarea", "select"]):
         name = field.get("name")
