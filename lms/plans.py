@@ -223,6 +223,16 @@ def reschedule_error(*, workshop: Workshop, starts_at: datetime | None, now: dat
     )
 
 
+def removal_error(*, workshop: Workshop) -> str:
+    """Why `workshop` may not be deleted ("" when it may): its attendance sheet is a record."""
+    if workshop.pk is None or not workshop.attendance.exists():
+        return ""
+    return str(
+        _("Attendance has been recorded for the workshop “%(title)s”: it cannot be deleted.")
+        % {"title": workshop.title}
+    )
+
+
 @dataclass(frozen=True)
 class AttendanceSummary:
     expected: int

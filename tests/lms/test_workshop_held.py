@@ -135,3 +135,19 @@ def test_a_workshop_with_attendance_cannot_move_to_the_future(client, cohort, tr
     assert client.post(edit, data).status_code == 302
     workshop.refresh_from_db()
     assert admin_datetime(workshop.starts_at) == admin_datetime(held_on - timedelta(hours=1))
+
+
+def test_a_workshop_with_attendance_cannot_be_deleted(client, cohort, trainer):
+    from tests.lms.admin_forms import form_data
+
+    plan = make_plan(cohort=cohort, starts=[in_days(-2)])
+    workshop = plan.workshops.get()
+    record_attendance(workshop=workshop, entries=[AttendanceEntry(cohort.trainees.first().pk, "present")])
+    client.force_login(trainer)
+    edit = f"/admin/pages/{plan.pk}/edit/"
+    data = form_data(client.get(edit).content.decode()) | {"workshops-0-DELETE": "1"}
+    response = client.post(edit, data)
+    assert response.status_code == 200
+    message = translated("Attendance has been recorded for the workshop “%(title)s”: it cannot be deleted.")
+    assert message.replace("%(title)s", workshop.title) in response.content.decode()
+    assert Attendance.objects.filter(workshop=workshop).count() == 1
