@@ -3,7 +3,7 @@
 from django.conf import settings
 from django.db import transaction
 from django.utils import translation
-from wagtail.models import Collection, Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site, Workflow, WorkflowPage
 
 from .models import HomePage, SiteSettings
 
@@ -54,8 +54,28 @@ def _fill_root_translations() -> None:
         )
 
 
+def remove_root_workflows() -> int:
+    """No workflow on the root page. Wagtail's migrations put a "Moderators approval" workflow
+    there, for a group this site removes: every page without a workflow of its own would inherit
+    it. Workflows are given to the pages that need one (the training plan: OTE approval). A
+    workflow left on no page is deactivated (its reviews in progress are cancelled). Idempotent;
+    the data migration home.0002 does the same for existing databases. Returns how many links it
+    removed."""
+    root = Page.get_first_root_node()
+    if root is None:
+        return 0
+    links = WorkflowPage.objects.filter(page=root)
+    workflow_ids = list(links.values_list("workflow_id", flat=True))
+    removed, _details = links.delete()
+    for workflow in Workflow.objects.filter(pk__in=workflow_ids, active=True, workflow_pages__isnull=True):
+        if not workflow.workflow_content_types.exists():
+            workflow.deactivate()
+    return removed
+
+
 def _ensure_home_page() -> HomePage:
     _fill_root_translations()
+    remove_root_workflows()
     home = HomePage.objects.first()
     if home is None:
         root = Page.get_first_root_node()

@@ -27,6 +27,7 @@ from .models import (
     CertificateKind,
     Workshop,
 )
+from .plans import held_filter
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed without confusion
 CODE_PATTERN = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")
@@ -57,7 +58,8 @@ class Eligibility:
 
 
 def eligible_items(*, user) -> list[Eligibility]:
-    """Completed courses (their recorded completion) and attended workshops (present or late).
+    """Completed courses (their recorded completion) and attended workshops (present or late) that
+    have been held.
 
     Reads the course structure from the database, not the cache: a course whose last step was
     completed a second ago counts.
@@ -69,9 +71,13 @@ def eligible_items(*, user) -> list[Eligibility]:
         if progress.is_complete
     ]
     attended = Attendance.objects.filter(
-        trainee=user, status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE]
+        held_filter(prefix="workshop__"),
+        trainee=user,
+        status__in=[AttendanceStatus.PRESENT, AttendanceStatus.LATE],
     ).select_related("workshop")
-    items += [Eligibility(None, a.workshop, a.workshop.starts_at.date()) for a in attended]
+    items += [
+        Eligibility(None, a.workshop, timezone.localtime(a.workshop.starts_at).date()) for a in attended
+    ]
     return items
 
 

@@ -7,6 +7,8 @@ from datetime import datetime
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Q
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
@@ -37,6 +39,69 @@ def require_approval(plan: Page) -> None:
     WorkflowPage.objects.update_or_create(page=plan, defaults={"workflow": ensure_approval_workflow()})
 
 
+def ensure_plans_need_approval() -> int:
+    """Give the OTE approval workflow to every plan without one (plans copied before the
+    after_copy_page hook existed). Idempotent; returns how many plans it changed."""
+    missing = TrainingPlanPage.objects.filter(workflowpage__isnull=True)
+    plans = list(missing)
+    for plan in plans:
+        require_approval(plan)
+    return len(plans)
+
+
+# Publication ---------------------------------------------------------------------------------
+# A training plan is published in one way only: an OTE approver approves it in the "OTE approval"
+# workflow, whose last step publishes the approved revision. No one publishes a plan otherwise
+# (create, edit, revert, copy, alias, bulk action, API): `PlanPermissionTester.can_publish` holds
+# the rule, and lms/wagtail_hooks.py closes the admin paths that do not ask the page's own tester.
+
+PUBLICATION_REFUSED = _(
+    "A training plan is published only when an OTE approver approves it: save it as a draft, then "
+    "submit it for approval. Nothing was saved."
+)
+
+COPY_IS_A_DRAFT = _(
+    "A copied training plan is a draft: it is published only when an OTE approver approves it. Submit "
+    "it for approval."
+)
+
+
+def _latest_approval(plan_id: int) -> TaskState | None:
+    return (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
+            workflow_state__object_id=str(plan_id),
+            status=TaskState.STATUS_APPROVED,
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+        .first()
+    )
+
+
+def may_publish_plan(*, user, plan: Page) -> bool:
+    """True only while the workflow publishes what `user`, an OTE approver, has just approved.
+
+    Wagtail's workflow marks the task approved, then publishes the latest revision as the approver:
+    at that moment the plan holds an approval newer than its last publication. At any other moment
+    (an approver's "Publish" button, a trainer's anything) the answer is no.
+    """
+    from home.roles import Role, has_role
+
+    if not has_role(user, Role.OTE_APPROVER) or plan.pk is None:
+        return False
+    approval = _latest_approval(plan.pk)
+    if approval is None:
+        return False
+    last_published = Page.objects.filter(pk=plan.pk).values_list("last_published_at", flat=True).first()
+    return last_published is None or last_published < approval.finished_at
+
+
+def holds_plans(page: Page) -> bool:
+    """Whether `page` is a training plan or has one below it (a copy of it would copy a plan)."""
+    return page.get_descendants(inclusive=True).type(TrainingPlanPage).exists()
+
+
 @dataclass(frozen=True)
 class Approval:
     approver: object
@@ -46,16 +111,7 @@ class Approval:
 
 def approval_of(plan: TrainingPlanPage) -> Approval | None:
     """Who approved the plan and when, from its latest approved workflow task."""
-    state = (
-        TaskState.objects.filter(
-            workflow_state__base_content_type=ContentType.objects.get_for_model(Page),
-            workflow_state__object_id=str(plan.pk),
-            status=TaskState.STATUS_APPROVED,
-        )
-        .select_related("finished_by")
-        .order_by("-finished_at")
-        .first()
-    )
+    state = _latest_approval(plan.pk)
     if state is None:
         return None
     # Approving publishes the latest revision, which may be newer than the one submitted: the
@@ -81,6 +137,24 @@ def expected_trainees(workshop: Workshop) -> list:
     return cohort_trainees(workshop.plan.cohort)
 
 
+# A workshop is held once its start time has come: attendance is recorded from then on, and only
+# a held workshop gives a certificate or counts as held in the report. One home for the rule: the
+# Python test for one workshop and the query filter for many.
+
+
+def is_held(*, workshop: Workshop, now: datetime | None = None) -> bool:
+    return workshop.starts_at <= (now or timezone.now())
+
+
+def held_filter(*, now: datetime | None = None, prefix: str = "") -> Q:
+    """`is_held` as a query filter; `prefix` reaches the workshop from another model ("workshop__")."""
+    return Q(**{f"{prefix}starts_at__lte": now or timezone.now()})
+
+
+def _when(moment: datetime) -> str:
+    return formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+
+
 @dataclass(frozen=True)
 class AttendanceEntry:
     trainee_id: int
@@ -95,9 +169,29 @@ class AttendanceRefused(Exception):
         return str(self.message)
 
 
+class WorkshopNotHeldYet(AttendanceRefused):
+    def __init__(self, workshop: Workshop):
+        super().__init__()
+        self.workshop = workshop
+
+    @property
+    def message(self) -> str:
+        return _(
+            "This workshop has not taken place yet: its attendance can be recorded from its start, %(start)s."
+        ) % {"start": _when(self.workshop.starts_at)}
+
+
 @transaction.atomic
-def record_attendance(*, workshop: Workshop, entries: list[AttendanceEntry]) -> int:
-    """Save every entry or none. Returns how many rows were written."""
+def record_attendance(
+    *, workshop: Workshop, entries: list[AttendanceEntry], now: datetime | None = None
+) -> int:
+    """Save every entry or none. Returns how many rows were written.
+
+    Refused (`WorkshopNotHeldYet`) before the workshop starts, and (`AttendanceRefused`) for anyone
+    outside the plan's cohort.
+    """
+    if not is_held(workshop=workshop, now=now):
+        raise WorkshopNotHeldYet(workshop)
     allowed = {trainee.pk for trainee in expected_trainees(workshop)}
     if any(entry.trainee_id not in allowed for entry in entries):
         raise AttendanceRefused
@@ -108,6 +202,35 @@ def record_attendance(*, workshop: Workshop, entries: list[AttendanceEntry]) -> 
             defaults={"status": entry.status, "note": entry.note},
         )
     return len(entries)
+
+
+def reschedule_error(*, workshop: Workshop, starts_at: datetime | None, now: datetime | None = None) -> str:
+    """Why `workshop` may not move to `starts_at` ("" when it may).
+
+    The attendance sheet is a record: once attendance is recorded, the workshop cannot move to a
+    date that has not come yet (it would no longer be held, and its certificates would rest on a
+    session that has not happened). Moving it within the past, to correct a typo, stays possible.
+    """
+    if workshop.pk is None or starts_at is None or starts_at <= (now or timezone.now()):
+        return ""
+    if not workshop.attendance.exists():
+        return ""
+    return str(
+        _(
+            "Attendance has already been recorded for this workshop: it cannot move to a date that has "
+            "not come yet. Keep its date, or create a new workshop for the new date."
+        )
+    )
+
+
+def removal_error(*, workshop: Workshop) -> str:
+    """Why `workshop` may not be deleted ("" when it may): its attendance sheet is a record."""
+    if workshop.pk is None or not workshop.attendance.exists():
+        return ""
+    return str(
+        _("Attendance has been recorded for the workshop “%(title)s”: it cannot be deleted.")
+        % {"title": workshop.title}
+    )
 
 
 @dataclass(frozen=True)
@@ -143,8 +266,12 @@ def attendance_summary(*, workshop: Workshop, expected: int | None = None) -> At
 
 
 def agreed_priorities() -> list:
-    """The priority competences of the most recent needs-identification minutes."""
+    """The priority competences of the most recent adopted needs-identification minutes (a draft or
+    a correction not yet adopted has agreed nothing)."""
     from assessments.models import MeetingMinutes
+    from assessments.models.questionnaires import MinutesStatus
 
-    minutes = MeetingMinutes.objects.order_by("-meeting_date", "-pk").first()
+    minutes = (
+        MeetingMinutes.objects.filter(status=MinutesStatus.ADOPTED).order_by("-meeting_date", "-pk").first()
+    )
     return list(minutes.priority_competences.order_by("sort_order")) if minutes else []

@@ -1,6 +1,7 @@
 """The training report: every figure comes from the data (attendance, satisfaction, gain, completion)."""
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from assessments.results import GainReport, knowledge_gain
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
@@ -12,6 +13,7 @@ from .plans import (
     AttendanceSummary,
     approval_of,
     expected_trainees,
+    is_held,
     summarise_attendance,
 )
 
@@ -27,6 +29,7 @@ class AttendanceLine:
 @dataclass(frozen=True)
 class WorkshopReport:
     workshop: Workshop
+    held: bool  # its date has come (lms.plans.is_held)
     attendance: AttendanceSummary
     lines: list[AttendanceLine]
     satisfaction: QuestionnaireResults | None
@@ -63,13 +66,15 @@ class PlanReport:
 
     @property
     def held(self) -> list[WorkshopReport]:
-        """Workshops whose attendance has been recorded."""
-        return [w for w in self.workshops if w.attendance.recorded]
+        """Workshops whose date has come (`lms.plans.is_held`), whether or not attendance is recorded."""
+        return [w for w in self.workshops if w.held]
 
     @property
     def attendance_rate(self) -> int:
-        expected = sum(w.attendance.expected for w in self.held)
-        attended = sum(w.attendance.attended for w in self.held)
+        """Present or late, over the held workshops whose attendance has been recorded."""
+        recorded = [w for w in self.held if w.attendance.recorded]
+        expected = sum(w.attendance.expected for w in recorded)
+        attended = sum(w.attendance.attended for w in recorded)
         return round(attended * 100 / expected) if expected else 0
 
 
@@ -79,7 +84,9 @@ def _line(trainee, record) -> AttendanceLine:
     return AttendanceLine(trainee, record.status, str(record.get_status_display()), record.note)
 
 
-def workshop_report(*, workshop: Workshop, trainees: list | None = None) -> WorkshopReport:
+def workshop_report(
+    *, workshop: Workshop, trainees: list | None = None, now: datetime | None = None
+) -> WorkshopReport:
     """`trainees`: the plan's cohort, when the caller has read it already (one read per plan)."""
     if trainees is None:
         trainees = expected_trainees(workshop)
@@ -92,6 +99,7 @@ def workshop_report(*, workshop: Workshop, trainees: list | None = None) -> Work
         gain = knowledge_gain(post_test=workshop.post_test, pre_test=workshop.pre_test)
     return WorkshopReport(
         workshop=workshop,
+        held=is_held(workshop=workshop, now=now),
         attendance=summarise_attendance((record.status for record in records), len(trainees)),
         lines=lines,
         satisfaction=questionnaire_results(questionnaire=survey) if survey else None,
@@ -99,7 +107,7 @@ def workshop_report(*, workshop: Workshop, trainees: list | None = None) -> Work
     )
 
 
-def plan_report(*, plan: TrainingPlanPage) -> PlanReport:
+def plan_report(*, plan: TrainingPlanPage, now: datetime | None = None) -> PlanReport:
     workshops = (
         plan.workshops.select_related("plan__cohort", "pre_test", "post_test", "satisfaction_survey")
         .prefetch_related("attendance")
@@ -111,6 +119,6 @@ def plan_report(*, plan: TrainingPlanPage) -> PlanReport:
     return PlanReport(
         plan=plan,
         approval=approval_of(plan),
-        workshops=[workshop_report(workshop=workshop, trainees=trainees) for workshop in workshops],
+        workshops=[workshop_report(workshop=workshop, trainees=trainees, now=now) for workshop in workshops],
         completion=CompletionSummary(cohort_matrix(cohort=plan.cohort) if plan.cohort else None),
     )

@@ -20,7 +20,14 @@ from home.roles import Role, role_required
 
 from .forms import AttendanceForm
 from .models import Workshop
-from .plans import AttendanceEntry, attendance_summary, expected_trainees, record_attendance
+from .plans import (
+    AttendanceEntry,
+    WorkshopNotHeldYet,
+    attendance_summary,
+    expected_trainees,
+    is_held,
+    record_attendance,
+)
 
 STATUS_LABELS = {
     COMPLETED: gettext_lazy("completed"),
@@ -196,9 +203,25 @@ def attendance_workshops(request):
 
 @trainers_only
 def attendance_sheet(request, workshop_id: int):
-    """One screen per workshop: each trainee of the plan's cohort, marked in one tap."""
+    """One screen per workshop: each trainee of the plan's cohort, marked in one tap.
+
+    Before the workshop starts, the screen says when attendance opens and offers no form.
+    """
     workshop = get_object_or_404(Workshop.objects.select_related("plan__cohort"), pk=workshop_id)
     trainees = expected_trainees(workshop)
+    context = {
+        "workshop": workshop,
+        "summary": attendance_summary(workshop=workshop, expected=len(trainees)),
+        "page_title": _("Attendance: %(workshop)s") % {"workshop": workshop.title},
+        "header_icon": "group",
+    }
+    if not is_held(workshop=workshop):
+        context["not_held"] = WorkshopNotHeldYet(workshop).message
+        status = 200
+        if request.method == "POST":
+            messages.error(request, _("Nothing was saved.") + " " + context["not_held"])
+            status = 400
+        return TemplateResponse(request, "lms/admin/attendance_sheet.html", context, status=status)
     recorded = {a.trainee_id: a for a in workshop.attendance.all()}
     forms = [
         (
@@ -228,14 +251,5 @@ def attendance_sheet(request, workshop_id: int):
         messages.error(request, _("Nothing was saved: check the lines marked in red."))
         status = 400
     return TemplateResponse(
-        request,
-        "lms/admin/attendance_sheet.html",
-        {
-            "workshop": workshop,
-            "forms": forms,
-            "summary": attendance_summary(workshop=workshop, expected=len(trainees)),
-            "page_title": _("Attendance: %(workshop)s") % {"workshop": workshop.title},
-            "header_icon": "group",
-        },
-        status=status,
+        request, "lms/admin/attendance_sheet.html", {**context, "forms": forms}, status=status
     )

@@ -1,7 +1,10 @@
+from django.contrib import messages
+from django.contrib.contenttypes.models import ContentType
 from django.shortcuts import redirect
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.menu import MenuItem
 
 import home.converters  # noqa: F401  (registers <id:...>)
@@ -51,11 +54,92 @@ def quiz_results_menu_item():
 
 @hooks.register("after_create_page")
 def plans_need_ote_approval(request, page):
-    from .models import TrainingPlanPage
     from .plans import require_approval
 
-    if isinstance(page.specific, TrainingPlanPage):
+    if isinstance(page.specific, _plan_class()):
         require_approval(page)
+
+
+# Publication of training plans only through OTE approval (rule: lms.plans, "Publication"). The plan's
+# own permission tester answers for edit, revert, bulk publish/unpublish (Wagtail casts to the
+# specific page to ask it), unpublish and the API; these hooks close the admin paths that ask the
+# parent's tester instead (create under the home page, copy).
+
+
+def _plan_class():
+    from .models import TrainingPlanPage
+
+    return TrainingPlanPage
+
+
+def _creating_plan(request) -> bool:
+    """On Wagtail's create view, whether the page being created is a plan (from the URL's kwargs)."""
+    kwargs = request.resolver_match.kwargs if request.resolver_match else {}
+    try:
+        model = ContentType.objects.get_by_natural_key(
+            kwargs["content_type_app_name"], kwargs["content_type_model_name"]
+        ).model_class()
+    except (KeyError, ContentType.DoesNotExist):
+        return False
+    return model is not None and issubclass(model, _plan_class())
+
+
+def _refuse(request, url: str):
+    from .plans import PUBLICATION_REFUSED
+
+    messages.error(request, str(PUBLICATION_REFUSED))
+    return redirect(url)
+
+
+@hooks.register("construct_page_action_menu")
+def no_publish_button_for_plans(menu_items, request, context):
+    if context.get("view") == "create" and _creating_plan(request):
+        menu_items[:] = [item for item in menu_items if item.name != "action-publish"]
+
+
+@hooks.register("before_create_page")
+def plans_are_not_published_on_creation(request, parent_page, page_class):
+    if (
+        request.method == "POST"
+        and request.POST.get("action-publish")
+        and issubclass(page_class, _plan_class())
+    ):
+        return _refuse(request, request.get_full_path())
+    return None
+
+
+@hooks.register("before_copy_page", order=-10)
+def copies_of_plans_are_drafts(request, page):
+    """A copy of a plan (or of a subtree holding one) is a draft: neither published nor an alias.
+
+    Runs before wagtail-modeltranslation's own copy view (also a before_copy_page hook, which offers
+    "Publish copied page" ticked by default): the request reaches it without those two choices.
+    """
+    from .plans import holds_plans
+
+    if request.method != "POST" or not holds_plans(page):
+        return None
+    if request.POST.get("publish_copies") or request.POST.get("alias"):
+        data = request.POST.copy()
+        data.pop("publish_copies", None)
+        data.pop("alias", None)
+        request.POST = data
+    return None
+
+
+@hooks.register("after_copy_page")
+def copied_plans_need_ote_approval(request, page, new_page):
+    """Each copied plan gets the OTE approval workflow; one left live by any other copy path is
+    taken offline at once."""
+    from .plans import COPY_IS_A_DRAFT, require_approval
+
+    plans = list(new_page.get_descendants(inclusive=True).type(_plan_class()).specific())
+    for plan in plans:
+        require_approval(plan)
+        if plan.live:  # the trainer may not unpublish a plan: this is the rule undoing a publication
+            UnpublishPageAction(plan, user=request.user).execute(skip_permission_checks=True)
+    if plans:
+        messages.warning(request, str(COPY_IS_A_DRAFT))
 
 
 @hooks.register("after_edit_page")

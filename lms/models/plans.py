@@ -25,9 +25,11 @@ NARRATIVE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
 
 class PlanPermissionTester(PagePermissionTester):
-    """Only the OTE approvers publish a training plan (by approving it in the workflow).
+    """A training plan is published only by its approval in the OTE approval workflow.
 
-    Trainers draft and submit it; they cannot publish or unpublish it themselves.
+    Trainers draft and submit it; they cannot publish or unpublish it themselves. OTE approvers
+    approve it (which publishes it) and may unpublish it; they have no "Publish" of their own.
+    The rule lives in `lms.plans.may_publish_plan`.
     """
 
     def _is_approver(self) -> bool:
@@ -36,7 +38,9 @@ class PlanPermissionTester(PagePermissionTester):
         return has_role(self.user, Role.OTE_APPROVER)
 
     def can_publish(self):
-        return self._is_approver()
+        from ..plans import may_publish_plan
+
+        return self.user.is_active and may_publish_plan(user=self.user, plan=self.page)
 
     def can_unpublish(self):
         return self._is_approver()

@@ -12,8 +12,15 @@ from lms.plans import require_approval
 _sequence = count(1)
 
 
-def make_plan(*, cohort=None, workshops: int = 1, live: bool = False, **fields) -> TrainingPlanPage:
+def make_plan(
+    *, cohort=None, workshops: int = 1, live: bool = False, starts=None, **fields
+) -> TrainingPlanPage:
+    """`starts`: the workshops' start times; by default they were held on the last `workshops` days,
+    one a day, so that attendance can be recorded for them."""
     n = next(_sequence)
+    if starts is None:
+        now = timezone.now()
+        starts = [now - timedelta(days=workshops + 1 - i) for i in range(1, workshops + 1)]
     with translation.override("fr"):
         plan = TrainingPlanPage(
             title=f"Plan {n}",
@@ -33,10 +40,10 @@ def make_plan(*, cohort=None, workshops: int = 1, live: bool = False, **fields) 
                 title=f"Atelier {i}",
                 title_fr=f"Atelier {i}",
                 title_ar=f"ورشة {i}",
-                starts_at=timezone.now() + timedelta(days=i),
+                starts_at=start,
                 sort_order=i,
             )
-            for i in range(1, workshops + 1)
+            for i, start in enumerate(starts, start=1)
         ]
         ensure_home_page().add_child(instance=plan)
     require_approval(plan)

@@ -101,6 +101,7 @@ def test_plan_page_is_not_for_trainees(client, plan, trainer, approver, make_use
 
 
 def test_a_new_plan_starts_from_the_priorities_agreed_in_the_minutes(client, site_tree, trainer):
+    from assessments.minutes import adopt_minutes
     from assessments.models import MeetingMinutes
     from home.models import HomePage
     from tests.factories.questionnaires import make_competences, make_questionnaire
@@ -111,5 +112,7 @@ def test_a_new_plan_starts_from_the_priorities_agreed_in_the_minutes(client, sit
     )
     minutes.priority_competences.set([c3, c1])
     client.force_login(trainer)
-    response = client.get(f"/admin/pages/add/lms/trainingplanpage/{HomePage.objects.get().pk}/")
-    assert set(response.context["form"].initial["target_competences"]) == {c1.pk, c3.pk}
+    url = f"/admin/pages/add/lms/trainingplanpage/{HomePage.objects.get().pk}/"
+    assert not client.get(url).context["form"].initial.get("target_competences")  # a draft agreed nothing
+    adopt_minutes(minutes=minutes, user=trainer)
+    assert set(client.get(url).context["form"].initial["target_competences"]) == {c1.pk, c3.pk}

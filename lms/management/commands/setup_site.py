@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from courses.site_tree import ensure_course_index
 from home.roles import ensure_groups, remove_unused_wagtail_groups
 from home.site_tree import ensure_home_page
-from lms.plans import ensure_approval_workflow
+from lms.plans import ensure_approval_workflow, ensure_plans_need_approval
 
 
 class Command(BaseCommand):
@@ -15,6 +15,7 @@ class Command(BaseCommand):
         groups = ensure_groups()
         remove_unused_wagtail_groups()
         ensure_approval_workflow()
+        ensure_plans_need_approval()
         if options["verbosity"]:
             self.stdout.write(
                 f"Site tree: {home.url_path}, {catalogue.url_path}; "
