@@ -83,3 +83,30 @@ def test_minutes_pdf_prints_its_bars_from_the_start_edge(
     ends = {right for _left, right in bands} if language == "fr" else {left for left, _right in bands}
     assert max(starts) - min(starts) <= 2, bands  # every bar grows from the same edge...
     assert max(ends) - min(ends) > 20, bands  # ...to a length of its own
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_training_report_pdf_prints_the_satisfaction_bars(
+    client, site_tree, make_user, task_force, tmp_path, language
+):
+    from courses.models import Cohort
+    from tests.factories.plans import make_plan
+
+    cohort = Cohort.objects.create(name="Cohorte")
+    trainees = [make_user(Role.TRAINEE) for _ in range(4)]
+    cohort.trainees.set(trainees)
+    plan = make_plan(cohort=cohort)
+    workshop = plan.workshops.get()
+    survey = make_questionnaire(anonymity="named", cohort=cohort, purpose="satisfaction")
+    workshop.satisfaction_survey = survey
+    workshop.save()
+    rating = survey.items.get(kind="rating")
+    for trainee, score in zip(trainees, [5, 4, 4, 2], strict=True):
+        submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=score)})
+    client.force_login(task_force)
+    response = client.get(f"/{language}/review/plans/{plan.pk}/report.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    bands = rasterised_bands(response.content, tmp_path)
+    assert len(bands) >= 3, bands  # the rating's three answered levels: 2, 4 (twice as long), 5
+    starts = {left for left, _right in bands} if language == "fr" else {right for _left, right in bands}
+    assert max(starts) - min(starts) <= 2, bands
