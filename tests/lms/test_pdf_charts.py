@@ -6,6 +6,7 @@ import shutil
 import subprocess
 
 import pytest
+from django.utils.timezone import localdate
 from PIL import Image
 
 from assessments.models import MeetingMinutes
@@ -70,9 +71,8 @@ def test_minutes_pdf_prints_its_bars_from_the_start_edge(
             questionnaire=questionnaire,
             values={item.pk: ItemValue(number=level, importance=5) for item in competence_items},
         )
-    MeetingMinutes.objects.create(
-        questionnaire=questionnaire, meeting_date="2026-11-20", participants="Leïla"
-    )
+    # The meeting is today: the minutes count the responses given up to their meeting.
+    MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date=localdate(), participants="Leïla")
     client.force_login(task_force)
     response = client.get(f"/{language}/review/questionnaires/{questionnaire.pk}/minutes.pdf")
     assert response["Content-Type"] == "application/pdf"
