@@ -233,3 +233,40 @@ def test_each_module_introduction_names_what_its_lessons_teach():
                 intro = module[f"introduction_{language}"]
                 missing = {acronym for acronym in acronyms if acronym not in intro}
                 assert not missing, (module_dir.name, lesson_path.name, language, missing)
+
+
+def module_quiz_questions() -> list[dict]:
+    """The items of the graded module quizzes that were rewritten as scenarios: the pre-test and
+    post-test sets (and q01–q10, kept as written) are another engineer's parallel sets."""
+    questions = {q["key"]: q for q in tomllib.loads((DATA / "questions.toml").read_text())["question"]}
+    quizzes = tomllib.loads((DATA / "quizzes.toml").read_text())["quiz"]
+    paired = {
+        key for quiz in quizzes if quiz["purpose"] in ("pre_test", "post_test") for key in quiz["questions"]
+    }
+    kept = {f"q{number:02d}" for number in range(1, 11)}
+    keys = [
+        key
+        for quiz in quizzes
+        if quiz["purpose"] == "graded"
+        for key in quiz["questions"]
+        if key not in paired | kept
+    ]
+    return [questions[key] for key in keys]
+
+
+def test_every_choice_of_a_module_quiz_single_choice_item_explains_itself_in_both_languages():
+    singles = [q for q in module_quiz_questions() if q["type"] == "single"]
+    assert len(singles) >= 5
+    for question in singles:
+        for index, choice in enumerate(question["choice"]):
+            for language in ("fr", "ar"):
+                assert choice.get(f"feedback_{language}", "").strip(), (question["key"], index, language)
+
+
+def test_module_quiz_items_put_the_right_answer_in_varied_places():
+    items = [q for q in module_quiz_questions() if q["type"] in ("single", "multiple")]
+    first_correct = [q["choice"][0].get("correct", False) for q in items]
+    assert sum(first_correct) <= len(first_correct) // 3
+    singles = [q for q in items if q["type"] == "single"]
+    positions = {next(i for i, c in enumerate(q["choice"]) if c.get("correct")) for q in singles}
+    assert len(positions) >= 3
