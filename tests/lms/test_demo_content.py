@@ -270,3 +270,14 @@ def test_module_quiz_items_put_the_right_answer_in_varied_places():
     singles = [q for q in items if q["type"] == "single"]
     positions = {next(i for i, c in enumerate(q["choice"]) if c.get("correct")) for q in singles}
     assert len(positions) >= 3
+
+
+def test_a_true_false_item_explains_the_answer_it_marks_correct_in_both_languages():
+    """Scenario statements were rewritten, some from true to false: the feedback opens with the
+    verdict the item marks correct ("Faux." / "خطأ."), so the two can never disagree."""
+    for question in tomllib.loads((DATA / "questions.toml").read_text())["question"]:
+        if question["type"] == "true_false":
+            (correct,) = [choice for choice in question["choice"] if choice.get("correct")]
+            for language in ("fr", "ar"):
+                verdict = correct[f"text_{language}"]
+                assert question[f"feedback_{language}"].startswith(verdict), (question["key"], language)
