@@ -215,6 +215,7 @@ def test_the_grant_rules_cite_the_current_financial_regulation_on_eur_lex():
         links = [link for block in lesson[language] for link in block.get("links", [])]
         urls = [link["url"] for link in links]
         assert any("eur-lex.europa.eu" in url and "32024R2509" in url for url in urls), language
+        assert not any("legal-content/AR/" in url for url in urls), language  # EUR-Lex has no Arabic
         assert not any("966/2012" in link["title"] or "2012/966" in link["url"] for link in links), language
 
 
