@@ -8,6 +8,7 @@ from assessments.models import MeetingMinutes
 from courses.models import Cohort
 from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
+from lms.certificates import eligible_items, issue
 from lms.models import Attendance
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
@@ -62,6 +63,7 @@ MATRIX = {
     "lms:certificates": (lambda d: {}, SIGNED_IN),
     "lms:course_certificate": (lambda d: {"course_id": d["course"].pk}, OWN_CERTIFICATE),
     "lms:workshop_certificate": (lambda d: {"workshop_id": d["workshop"].pk}, OWN_CERTIFICATE),
+    "lms:certificate_pdf": (lambda d: {"code": d["certificate"].code}, OWN_CERTIFICATE),  # issued to A
     "lms:verify_certificate": (lambda d: {}, ALL_OK),
     "lms:review:index": (lambda d: {}, REVIEWERS),
     "lms:review:gain": (lambda d: {"post_test_id": d["post_test"].pk}, REVIEWERS),
@@ -175,6 +177,11 @@ def world(db, site_tree, make_user):
     plan = make_plan(cohort=cohort)
     workshop = plan.workshops.get()
     Attendance.objects.create(workshop=workshop, trainee=users["trainee_a"], status="present")
+    certificate = next(
+        issue(user=users["trainee_a"], item=item)
+        for item in eligible_items(user=users["trainee_a"])
+        if item.course is not None
+    )
     questionnaire = make_questionnaire(cohort=cohort)
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
     data = {
@@ -186,6 +193,7 @@ def world(db, site_tree, make_user):
         "workshop": workshop,
         "questionnaire": questionnaire,
         "trainee_b": users["trainee_b"],
+        "certificate": certificate,
     }
     return users, data
 
