@@ -10,8 +10,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from assessments.models import MeetingMinutes
 from courses.models import Cohort
 from courses.progress import mark_step_complete
-from home.roles import Role, ensure_groups, remove_unused_wagtail_groups
-from home.site_tree import ensure_home_page
+from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
 from lms.models import Attendance
 from tests.conftest import PASSWORD
@@ -218,6 +217,9 @@ def world(django_db_setup, django_db_blocker):
     at its end. Each case runs in its own savepoint (the `db` fixture), so what a request writes
     (a session, a visit, a certificate issued on first view) is undone before the next case: every
     case sees the same world, as when each built its own."""
+    from home.roles import remove_unused_wagtail_groups  # imported here: main adds an import above
+    from home.site_tree import ensure_home_page
+
     with django_db_blocker.unblock(), transaction.atomic():
         ensure_home_page()  # what the `site_tree` fixture does
         ensure_groups()
