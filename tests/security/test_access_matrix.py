@@ -217,7 +217,7 @@ def world(django_db_setup, django_db_blocker):
     at its end. Each case runs in its own savepoint (the `db` fixture), so what a request writes
     (a session, a visit, a certificate issued on first view) is undone before the next case: every
     case sees the same world, as when each built its own."""
-    from home.roles import remove_unused_wagtail_groups  # imported here: main adds an import above
+    from home.roles import remove_unused_wagtail_groups
     from home.site_tree import ensure_home_page
 
     with django_db_blocker.unblock(), transaction.atomic():
