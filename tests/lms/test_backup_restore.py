@@ -86,12 +86,17 @@ def test_restore_into_a_fresh_database_gives_back_the_same_data(tmp_path, source
     (media / "documents").mkdir(parents=True)
     (media / "documents" / "guide.txt").write_text("Guide du formateur", encoding="utf-8")
     manage(original, media, "migrate", "--noinput")
+    restored_media = tmp_path / "uploads"  # another folder name than the original's
+    if original.startswith("sqlite"):
+        # A copy of the freshly migrated, still empty SQLite file is the same fresh database as a
+        # second `migrate` gives, in a fraction of its time.
+        shutil.copyfile(tmp_path / "original.sqlite3", tmp_path / "restored.sqlite3")
+    else:
+        manage(restored, restored_media, "migrate", "--noinput")
     manage(original, media, "load_demo")
     manage(original, media, "backup", str(tmp_path / "backup"))
     before = json.loads(manage(original, media, "data_fingerprint"))
 
-    restored_media = tmp_path / "uploads"  # another folder name than the original's
-    manage(restored, restored_media, "migrate", "--noinput")
     manage(restored, restored_media, "restore", str(tmp_path / "backup"), "--yes")
     after = json.loads(manage(restored, restored_media, "data_fingerprint"))
 

@@ -2,6 +2,9 @@
 in the matrix fails `test_every_url_pattern_is_in_the_matrix`."""
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from assessments.models import MeetingMinutes
@@ -10,6 +13,7 @@ from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
 from lms.models import Attendance
+from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan
@@ -155,8 +159,7 @@ def test_every_url_pattern_is_in_the_matrix():
     assert not missing, f"Add these URL patterns to the access matrix: {sorted(missing)}"
 
 
-@pytest.fixture
-def world(db, site_tree, make_user):
+def build_world(make_user) -> tuple[dict, dict]:
     ensure_groups()
     users = {
         "trainee_a": make_user(Role.TRAINEE, username="a", first_name="Amira", last_name="A"),
@@ -198,11 +201,38 @@ def world(db, site_tree, make_user):
     return users, data
 
 
+def _make_user(role: Role | None = None, *, username: str, **fields):
+    """As the `make_user` fixture does, for a world that outlives one test."""
+    user = get_user_model().objects.create_user(
+        username=username, email=f"{username}@example.org", password=PASSWORD, **fields
+    )
+    if role is not None:
+        user.groups.add(Group.objects.get(name=role.value))
+    return user
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module (not once per case: 300 cases), inside a transaction rolled back
+    at its end. Each case runs in its own savepoint (the `db` fixture), so what a request writes
+    (a session, a visit, a certificate issued on first view) is undone before the next case: every
+    case sees the same world, as when each built its own."""
+    from home.roles import remove_unused_wagtail_groups
+    from home.site_tree import ensure_home_page
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_home_page()  # what the `site_tree` fixture does
+        ensure_groups()
+        remove_unused_wagtail_groups()
+        yield build_world(_make_user)
+        transaction.set_rollback(True)
+
+
 CASES = [(name, role) for name in MATRIX for role in ROLES]
 
 
 @pytest.mark.parametrize(("name", "role"), CASES, ids=[f"{n}-{r}" for n, r in CASES])
-def test_access(client, world, name, role):
+def test_access(db, client, world, name, role):
     users, data = world
     if role != "anonymous":
         client.force_login(users[role])
