@@ -110,3 +110,14 @@ def test_the_singular_markers_catch_the_singular_and_spare_the_plural():
         assert SINGULAR.search(singular), singular
     for plural in ["أنتم", "يمكنكم العودة", "إجاباتكم.", "تقدّمكم", "اختاروا", "يُرجى إدخال", "ذلك", "كانت"]:
         assert not SINGULAR.search(plural), plural
+
+
+def test_french_writes_out_its_plurals_and_genders():
+    """No "question(s) répondue(s)" nor "un(e)": a count gets a sentence that holds for any number."""
+    found = [
+        (msgid, form)
+        for msgid, forms in entries("fr").items()
+        for form in forms
+        if re.search(r"\w\((e|s|es|x)\)", form)
+    ]
+    assert not found, "\n".join(f"{msgid!r} → {form!r}" for msgid, form in found)
