@@ -112,3 +112,15 @@ def test_the_approval_workflow_is_named_in_french_and_labelled_in_each_language(
     with translation.override("fr"):
         assert workflow_label(name=workflow.name) == "Approbation de l'OTE"
     assert workflow_label(name="Autre circuit") == "Autre circuit"
+
+
+@pytest.mark.parametrize("language", ["ar", "fr"])
+def test_the_password_reset_e_mail_is_a_formal_letter_in_the_language_asked_in(
+    client, site_tree, trainee, language
+):
+    client.post(f"/{language}/accounts/password/reset/", {"email": trainee.email})
+    (message,) = mail.outbox
+    attention, greeting, _approval, _title = FORMAL[language]
+    assert attention in message.body.splitlines()[0] and "Amira Ben Ali" in message.body
+    assert greeting in message.body and "/reset/" in message.body
+    assert not [word for word in INFORMAL if word in message.subject + message.body]

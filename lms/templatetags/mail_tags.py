@@ -1,4 +1,5 @@
-"""Filters for the workflow e-mails (templates/wagtailadmin/notifications/)."""
+"""Filters for the e-mails: workflow notifications (templates/wagtailadmin/notifications/) and
+account e-mails (templates/registration/)."""
 
 from django import template
 
