@@ -1,5 +1,5 @@
-"""The approval workflow's e-mails: formal, in the recipient's language, naming the workflow in that
-language (issue 18)."""
+"""E-mails are formal letters in the recipient's language: the approval workflow's notifications
+(naming the workflow in that language) and the password reset (issue 18)."""
 
 import pytest
 from bs4 import BeautifulSoup
