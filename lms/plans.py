@@ -16,7 +16,11 @@ from home.roles import Role
 
 from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 
-APPROVAL_WORKFLOW = "OTE approval"
+# The workflow and its task are stored under a French name, the site's language, which Wagtail's
+# admin screens show as it is; the e-mails and the site show the translated label instead.
+APPROVAL_WORKFLOW = "Approbation de l'OTE"
+APPROVAL_LABEL = _("OTE approval")
+FORMER_APPROVAL_NAMES = ("OTE approval",)  # renamed by migration lms 0005
 
 
 PLAN_READERS = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
@@ -24,7 +28,9 @@ PLAN_READERS = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
 
 @transaction.atomic
 def ensure_approval_workflow() -> Workflow:
-    """The "OTE approval" workflow: one group approval task for the OTE approvers. Idempotent."""
+    """The OTE approval workflow: one group approval task for the OTE approvers. Idempotent."""
+    Workflow.objects.filter(name__in=FORMER_APPROVAL_NAMES).update(name=APPROVAL_WORKFLOW)
+    GroupApprovalTask.objects.filter(name__in=FORMER_APPROVAL_NAMES).update(name=APPROVAL_WORKFLOW)
     workflow, _created = Workflow.objects.get_or_create(name=APPROVAL_WORKFLOW, defaults={"active": True})
     task = GroupApprovalTask.objects.filter(name=APPROVAL_WORKFLOW).first()
     if task is None:
@@ -32,6 +38,13 @@ def ensure_approval_workflow() -> Workflow:
     task.groups.set([Group.objects.get(name=Role.OTE_APPROVER.value)])
     WorkflowTask.objects.get_or_create(workflow=workflow, task=task, defaults={"sort_order": 0})
     return workflow
+
+
+def workflow_label(*, name: str) -> str:
+    """The name of a workflow or task as the reader's language says it (other names as stored)."""
+    if name == APPROVAL_WORKFLOW or name in FORMER_APPROVAL_NAMES:
+        return str(APPROVAL_LABEL)
+    return name
 
 
 def require_approval(plan: Page) -> None:

@@ -50,7 +50,7 @@ class Question(index.Indexed, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("competence")]),
         FieldPanel("stem"),
-        InlinePanel("choices", label=_("Choices"), heading=_("Choices (choice questions)")),
+        InlinePanel("choices", label=_("Choice"), heading=_("Choices (choice questions)")),
         InlinePanel(
             "accepted_answers", label=_("Accepted answer"), heading=_("Accepted answers (short answer)")
         ),

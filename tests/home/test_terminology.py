@@ -73,3 +73,51 @@ def test_no_variant_the_list_rules_out(language, variants):
         if any(re.search(variant, form, re.I) for variant in variants)
     ]
     assert not found, "\n".join(f"{msgid!r} → {form!r}" for msgid, form in found)
+
+
+# The reader is addressed in the plural of respect (docs/terminology.md, "Form of address"): these
+# markers of the second person singular must not appear in the Arabic catalogue. Each is a whole
+# word (Arabic letters and short vowels around it excluded), so that "أنتم" or "لكم" do not match.
+LETTER = r"[\w\u064B-\u0652]"
+SINGULAR_ADDRESS = [
+    # pronouns and "you can / you must / you have"
+    r"أنت[َِ]?",
+    r"(يمكن|بإمكان|علي|لدي|ل|ب|إلي|من)ك[َِ]?",
+    # "your ..." on the nouns the interface uses
+    r"(إجابت|إجابات|نتيجت|تقد[ّ]?م|حساب|معطيات|بريد|اختيار|محاولت|شهادت|شهادات|حقوق|إتمام|حضور|رضا"
+    r"|لعمل|احتياجات|هويت|تعل[ّ]?م)ك[َِ]?",
+    # verbs in the past, second person singular
+    r"(أتممت|أجبت|أرسلت|قبلت|نسيت|تجاوزت|استنفدت)[َِ]?",
+    # imperatives in the singular (the plural "اختاروا", or "يُرجى" + noun, is the rule)
+    r"(اختر|أدخل|اضغط|اكتب|اطلب|أضف|أنشئ|انطلق|اترك|املأ|اتبع|أتمم)",
+    r"هل تريد(?!ون)",
+]
+SINGULAR = re.compile(rf"(?<!{LETTER})(?:{'|'.join(SINGULAR_ADDRESS)})(?!{LETTER})")
+
+
+def test_arabic_addresses_the_reader_in_the_plural_of_respect():
+    found = [
+        (msgid, match.group(0), form)
+        for msgid, forms in entries("ar").items()
+        for form in forms
+        for match in SINGULAR.finditer(form)
+    ]
+    assert not found, "\n".join(f"{msgid!r}: {word!r} in {form!r}" for msgid, word, form in found)
+
+
+def test_the_singular_markers_catch_the_singular_and_spare_the_plural():
+    for singular in ["أنتَ", "يمكنك العودة", "إجاباتك.", "تقدّمك", "اختر فوجًا", "أدخل", "لقد أتممت الدورة"]:
+        assert SINGULAR.search(singular), singular
+    for plural in ["أنتم", "يمكنكم العودة", "إجاباتكم.", "تقدّمكم", "اختاروا", "يُرجى إدخال", "ذلك", "كانت"]:
+        assert not SINGULAR.search(plural), plural
+
+
+def test_french_writes_out_its_plurals_and_genders():
+    """No "question(s) répondue(s)" nor "un(e)": a count gets a sentence that holds for any number."""
+    found = [
+        (msgid, form)
+        for msgid, forms in entries("fr").items()
+        for form in forms
+        if re.search(r"\w\((e|s|es|x)\)", form)
+    ]
+    assert not found, "\n".join(f"{msgid!r} → {form!r}" for msgid, form in found)

@@ -1,0 +1,31 @@
+"""Filters for the e-mails: workflow notifications (templates/wagtailadmin/notifications/) and
+account e-mails (templates/registration/)."""
+
+from django import template
+
+from lms.plans import workflow_label as label_of
+
+register = template.Library()
+
+FIRST_STRONG_ISOLATE, POP_DIRECTIONAL_ISOLATE = "\u2068", "\u2069"
+
+
+@register.filter
+def workflow_label(name) -> str:
+    """A workflow's or task's name in the active language."""
+    return label_of(name=str(name or ""))
+
+
+@register.filter
+def isolate(value) -> str:
+    """Plain-text isolation of a name or title (the <bdi> of a text e-mail), so that a Latin name
+    reads right inside an Arabic sentence and an Arabic title inside a French one."""
+    if value is None or value == "":
+        return ""
+    return f"{FIRST_STRONG_ISOLATE}{value}{POP_DIRECTIONAL_ISOLATE}"
+
+
+@register.filter
+def addressee(user) -> str:
+    """The recipient's full name, or their username when no name is recorded."""
+    return user.get_full_name() or user.get_username()
