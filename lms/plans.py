@@ -7,10 +7,11 @@ from datetime import datetime
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
-from home.roles import Role
+from home.roles import Role, has_role
 
 from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 
@@ -18,6 +19,38 @@ APPROVAL_WORKFLOW = "OTE approval"
 
 
 PLAN_READERS = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
+
+
+def may_read_plan(*, user, plan: TrainingPlanPage) -> bool:
+    """The staff roles read every plan; a trainee reads the approved (live) plan of their cohort."""
+    if has_role(user, *PLAN_READERS):
+        return True
+    return (
+        user.is_authenticated
+        and plan.live
+        and plan.cohort_id is not None
+        and plan.cohort.trainees.filter(pk=user.pk).exists()
+    )
+
+
+def plans_of_trainee(*, user):
+    """The approved (live) plans of the cohorts `user` belongs to, the most recent first."""
+    return (
+        TrainingPlanPage.objects.live()
+        .filter(cohort__trainees=user)
+        .distinct()
+        .order_by("-period_start", "-first_published_at")
+    )
+
+
+def next_workshop(*, user, now: datetime | None = None) -> Workshop | None:
+    """The trainee's coming workshop: the first not yet started, in an approved plan of their cohort."""
+    return (
+        Workshop.objects.filter(plan__in=plans_of_trainee(user=user), starts_at__gte=now or timezone.now())
+        .select_related("plan")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 @transaction.atomic
