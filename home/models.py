@@ -31,6 +31,14 @@ class HomePage(FastRoutingMixin, Page):
     class Meta:
         verbose_name = _("home page")
 
+    def get_context(self, request, *args, **kwargs):
+        from .landing import landing_actions
+
+        context = super().get_context(request, *args, **kwargs)
+        # A signed-in person is offered their work first (resume the course, the review area...).
+        context["landing_actions"] = landing_actions(user=request.user, request=request)
+        return context
+
 
 @register_setting(icon="site")
 class SiteSettings(BaseSiteSetting):

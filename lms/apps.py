@@ -5,3 +5,10 @@ from django.utils.translation import gettext_lazy as _
 class LmsConfig(AppConfig):
     name = "lms"
     verbose_name = _("Training cycle")
+
+    def ready(self) -> None:
+        from home.landing import register_landing_provider
+
+        from .landing import landing_actions
+
+        register_landing_provider(landing_actions)

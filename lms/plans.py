@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
-from home.roles import Role
+from home.roles import Role, has_role
 
 from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 
@@ -24,6 +24,38 @@ FORMER_APPROVAL_NAMES = ("OTE approval",)  # renamed by migration lms 0005
 
 
 PLAN_READERS = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
+
+
+def may_read_plan(*, user, plan: TrainingPlanPage) -> bool:
+    """The staff roles read every plan; a trainee reads the approved (live) plan of their cohort."""
+    if has_role(user, *PLAN_READERS):
+        return True
+    return (
+        user.is_authenticated
+        and plan.live
+        and plan.cohort_id is not None
+        and plan.cohort.trainees.filter(pk=user.pk).exists()
+    )
+
+
+def plans_of_trainee(*, user):
+    """The approved (live) plans of the cohorts `user` belongs to, the most recent first."""
+    return (
+        TrainingPlanPage.objects.live()
+        .filter(cohort__trainees=user)
+        .distinct()
+        .order_by("-period_start", "-first_published_at")
+    )
+
+
+def next_workshop(*, user, now: datetime | None = None) -> Workshop | None:
+    """The trainee's coming workshop: the first not yet started, in an approved plan of their cohort."""
+    return (
+        Workshop.objects.filter(plan__in=plans_of_trainee(user=user), starts_at__gte=now or timezone.now())
+        .select_related("plan")
+        .order_by("starts_at")
+        .first()
+    )
 
 
 @transaction.atomic

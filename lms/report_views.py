@@ -1,22 +1,38 @@
 """Training plan PDF and training reports (screen and PDF) for the review area."""
 
-from django.shortcuts import get_object_or_404, render
+from functools import wraps
 
-from home.roles import role_required
+from django.contrib.auth.views import redirect_to_login
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, render
 
 from .models import TrainingPlanPage, Workshop
 from .pdf import render_pdf
-from .plans import PLAN_READERS, approval_of
+from .plans import approval_of, may_read_plan
 from .reports import plan_report, workshop_report
 from .review.access import reviewers_only
 
 
-@role_required(*PLAN_READERS)
+def plan_readers_only(view):
+    """Anonymous visitors go to the login page; whoever may not read this plan gets a 403."""
+
+    @wraps(view)
+    def wrapped(request, *, plan: TrainingPlanPage):
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        if not may_read_plan(user=request.user, plan=plan):
+            raise PermissionDenied
+        return view(request, plan=plan)
+
+    return wrapped
+
+
+@plan_readers_only
 def plan_page(request, *, plan: TrainingPlanPage):
     return plan.render(request)
 
 
-@role_required(*PLAN_READERS)
+@plan_readers_only
 def plan_pdf(request, *, plan: TrainingPlanPage):
     context = {
         "plan": plan,

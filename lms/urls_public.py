@@ -5,6 +5,7 @@ from . import certificate_views, consent_views, views
 app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
+    path("my/workshops/", views.my_workshops, name="my_workshops"),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),

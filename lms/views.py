@@ -1,16 +1,30 @@
 from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import translation
 
 from .dashboard import trainee_dashboard
+from .landing import landing_url, lands_on_dashboard
+from .plans import plans_of_trainee
 from .privacy import personal_data
 from .search import search_pages
 
 
 @login_required
 def my_dashboard(request):
+    if not lands_on_dashboard(user=request.user):
+        return redirect(landing_url(user=request.user))
     return render(request, "lms/dashboard.html", trainee_dashboard(user=request.user))
+
+
+@login_required
+def my_workshops(request):
+    """The approved plan of the trainee's cohort, with every workshop; else the dashboard says none."""
+    plan = plans_of_trainee(user=request.user).first()
+    if plan is None:
+        return redirect(reverse("lms:dashboard") + "#workshops")
+    return redirect(plan.get_url(request=request))
 
 
 def search(request):

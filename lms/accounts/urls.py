@@ -6,8 +6,10 @@ from django.urls import path, reverse_lazy
 from home.forms import SitePasswordChangeForm
 from lms.consent import consent_exempt
 
+from .views import LandingLoginView
+
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(redirect_authenticated_user=True), name="login"),
+    path("login/", LandingLoginView.as_view(), name="login"),
     path("logout/", consent_exempt(auth_views.LogoutView.as_view()), name="logout"),
     path(
         "password/change/",

@@ -19,7 +19,8 @@ def at(moment):
 
 
 def signed_in(client) -> bool:
-    return client.get("/fr/my/", follow=False).status_code == 200
+    # A page every signed-in person may read ("My learning path" sends staff on to their work).
+    return client.get("/fr/my/data/", follow=False).status_code == 200
 
 
 def sign_in(client, username, moment):

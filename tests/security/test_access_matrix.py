@@ -61,7 +61,13 @@ MATRIX = {
     "password_reset_done": (lambda d: {}, ALL_OK),
     "password_reset_confirm": (lambda d: {"uidb64": "MQ", "token": "bad-token"}, ALL_OK),
     "password_reset_complete": (lambda d: {}, ALL_OK),
-    "lms:dashboard": (lambda d: {}, SIGNED_IN),
+    # Staff are sent on to their work (lms/landing.py): the review area, the Wagtail admin.
+    "lms:dashboard": (
+        lambda d: {},
+        {**SIGNED_IN, **dict.fromkeys(["trainer", "task_force", "approver", "superuser"], 302)},
+    ),
+    # To the plan of the trainee's cohort, or to the dashboard when there is none.
+    "lms:my_workshops": (lambda d: {}, dict.fromkeys(ROLES, 302)),
     "lms:search": (lambda d: {}, ALL_OK),
     "lms:my_data": (lambda d: {}, SIGNED_IN),  # always the signed-in person's own data
     "lms:certificates": (lambda d: {}, SIGNED_IN),
