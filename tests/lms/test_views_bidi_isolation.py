@@ -107,7 +107,9 @@ def test_arabic_pages_isolate_latin_and_figures(client, demo):
     attempt = Attempt.objects.filter(user__username="amira.benali", quiz=quiz).latest("pk")
     shown["quiz attempt"] = attempt_page = page(client, f"{with_ar}attempt/{attempt.pk}/")
     # The Latin choice keeps its own direction: a trainee sees "COM(2021) 120", not "120 (COM(2021".
-    label = BeautifulSoup(attempt_page, "html.parser").find("label", string=re.compile(re.escape(LATIN_CHOICE)))
+    label = BeautifulSoup(attempt_page, "html.parser").find(
+        "label", string=re.compile(re.escape(LATIN_CHOICE))
+    )
     assert label is not None and label.get("dir") == "auto"
     shown["certificates"] = page(client, "/ar/my/certificates/")
 
