@@ -25,7 +25,6 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup, Comment, NavigableString, Tag
 
-ARABIC = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
 LATIN_WORD = re.compile(r"[A-Za-z\u00C0-\u024F]+")
 # Two figures joined by a separator that is neither tight nor a list separator ("19 / 27",
 # "1,63 / 2,00", "3, 2026", "2014–2015"), a figure with a sign before it ("-0,33", "+5") or with "%"

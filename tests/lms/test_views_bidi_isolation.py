@@ -163,3 +163,20 @@ def test_password_reset_email_isolates_the_name(client, make_user, site_tree):
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "\u2068sonia\u2069" in body
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_figures_read_the_same_in_both_languages_only_the_markup_isolates_them(language):
+    """French shows the text it showed ("70 %", "19 / 27"); only the negative gets a real minus."""
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from home.templatetags.language_tags import percent, ratio, signed
+
+    with translation.override(language):
+        assert percent(70) == '<bdi dir="ltr">70 %</bdi>'
+        assert percent(Decimal("66.667"), 0) == '<bdi dir="ltr">67 %</bdi>'
+        assert signed(Decimal("-0.333"), 2) == '<bdi dir="ltr">\u22120,33</bdi>'
+        assert ratio(19, 27) == '<bdi dir="ltr">19 / 27</bdi>'
+        assert percent(None) == signed(None) == "—"
