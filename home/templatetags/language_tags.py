@@ -9,6 +9,17 @@ browser lays it out left to right inside the right-to-left page (and the reverse
     {% translated page "introduction" %}                   rich text, or <div lang dir>…</div>
     <div class="prose"{% fallback_attrs page "body" %}>    for a StreamField or a custom layout
     {{ user.get_full_name|bdi }}                           user-typed or Latin text in a sentence
+
+Figures and codes read left to right even in an Arabic sentence: a percentage, a signed number, a
+fraction "n / total" or a code is isolated left to right as a whole, so that the right-to-left
+page keeps its sign, its "%" and its order ("70 %", "−0,33", "19 / 27", not "% 70", "0,33-",
+"27 / 19"). French pages show the same text; only the markup around it differs.
+
+    {{ rate|percent }}  {{ score|percent:0 }}              <bdi dir="ltr">70 %</bdi>
+    {{ gain|signed:2 }}                                    <bdi dir="ltr">−0,33</bdi> (a real minus)
+    {% ratio done total %}                                 <bdi dir="ltr">19 / 27</bdi>
+    {{ certificate.code|ltr }}                             <bdi dir="ltr">ABCD-EFGH</bdi>
+    {{ user.get_full_name|bdi_text }}                      plain text (e-mails): FSI … PDI marks
 """
 
 import functools
@@ -16,7 +27,8 @@ from typing import Any
 
 from django import template
 from django.conf import settings
-from django.utils import translation
+from django.template.defaultfilters import floatformat
+from django.utils import formats, translation
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled, resolution_order
@@ -92,3 +104,61 @@ def bdi(value) -> str:
     if value is None or value == "":
         return ""
     return format_html("<bdi>{}</bdi>", value)
+
+
+EMPTY_FIGURE = "—"
+MINUS = "\u2212"
+# Unicode's FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: <bdi> for plain text.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def _ltr(text: str) -> SafeString:
+    return format_html('<bdi dir="ltr">{}</bdi>', text)
+
+
+def _number(value, decimals) -> str:
+    """The number as the page shows it: `floatformat` when told how many decimals, else localised."""
+    if decimals is None:
+        return str(formats.localize(value, use_l10n=True))
+    return floatformat(value, decimals)
+
+
+@register.filter
+def ltr(value) -> str:
+    """A code, a reference or a number that reads left to right, isolated as a whole."""
+    if value is None or value == "":
+        return ""
+    return _ltr(value)
+
+
+@register.filter
+def percent(value, decimals=None) -> str:
+    """A percentage with its sign, "70 %", isolated left to right ("% 70" otherwise in Arabic)."""
+    if value is None or value == "":
+        return EMPTY_FIGURE
+    return _ltr(f"{_number(value, decimals)} %")
+
+
+@register.filter
+def signed(value, decimals=None) -> str:
+    """A number that may be negative, with a real minus sign kept before it ("0,33-" otherwise)."""
+    if value is None or value == "":
+        return EMPTY_FIGURE
+    number = _number(value, decimals)
+    if number.startswith("-"):
+        number = MINUS + number[1:]
+    return _ltr(number)
+
+
+@register.simple_tag
+def ratio(part, whole) -> str:
+    """ "19 / 27" (a part of a whole: pages, steps, workshops), in that order in both directions."""
+    return _ltr(f"{formats.localize(part, use_l10n=True)} / {formats.localize(whole, use_l10n=True)}")
+
+
+@register.filter
+def bdi_text(value) -> str:
+    """Plain text's <bdi> (e-mails, text exports): the value between Unicode isolate marks."""
+    if value is None or value == "":
+        return ""
+    return f"{FSI}{value}{PDI}"

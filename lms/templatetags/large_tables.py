@@ -3,7 +3,6 @@ cells in the progress matrix and twelve thousand in the needs heat map, too many
 loop. A cell has few possible contents, so each is rendered once per page and reused."""
 
 from django import template
-from django.template.defaultfilters import floatformat
 from django.utils import formats
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
@@ -12,23 +11,24 @@ from django.utils.translation import gettext
 
 from courses.matrix import MatrixRow
 from courses.progress import COMPLETED, IN_PROGRESS, StepState
+from home.templatetags.language_tags import bdi, percent, ratio
 
 register = template.Library()
 
 
 def cell_html(state: StepState) -> SafeString:
     """A cell in words and symbol, never colour alone."""
+    score = ""
     if state.status == COMPLETED:
         label = f"✓ {gettext('completed')}"
         if state.score is not None:
-            label += f" ({floatformat(state.score, 0)} %)"
+            score = format_html(" ({})", percent(state.score, 0))
     elif state.status == IN_PROGRESS:
         label = f"◐ {gettext('in progress')}"
     else:
         label = f"○ {gettext('not started')}"
-    if state.is_new:
-        label += f" · {gettext('new since the course was completed')}"
-    return format_html('<td class="matrix-cell matrix-{}">{}</td>', state.status, label)
+    new = f" · {gettext('new since the course was completed')}" if state.is_new else ""
+    return format_html('<td class="matrix-cell matrix-{}">{}{}{}</td>', state.status, label, score, new)
 
 
 def _cells_html(cells: list[StepState], rendered: dict[int, SafeString]) -> SafeString:
@@ -58,12 +58,11 @@ def matrix_row(context, row: MatrixRow) -> SafeString:
     days = context.render_context.setdefault("matrix_days", {})
     trainee = row.trainee
     return format_html(
-        '<tr><th scope="row">{}</th>{}<td>{} / {} ({} %)</td><td>{}</td></tr>',
-        trainee.get_full_name() or trainee.get_username(),
+        '<tr><th scope="row">{}</th>{}<td>{} ({})</td><td>{}</td></tr>',
+        bdi(trainee.get_full_name() or trainee.get_username()),
         _cells_html(row.cells, rendered),
-        row.completed,
-        len(row.cells),
-        row.percent,
+        ratio(row.completed, len(row.cells)),
+        percent(row.percent),
         _day(row.last_activity, days),
     )
 
@@ -81,4 +80,4 @@ def heatmap_row(context, name: str, levels: list[int | None]) -> SafeString:
         if level not in rendered:
             rendered[level] = _heat_cell(level)
         cells.append(rendered[level])
-    return format_html('<tr><th scope="row">{}</th>{}</tr>', name, mark_safe("".join(cells)))
+    return format_html('<tr><th scope="row">{}</th>{}</tr>', bdi(name), mark_safe("".join(cells)))

@@ -60,7 +60,7 @@ def test_my_data_page_names_the_attendance_status_and_has_a_plain_title(client, 
     record_attendance(workshop=workshop, entries=[AttendanceEntry(trainee.pk, "late", "")])
     client.force_login(trainee)
     page = client.get("/fr/my/data/").content.decode()
-    assert f"Atelier 1 — {translated('Late')}" in page
+    assert f"<bdi>Atelier 1</bdi> — {translated('Late')}" in page
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<" not in title
 

@@ -111,7 +111,7 @@ def test_a_response_after_the_meeting_does_not_change_the_minutes(
     html = page(client, base(questionnaire) + "/")
     text = pdf_text(client, base(questionnaire) + ".pdf", tmp_path)
     for shown in (html, text):
-        assert "2 réponses sur 3 apprenants attendus (67 %)" in shown
+        assert "2 réponses sur 3 apprenants attendus (67 %)" in re.sub(r"<[^>]+>", "", shown)
         assert "Avant la réunion" in shown and "Après la réunion" not in shown
     assert "Sonia T" in html  # she had not answered by the meeting
     # The live results, outside the minutes, do count her.
@@ -146,7 +146,8 @@ def test_adopted_minutes_keep_what_they_showed_whatever_changes_later(
 
     after = {lang: minutes_section(page(client, base(questionnaire, lang) + "/")) for lang in ("fr", "ar")}
     assert after == before
-    assert "2 réponses sur 3 apprenants attendus (67 %)" in after["fr"] and "Avant la réunion" in after["fr"]
+    assert "2 réponses sur 3 apprenants attendus (67 %)" in re.sub(r"<[^>]+>", "", after["fr"])
+    assert "Avant la réunion" in after["fr"]
 
 
 def test_anonymous_minutes_stay_readable_when_the_questionnaire_reopens(
@@ -349,5 +350,5 @@ def test_an_empty_arabic_place_falls_back_on_the_french_one_marked_as_french(
     draft_minutes(questionnaire, place_ar="", participants_ar="")
     client.force_login(trainer)
     html = page(client, base(questionnaire, "ar") + "/")
-    assert '<td lang="fr" dir="ltr">Siège de l&#x27;OTE, Tunis</td>' in html
+    assert '<td lang="fr" dir="ltr"><bdi>Siège de l&#x27;OTE, Tunis</bdi></td>' in html
     assert "Leila Trabelsi, task force" in html
