@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision, Workflow, WorkflowPage, WorkflowState
 from home.models import HomePage
 from home.site_tree import remove_root_workflows
 from lms.models import TrainingPlanPage
-from lms.plans import PUBLICATION_REFUSED, approval_of, ensure_approval_workflow
+from lms.plans import APPROVAL_WORKFLOW, PUBLICATION_REFUSED, approval_of, ensure_approval_workflow
 from tests.conftest import translated
 from tests.factories.plans import make_plan
 from tests.lms.admin_forms import form_data
@@ -89,7 +89,7 @@ def test_create_and_publish(client, site_tree, trainer):
     data.pop("action-publish")
     assert client.post(url, data).status_code == 302
     created = TrainingPlanPage.objects.get()
-    assert not created.live and created.get_workflow().name == "OTE approval"
+    assert not created.live and created.get_workflow().name == APPROVAL_WORKFLOW
 
 
 def test_create_page_in_arabic_says_why(client, site_tree, trainer):
@@ -170,7 +170,7 @@ def test_copy_of_an_approved_plan_is_a_draft_under_approval(client, approved_pla
     assert translated(COPY_IS_A_DRAFT) in response.content.decode()
     copy = TrainingPlanPage.objects.get(slug_fr="copie")
     assert not copy.live and copy.alias_of_id is None
-    assert copy.get_workflow().name == "OTE approval"
+    assert copy.get_workflow().name == APPROVAL_WORKFLOW
     assert not live_without_approval()
 
 
@@ -191,7 +191,7 @@ def test_a_plan_copied_live_by_another_path_is_taken_offline(rf, approved_plan, 
     request._messages = FallbackStorage(request)
     copied_plans_need_ote_approval(request, approved_plan, copy)
     copy.refresh_from_db()
-    assert not copy.live and copy.get_workflow().name == "OTE approval"
+    assert not copy.live and copy.get_workflow().name == APPROVAL_WORKFLOW
     assert not live_without_approval()
 
 
@@ -234,7 +234,7 @@ def test_move(client, plan, trainer, site_tree):
     client.post(f"/admin/pages/{plan.pk}/move/{other_home.pk}/confirm/")
     plan.refresh_from_db()
     assert plan.get_parent().pk == other_home.pk
-    assert not plan.live and plan.get_workflow().name == "OTE approval"
+    assert not plan.live and plan.get_workflow().name == APPROVAL_WORKFLOW
 
 
 def put_back_the_default_workflow() -> Workflow:

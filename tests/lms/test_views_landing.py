@@ -163,7 +163,14 @@ def cohort(trainee):
 
 
 def make_live_plan(cohort, **fields):
-    plan = make_plan(cohort=cohort, live=True, workshops=2, **fields)
+    now = timezone.now()
+    plan = make_plan(
+        cohort=cohort,
+        live=True,
+        workshops=2,
+        starts=[now + timedelta(days=1), now + timedelta(days=2)],
+        **fields,
+    )
     first = plan.workshops.order_by("starts_at").first()
     first.place_fr, first.place_ar = "Maison de Tunisie, Paris", "دار تونس، باريس"
     first.agenda_fr, first.agenda_ar = "Accueil\nBudget du projet", "الاستقبال\nميزانية المشروع"
@@ -264,7 +271,12 @@ def test_the_dashboard_reads_the_next_workshop_in_a_fixed_number_of_queries(
     client, site_tree, trainee, cohort, workshops, django_assert_max_num_queries
 ):
     for _ in range(workshops // 4 + 1):
-        make_plan(cohort=cohort, live=True, workshops=workshops)
+        make_plan(
+            cohort=cohort,
+            live=True,
+            workshops=workshops,
+            starts=[timezone.now() + timedelta(days=day) for day in range(1, workshops + 1)],
+        )
     client.force_login(trainee)
     client.get("/fr/my/")
     with django_assert_max_num_queries(11):
