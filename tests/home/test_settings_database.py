@@ -19,7 +19,10 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def sqlite_file_connection(tmp_path):
-    """A connection configured as the project configures SQLite, on a file other processes can open."""
+    """A connection configured as the project configures SQLite, on a file other processes can open
+    (the SQLite pass of the suite; PostgreSQL's pass checks `test_postgresql_gets_no_sqlite_options`)."""
+    if connection.vendor != "sqlite":
+        pytest.skip("checks the SQLite configuration: runs in the SQLite pass")
     path = tmp_path / "probe.sqlite3"
     wrapper = DatabaseWrapper({**connection.settings_dict, "NAME": str(path)}, alias="probe")
     wrapper.connect()
