@@ -51,7 +51,8 @@ def plans_of_trainee(*, user):
 def next_workshop(*, user, now: datetime | None = None) -> Workshop | None:
     """The trainee's coming workshop: the first not yet started, in an approved plan of their cohort."""
     return (
-        Workshop.objects.filter(plan__in=plans_of_trainee(user=user), starts_at__gte=now or timezone.now())
+        Workshop.objects.filter(plan__in=plans_of_trainee(user=user))
+        .exclude(held_filter(now=now))
         .select_related("plan")
         .order_by("starts_at")
         .first()

@@ -4,6 +4,7 @@ from datetime import timedelta
 from itertools import count
 
 from django.utils import timezone, translation
+from wagtail.models import WorkflowState
 
 from home.site_tree import ensure_home_page
 from lms.models import TrainingPlanPage, Workshop
@@ -48,3 +49,16 @@ def make_plan(
         ensure_home_page().add_child(instance=plan)
     require_approval(plan)
     return plan
+
+
+def submit(plan, trainer):
+    """The trainer saves a revision and submits the plan to its approval workflow."""
+    plan.save_revision(user=trainer)
+    return plan.get_workflow().start(plan, user=trainer)
+
+
+def approve(plan, approver):
+    """The approver approves the plan's task in progress (which publishes it)."""
+    state = WorkflowState.objects.get(object_id=str(plan.pk), status=WorkflowState.STATUS_IN_PROGRESS)
+    task_state = state.current_task_state
+    task_state.task.specific.on_action(task_state, approver, "approve")

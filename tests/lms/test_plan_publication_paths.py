@@ -7,14 +7,14 @@ import pytest
 from django.apps import apps
 from django.core.exceptions import PermissionDenied
 from django.utils import translation
-from wagtail.models import Page, Revision, Workflow, WorkflowPage, WorkflowState
+from wagtail.models import Page, Revision, Workflow, WorkflowPage
 
 from home.models import HomePage
 from home.site_tree import remove_root_workflows
 from lms.models import TrainingPlanPage
 from lms.plans import APPROVAL_WORKFLOW, PUBLICATION_REFUSED, approval_of, ensure_approval_workflow
 from tests.conftest import translated
-from tests.factories.plans import make_plan
+from tests.factories.plans import approve, make_plan, submit
 from tests.lms.admin_forms import form_data
 
 pytestmark = pytest.mark.django_db
@@ -24,17 +24,6 @@ pytestmark = pytest.mark.django_db
 def plan(site_tree):
     ensure_approval_workflow()
     return make_plan()
-
-
-def submit(plan, trainer):
-    plan.save_revision(user=trainer)
-    return plan.get_workflow().start(plan, user=trainer)
-
-
-def approve(plan, approver):
-    state = WorkflowState.objects.get(object_id=str(plan.pk), status=WorkflowState.STATUS_IN_PROGRESS)
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, approver, "approve")
 
 
 @pytest.fixture

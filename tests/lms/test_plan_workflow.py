@@ -1,9 +1,8 @@
 import pytest
-from wagtail.models import WorkflowState
 
 from home.roles import Role
 from lms.plans import approval_of, ensure_approval_workflow
-from tests.factories.plans import make_plan
+from tests.factories.plans import approve, make_plan, submit
 
 pytestmark = pytest.mark.django_db
 
@@ -12,17 +11,6 @@ pytestmark = pytest.mark.django_db
 def plan(site_tree):
     ensure_approval_workflow()
     return make_plan()
-
-
-def submit(plan, trainer):
-    plan.save_revision(user=trainer)
-    return plan.get_workflow().start(plan, user=trainer)
-
-
-def approve(plan, approver):
-    state = WorkflowState.objects.get(object_id=str(plan.pk), status=WorkflowState.STATUS_IN_PROGRESS)
-    task_state = state.current_task_state
-    task_state.task.specific.on_action(task_state, approver, "approve")
 
 
 def test_trainers_cannot_publish_a_plan_themselves(plan, trainer, approver):
