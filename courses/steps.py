@@ -37,11 +37,6 @@ class CourseStepMixin:
     subpage_types: list[str] = []
     step_kind_label = ""
 
-    def get_course(self):
-        from .models import CoursePage
-
-        return CoursePage.objects.ancestor_of(self).first()
-
     def get_view_restrictions(self):
         return view_restrictions_of(self)
 

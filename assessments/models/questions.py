@@ -69,10 +69,6 @@ class Question(index.Indexed, ClusterableModel):
         # The stem's text: tags stripped and entities decoded, so that it is escaped once where shown.
         return Truncator(unescape(strip_tags(self.stem))).chars(90)
 
-    @property
-    def is_choice_question(self) -> bool:
-        return self.kind != QuestionKind.SHORT
-
 
 class Choice(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="choices")

@@ -93,7 +93,7 @@ def translated(obj, field: str) -> str:
     rich = _is_rich_text(obj, field)
     html = richtext(value or "") if rich else conditional_escape(value or "")
     if not language:
-        return mark_safe(html)  # noqa: S308 - escaped above, or Wagtail's rich text rendering
+        return mark_safe(html)  # escaped above, or rendered by Wagtail's rich text
     tag = "div" if rich else "span"
     return format_html("<{tag}{attrs}>{html}</{tag}>", tag=tag, attrs=language_attrs(language), html=html)
 

@@ -22,7 +22,6 @@ INSTALLED_APPS = [
     "courses",
     "assessments",
     "lms",
-    "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.routable_page",
