@@ -5,11 +5,9 @@ from dataclasses import dataclass
 from string import ascii_lowercase
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
 
-from .attempts import Answer
 from .models import AttemptQuestion, Choice, Question
-from .scoring import QuestionKind
+from .question_kinds import Answer, QuestionKindHandler, handler_for
 
 
 @dataclass(frozen=True)
@@ -27,6 +25,10 @@ class ShownQuestion:
     @property
     def field_name(self) -> str:
         return f"q{self.item.position}"
+
+    @property
+    def handler(self) -> QuestionKindHandler:
+        return handler_for(self.question.kind)
 
 
 def shown_questions(items: list[AttemptQuestion]) -> list[ShownQuestion]:
@@ -64,15 +66,7 @@ class AttemptForm(forms.Form):
 
     @staticmethod
     def _field(shown: ShownQuestion) -> forms.Field:
-        kind = shown.question.kind
-        options = [(c.letter, c.choice.text) for c in shown.choices]
-        if kind == QuestionKind.SHORT:
-            return forms.CharField(label=_("Your answer"), max_length=500, required=False, strip=True)
-        if kind == QuestionKind.MULTIPLE:
-            return forms.MultipleChoiceField(
-                choices=options, required=False, widget=forms.CheckboxSelectMultiple
-            )
-        return forms.ChoiceField(choices=options, required=False, widget=forms.RadioSelect)
+        return shown.handler.form_field(options=[(c.letter, c.choice.text) for c in shown.choices])
 
     def rows(self) -> list[QuestionRow]:
         rows = []
@@ -84,9 +78,7 @@ class AttemptForm(forms.Form):
                 QuestionRow(
                     shown=shown,
                     errors=list(bound.errors),
-                    text=value
-                    if isinstance(value, str) and shown.question.kind == QuestionKind.SHORT
-                    else "",
+                    text=value if isinstance(value, str) and shown.handler.answers_with_text else "",
                     selected=frozenset(str(letter) for letter in letters),
                 )
             )
@@ -95,13 +87,10 @@ class AttemptForm(forms.Form):
     def answers(self) -> dict[int, Answer]:
         result = {}
         for shown in self.questions:
-            value = self.cleaned_data.get(shown.field_name)
-            letters = {c.letter: c.choice.pk for c in shown.choices}
-            if shown.question.kind == QuestionKind.SHORT:
-                result[shown.item.position] = Answer(text=value or "")
-            else:
-                picked = value if isinstance(value, list) else ([value] if value else [])
-                result[shown.item.position] = Answer(choices=frozenset(letters[v] for v in picked))
+            result[shown.item.position] = shown.handler.answer(
+                value=self.cleaned_data.get(shown.field_name),
+                choice_of_letter={c.letter: c.choice.pk for c in shown.choices},
+            )
         return result
 
 
@@ -111,10 +100,5 @@ def initial_answers(questions: list[ShownQuestion]) -> dict[str, object]:
     for shown in questions:
         selected = {choice.pk for choice in shown.item.selected_choices.all()}
         letters = [c.letter for c in shown.choices if c.choice.pk in selected]
-        if shown.question.kind == QuestionKind.SHORT:
-            initial[shown.field_name] = shown.item.text_answer
-        elif shown.question.kind == QuestionKind.MULTIPLE:
-            initial[shown.field_name] = letters
-        else:
-            initial[shown.field_name] = letters[0] if letters else None
+        initial[shown.field_name] = shown.handler.initial(text=shown.item.text_answer, letters=letters)
     return initial

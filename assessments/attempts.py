@@ -12,7 +12,6 @@ under concurrent requests. Submitting twice, or a stale form, changes nothing.
 """
 
 import random
-from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from decimal import Decimal
 
@@ -29,14 +28,8 @@ from .models import Attempt, AttemptQuestion, Question, QuizPage
 from .models.attempts import AttemptStatus
 from .outcome import completes_step, submitted_scores
 from .pre_post import answers_may_show, attempt_limit
-from .scoring import (
-    QuestionKind,
-    attempt_percentage,
-    choice_points,
-    final_grade,
-    short_answer_points,
-    single_points,
-)
+from .question_kinds import Answer, handler_for
+from .scoring import attempt_percentage, final_grade
 
 
 class AttemptError(Exception):
@@ -72,14 +65,6 @@ class ClosedMeanwhile(TimeUp):
     message = _("The quiz has closed: the attempt was submitted with the answers saved before closing.")
 
 
-@dataclass(frozen=True)
-class Answer:
-    """What a trainee gave for one question: chosen choice ids, or typed text."""
-
-    choices: frozenset[int] = field(default_factory=frozenset)
-    text: str = ""
-
-
 # Starting -------------------------------------------------------------------------------------
 
 
@@ -109,7 +94,7 @@ def draw_questions(quiz: QuizPage, rng: random.Random) -> list[Question]:
 
 def _choice_order(question: Question, quiz: QuizPage, rng: random.Random) -> list[int]:
     ids = [choice.pk for choice in question.choices.all()]  # prefetched, in the author's order
-    if quiz.shuffle_choices and question.kind != QuestionKind.TRUE_FALSE:
+    if quiz.shuffle_choices and handler_for(question.kind).shuffles_choices:
         rng.shuffle(ids)
     return ids
 
@@ -245,15 +230,13 @@ def submit_attempt(
 
 def item_points(item: AttemptQuestion) -> Decimal:
     question = item.question
-    if question.kind == QuestionKind.SHORT:
-        return short_answer_points(
-            given=item.text_answer, accepted=[answer.text for answer in question.accepted_answers.all()]
-        )
-    selected = {choice.pk for choice in item.selected_choices.all()}
-    correct = {choice.pk for choice in question.choices.all() if choice.is_correct}
-    if question.kind == QuestionKind.MULTIPLE:
-        return choice_points(selected=selected, correct=correct, all_choices=set(item.choice_order))
-    return single_points(selected=selected, correct=correct)
+    return handler_for(question.kind).points(
+        selected={choice.pk for choice in item.selected_choices.all()},
+        correct={choice.pk for choice in question.choices.all() if choice.is_correct},
+        shown=set(item.choice_order),
+        text=item.text_answer,
+        accepted=[answer.text for answer in question.accepted_answers.all()],
+    )
 
 
 def _submit(attempt: Attempt, now: datetime) -> Attempt:

@@ -1,7 +1,7 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from .scoring import structure_errors
+from .question_kinds import structure_errors
 
 
 def _live_forms(formset):

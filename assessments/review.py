@@ -7,7 +7,6 @@ from enum import StrEnum
 
 from .attempt_forms import ShownQuestion
 from .models import AcceptedAnswer, Choice
-from .scoring import QuestionKind
 
 
 class Mark(StrEnum):
@@ -32,7 +31,7 @@ class ReviewQuestion:
 
     @property
     def is_short(self) -> bool:
-        return self.shown.question.kind == QuestionKind.SHORT
+        return self.shown.handler.answers_with_text
 
     @property
     def wrong_picks(self) -> int:

@@ -82,24 +82,3 @@ def normalised_gain(*, pre: Decimal, post: Decimal) -> Decimal | None:
     if pre >= HUNDRED:
         return None
     return ((post - pre) / (HUNDRED - pre)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
-
-
-def structure_errors(*, kind: str, correct_flags: Sequence[bool], accepted_answers: int) -> list[str]:
-    """What is wrong with a question's choices or accepted answers, as messages for the author."""
-    correct = sum(1 for flag in correct_flags if flag)
-    if kind == QuestionKind.SINGLE:
-        if len(correct_flags) < 2:
-            return [str(_("A single-choice question needs at least two choices."))]
-        if correct != 1:
-            return [str(_("A single-choice question needs exactly one correct choice."))]
-    elif kind == QuestionKind.MULTIPLE:
-        if len(correct_flags) < 2:
-            return [str(_("A multiple-choice question needs at least two choices."))]
-        if correct < 1:
-            return [str(_("A multiple-choice question needs at least one correct choice."))]
-    elif kind == QuestionKind.TRUE_FALSE:
-        if len(correct_flags) != 2 or correct != 1:
-            return [str(_("A true-or-false question needs exactly two choices, one of them correct."))]
-    elif kind == QuestionKind.SHORT and accepted_answers < 1:
-        return [str(_("A short-answer question needs at least one accepted answer."))]
-    return []

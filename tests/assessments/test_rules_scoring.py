@@ -2,6 +2,7 @@ from decimal import Decimal
 
 import pytest
 
+from assessments.question_kinds import structure_errors
 from assessments.scoring import (
     GradingMethod,
     QuestionKind,
@@ -11,7 +12,6 @@ from assessments.scoring import (
     normalised_gain,
     short_answer_points,
     single_points,
-    structure_errors,
 )
 
 D = Decimal
