@@ -21,6 +21,8 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from home.people import display_name
+
 from .models import MeetingMinutes, QuestionnairePage
 from .models.questionnaires import AdoptedMinutesAreFinal, MinutesStatus
 from .survey_results import (
@@ -120,7 +122,7 @@ def adopt_minutes(*, minutes: MeetingMinutes, user, now: datetime | None = None)
             _("Minutes can only be adopted once the meeting has taken place."), code="future_meeting"
         )
     draft.full_clean()
-    draft.snapshot = {**freeze(minutes=draft), "adopted_by": user.get_full_name() or user.get_username()}
+    draft.snapshot = {**freeze(minutes=draft), "adopted_by": display_name(user)}
     draft.status = MinutesStatus.ADOPTED
     draft.adopted_at = now
     draft.adopted_by = user

@@ -11,6 +11,8 @@ from typing import NamedTuple
 from django.contrib.auth import get_user_model
 
 from courses.models import Competence
+from home.numbers import percent_of, rounded
+from home.people import display_name
 from home.roles import not_a_trainee
 
 from .models import Attempt, AttemptQuestion, Question, QuizPage
@@ -38,7 +40,7 @@ class ItemResult:
 
     @property
     def percent_correct(self) -> int:
-        return round(self.correct * 100 / self.answered) if self.answered else 0
+        return percent_of(self.correct, self.answered)
 
 
 def _submitted(quiz: QuizPage):
@@ -51,7 +53,7 @@ def _submitted(quiz: QuizPage):
 
 
 def _name(user) -> str:
-    return user.get_full_name() or user.get_username()
+    return display_name(user)
 
 
 def trainee_results(*, quiz: QuizPage) -> list[TraineeResult]:
@@ -165,7 +167,7 @@ class GainReport:
 def _mean(values: list[Decimal], places: str = "0.01") -> Decimal | None:
     if not values:
         return None
-    return (sum(values, Decimal(0)) / len(values)).quantize(Decimal(places))
+    return rounded(sum(values, Decimal(0)) / len(values), places)
 
 
 class ScoredAttempt(NamedTuple):

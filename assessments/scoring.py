@@ -1,10 +1,12 @@
 """Scoring rules: a question's points, an attempt's percentage, the grade over attempts, the gain."""
 
 from collections.abc import Collection, Iterable, Sequence
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from home.numbers import rounded
 
 from .normalise import answers_match
 
@@ -26,7 +28,7 @@ class GradingMethod(models.TextChoices):
 
 
 def percentage(value: Decimal | float) -> Decimal:
-    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return rounded(value)
 
 
 def choice_points(
@@ -81,4 +83,4 @@ def normalised_gain(*, pre: Decimal, post: Decimal) -> Decimal | None:
     """Hake's normalised gain (post − pre) / (100 − pre), as a fraction; undefined when pre = 100."""
     if pre >= HUNDRED:
         return None
-    return ((post - pre) / (HUNDRED - pre)).quantize(Decimal("0.001"), rounding=ROUND_HALF_UP)
+    return rounded((post - pre) / (HUNDRED - pre), "0.001")

@@ -12,7 +12,7 @@ import statistics
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -22,6 +22,8 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from courses.models import Competence
+from home.numbers import percent_of, rounded
+from home.people import by_name, display_name, name_from
 from home.roles import Role
 
 from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
@@ -32,7 +34,7 @@ RANK_POINTS = {0: 3, 1: 2, 2: 1}  # first priority 3 points, second 2, third 1
 
 
 def two_places(value: float) -> Decimal:
-    return Decimal(value).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    return rounded(value)
 
 
 def bar_step(count: int, total: int) -> int:
@@ -129,7 +131,7 @@ class QuestionnaireResults:
 
     @property
     def response_rate(self) -> int:
-        return round(self.responses * 100 / self.expected) if self.expected else 0
+        return percent_of(self.responses, self.expected)
 
     @property
     def threshold(self) -> int:
@@ -137,7 +139,7 @@ class QuestionnaireResults:
 
     @property
     def non_respondent_names(self) -> list[str]:
-        return [user.get_full_name() or user.username for user in self.non_respondents]
+        return [display_name(user) for user in self.non_respondents]
 
 
 NAME_FIELDS = ("id", "first_name", "last_name", "username")
@@ -150,7 +152,7 @@ def expected_respondents(questionnaire: QuestionnairePage) -> list:
     else:
         users = User.objects.filter(groups__name=Role.TRAINEE.value)
     users = users.filter(is_active=True).distinct().only(*NAME_FIELDS)
-    return list(users.order_by("last_name", "first_name", "username"))
+    return list(by_name(users))
 
 
 def release_results(*, questionnaire: QuestionnairePage, now=None) -> int:
@@ -217,8 +219,7 @@ class ResponseRow(NamedTuple):
 
 
 def _person_name(first_name: str, last_name: str, username: str) -> str:
-    """A respondent's name as User.get_full_name() gives it, else the username."""
-    return f"{first_name} {last_name}".strip() or username
+    return name_from(first_name=first_name, last_name=last_name, username=username)
 
 
 def submitted_answers(

@@ -26,6 +26,8 @@ from django.db.models import (
 )
 from wagtail.models import Page
 
+from home.people import by_name
+
 from .models import Cohort, CourseCompletion, ModulePage
 from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, StepState, courses_structure, percent
 
@@ -127,7 +129,7 @@ def _trainees_with_progress(cohort: Cohort, step_ids: list[int]) -> list[Trainee
             matrix_last_activity=Value(None, output_field=DateTimeField()),
             matrix_progress=Value(None, output_field=TextField()),
         )
-    ordered = trainees.order_by("last_name", "first_name", "username", "id")
+    ordered = by_name(trainees)
     return [
         TraineeProgress(trainee, trainee.matrix_last_activity, _progress_rows(trainee.matrix_progress))
         for trainee in ordered

@@ -89,6 +89,10 @@ def has_role(user, *roles: Role) -> bool:
     return bool({role.value for role in roles} & user._role_names)
 
 
+# Who reads the review area (needs results, minutes, reports), and who works in the Wagtail admin.
+REVIEWERS = (Role.TASK_FORCE, Role.TRAINER)
+ADMIN_USERS = (Role.TRAINER, Role.OTE_APPROVER)
+
 # Roles whose members never count as trainees, even when they also belong to the Trainees group.
 STAFF_ROLES = (Role.TRAINER, Role.TASK_FORCE, Role.OTE_APPROVER)
 

@@ -18,6 +18,7 @@ from django.utils import timezone, translation
 from courses.access import enrolled_courses
 from courses.models import CoursePage
 from courses.progress import courses_progress
+from home.people import display_name
 
 from .models import (
     Attendance,
@@ -115,7 +116,7 @@ def _create(*, user, item: Eligibility, lookup: dict) -> Certificate:
     certificate = Certificate.objects.create(
         user=user,
         code=new_code(),
-        holder_name=user.get_full_name() or user.get_username(),
+        holder_name=display_name(user),
         completed_on=item.completed_on,
         issued_on=timezone.localdate(),
         **lookup,

@@ -11,11 +11,11 @@ from django.utils.translation import gettext as _
 from courses.access import enrolled_courses
 from courses.progress import CourseProgress, courses_progress
 from home.landing import LandingAction
-from home.roles import Role, has_role
+from home.roles import ADMIN_USERS, Role, has_role
 
 
 def landing_url(*, user) -> str:
-    if has_role(user, Role.TRAINER, Role.OTE_APPROVER):
+    if has_role(user, *ADMIN_USERS):
         return reverse("wagtailadmin_home")
     if has_role(user, Role.TASK_FORCE):
         return reverse("lms:review:index")

@@ -12,6 +12,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, WorkflowPage, WorkflowTask
 
+from home.numbers import percent_of
+from home.people import by_name
 from home.roles import Role, has_role
 
 from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
@@ -176,7 +178,7 @@ def approval_of(plan: TrainingPlanPage) -> Approval | None:
 def cohort_trainees(cohort) -> list:
     if cohort is None:
         return []
-    return list(cohort.trainees.order_by("last_name", "first_name", "username"))
+    return list(by_name(cohort.trainees.all()))
 
 
 def expected_trainees(workshop: Workshop) -> list:
@@ -295,7 +297,7 @@ class AttendanceSummary:
     @property
     def rate(self) -> int:
         """Present or late, out of the trainees expected (excused absences count as absences)."""
-        return round(self.attended * 100 / self.expected) if self.expected else 0
+        return percent_of(self.attended, self.expected)
 
 
 def summarise_attendance(statuses: Iterable[str], expected: int) -> AttendanceSummary:

@@ -6,6 +6,8 @@ from datetime import datetime
 from assessments.results import GainReport, knowledge_gain
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from courses.matrix import ProgressMatrix, cohort_matrix
+from home.numbers import percent_of
+from home.people import by_name
 
 from .models import TrainingPlanPage, Workshop
 from .plans import (
@@ -50,11 +52,11 @@ class CompletionSummary:
 
     @property
     def rate(self) -> int:
-        return round(self.completed * 100 / self.trainees) if self.trainees else 0
+        return percent_of(self.completed, self.trainees)
 
     @property
     def mean_progress(self) -> int:
-        return round(sum(row.percent for row in self.matrix.rows) / self.trainees) if self.trainees else 0
+        return percent_of(sum(row.percent for row in self.matrix.rows), self.trainees * 100)
 
 
 @dataclass(frozen=True)
@@ -113,9 +115,7 @@ def plan_report(*, plan: TrainingPlanPage, now: datetime | None = None) -> PlanR
         .prefetch_related("attendance")
         .order_by("starts_at")
     )
-    trainees = (
-        list(plan.cohort.trainees.order_by("last_name", "first_name", "username")) if plan.cohort else []
-    )
+    trainees = list(by_name(plan.cohort.trainees.all())) if plan.cohort else []
     return PlanReport(
         plan=plan,
         approval=approval_of(plan),

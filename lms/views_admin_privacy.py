@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from home.people import NAME_ORDER
 from home.roles import Role, role_required
 
 from .consent import notice_version
@@ -28,7 +29,7 @@ def trainee_list(request):
                 to_attr="current_consents",
             ),
         )
-        .order_by("last_name", "first_name", "username")
+        .order_by(*NAME_ORDER)
     )
     return TemplateResponse(
         request,

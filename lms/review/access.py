@@ -1,8 +1,7 @@
 """Who may do what in the review area: the one place for its access rules."""
 
-from home.roles import Role, has_role, role_required
+from home.roles import REVIEWERS, Role, has_role, role_required
 
-REVIEWERS = (Role.TASK_FORCE, Role.TRAINER)
 # The trainer drafts the meeting minutes and adopts them; the task force reads them (superusers too).
 MINUTES_EDITORS = (Role.TRAINER,)
 

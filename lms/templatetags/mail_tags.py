@@ -3,6 +3,7 @@ account e-mails (templates/registration/)."""
 
 from django import template
 
+from home.people import display_name
 from lms.plans import workflow_label as label_of
 
 register = template.Library()
@@ -28,4 +29,4 @@ def isolate(value) -> str:
 @register.filter
 def addressee(user) -> str:
     """The recipient's full name, or their username when no name is recorded."""
-    return user.get_full_name() or user.get_username()
+    return display_name(user)
