@@ -1,6 +1,8 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
+from home.languages import default_language, language_codes, localized
+
 from .question_kinds import structure_errors
 
 
@@ -92,18 +94,25 @@ class QuestionnairePageForm(WagtailAdminPageForm):
         kind = data.get("kind")
         if kind == "competence" and not data.get("competence"):
             form.add_error("competence", _("Choose the competence to rate."))
-        if kind != "competence" and not (data.get("label_fr") or data.get("label")):
+        if kind != "competence" and not (
+            data.get(localized("label", default_language())) or data.get("label")
+        ):
             form.add_error(None, _("Write the question."))
         if kind in CHOICE_KINDS:
             counts = {
                 language: len(
-                    [line for line in (data.get(f"options_{language}") or "").splitlines() if line.strip()]
+                    [
+                        line
+                        for line in (data.get(localized("options", language)) or "").splitlines()
+                        if line.strip()
+                    ]
                 )
-                for language in ("fr", "ar")
+                for language in language_codes()
             }
-            if counts["fr"] < 2:
+            reference = counts.pop(default_language())
+            if reference < 2:
                 form.add_error(None, _("Give at least two options, one per line."))
-            elif counts["ar"] and counts["ar"] != counts["fr"]:
-                form.add_error(None, _("The French and Arabic options must have the same number of lines."))
+            elif any(count and count != reference for count in counts.values()):
+                form.add_error(None, _("Every language must have the same number of option lines."))
         if kind == "rating" and not 2 <= (data.get("scale_max") or 0) <= 10:
             form.add_error("scale_max", _("A rating scale goes from 1 to a maximum between 2 and 10."))

@@ -3,6 +3,8 @@
 from django.utils import translation
 from django.utils.translation import gettext, gettext_noop
 
+from home.languages import language_codes, localized
+
 from .models import QuestionnaireItem, QuestionnairePage
 from .models.questionnaires import ItemKind
 
@@ -20,36 +22,30 @@ RECOMMEND_OPTIONS = [gettext_noop("Yes"), gettext_noop("Maybe"), gettext_noop("N
 COMMENTS = gettext_noop("Comments and suggestions")
 
 
-def _in_both_languages(text: str) -> dict[str, str]:
+def _in_every_language(text: str) -> dict[str, str]:
     values = {}
-    for language in ("fr", "ar"):
+    for language in language_codes():
         with translation.override(language):
             values[language] = gettext(text)
     return values
 
 
 def _item(kind: str, name: str, texts: dict[str, str], **fields) -> dict:
-    return {"kind": kind, **{f"{name}_{lang}": value for lang, value in texts.items()}, **fields}
+    return {"kind": kind, **{localized(name, lang): value for lang, value in texts.items()}, **fields}
 
 
 def add_default_satisfaction_items(survey: QuestionnairePage) -> None:
     """Give an empty satisfaction survey the default reaction questions, in French and Arabic."""
     if survey.items.exists():
         return
-    rows = [_item(ItemKind.RATING, "label", _in_both_languages(text)) for text in RATINGS]
+    rows = [_item(ItemKind.RATING, "label", _in_every_language(text)) for text in RATINGS]
     options = {
-        lang: "\n".join(value[lang] for value in map(_in_both_languages, RECOMMEND_OPTIONS))
-        for lang in ("fr", "ar")
-    }
-    rows.append(
-        _item(
-            ItemKind.SINGLE_CHOICE,
-            "label",
-            _in_both_languages(RECOMMEND),
-            options_fr=options["fr"],
-            options_ar=options["ar"],
+        localized("options", lang): "\n".join(
+            value[lang] for value in map(_in_every_language, RECOMMEND_OPTIONS)
         )
-    )
-    rows.append(_item(ItemKind.FREE_TEXT, "label", _in_both_languages(COMMENTS), required=False))
+        for lang in language_codes()
+    }
+    rows.append(_item(ItemKind.SINGLE_CHOICE, "label", _in_every_language(RECOMMEND), **options))
+    rows.append(_item(ItemKind.FREE_TEXT, "label", _in_every_language(COMMENTS), required=False))
     for order, row in enumerate(rows):
         QuestionnaireItem.objects.create(questionnaire=survey, sort_order=order, **row)

@@ -11,6 +11,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.languages import default_language, language_choices
+
 from ..forms import QuestionAdminForm
 from ..scoring import QuestionKind
 
@@ -89,7 +91,7 @@ class Choice(Orderable):
 class AcceptedAnswer(Orderable):
     question = ParentalKey(Question, on_delete=models.CASCADE, related_name="accepted_answers")
     language = models.CharField(
-        _("language"), max_length=2, choices=[("fr", _("French")), ("ar", _("Arabic"))], default="fr"
+        _("language"), max_length=2, choices=language_choices, default=default_language
     )
     text = models.CharField(_("answer"), max_length=200)
 

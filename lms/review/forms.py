@@ -1,60 +1,51 @@
 from django import forms
-from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from assessments.models import MeetingMinutes
 from home.fields import BoundedModelMultipleChoiceField
+from home.languages import default_language, label_in, language_codes, localized, text_attributes
 
-LEFT_TO_RIGHT = {"lang": "fr", "dir": "ltr"}
-RIGHT_TO_LEFT = {"lang": "ar", "dir": "rtl"}
+TRANSLATED = {
+    "place": (_("Place"), forms.TextInput, {}),
+    "participants": (_("Participants"), forms.Textarea, {"rows": 4}),
+    "summary": (_("Summary of the discussion"), forms.Textarea, {"rows": 6}),
+    "decisions": (_("Decisions"), forms.Textarea, {"rows": 4}),
+}
 
 
 class MeetingMinutesForm(forms.ModelForm):
-    """The draft of the minutes. The texts, place and participants are written in French, in Arabic,
-    or both; French, the default language, is the fallback and the participants are required in it."""
+    """The draft of the minutes. The texts, place and participants are written in any of the site's
+    languages; the default language is the fallback and the participants are required in it."""
 
     class Meta:
         field_classes = {"priority_competences": BoundedModelMultipleChoiceField}
         model = MeetingMinutes
         fields = [
             "meeting_date",
-            "place_fr",
-            "place_ar",
-            "participants_fr",
-            "participants_ar",
-            "summary_fr",
-            "summary_ar",
-            "decisions_fr",
-            "decisions_ar",
+            *(localized(name, code) for name in TRANSLATED for code in language_codes()),
             "priority_competences",
         ]
         widgets = {
             "meeting_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
-            "place_fr": forms.TextInput(attrs=LEFT_TO_RIGHT),
-            "place_ar": forms.TextInput(attrs=RIGHT_TO_LEFT),
-            "participants_fr": forms.Textarea(attrs={"rows": 4, **LEFT_TO_RIGHT}),
-            "participants_ar": forms.Textarea(attrs={"rows": 4, **RIGHT_TO_LEFT}),
-            "summary_fr": forms.Textarea(attrs={"rows": 6, **LEFT_TO_RIGHT}),
-            "summary_ar": forms.Textarea(attrs={"rows": 6, **RIGHT_TO_LEFT}),
-            "decisions_fr": forms.Textarea(attrs={"rows": 4, **LEFT_TO_RIGHT}),
-            "decisions_ar": forms.Textarea(attrs={"rows": 4, **RIGHT_TO_LEFT}),
+            **{
+                localized(name, code): widget(attrs={**attrs, **text_attributes(code)})
+                for name, (_label, widget, attrs) in TRANSLATED.items()
+                for code in language_codes()
+            },
             "priority_competences": forms.CheckboxSelectMultiple,
         }
         labels = {
-            "place_fr": _("Place (French)"),
-            "place_ar": _("Place (Arabic)"),
-            "participants_fr": _("Participants (French)"),
-            "participants_ar": _("Participants (Arabic)"),
-            "summary_fr": _("Summary of the discussion (French)"),
-            "summary_ar": _("Summary of the discussion (Arabic)"),
-            "decisions_fr": _("Decisions (French)"),
-            "decisions_ar": _("Decisions (Arabic)"),
+            localized(name, code): label_in(label, code)
+            for name, (label, _widget, _attrs) in TRANSLATED.items()
+            for code in language_codes()
         }
         help_texts = {
-            "participants_fr": _("One per line: name and role."),
-            "participants_ar": _("One per line: name and role. Empty: the French list is printed."),
+            localized("participants", code): _("One per line: name and role.")
+            if code == default_language()
+            else _("One per line: name and role. Empty: the French list is printed.")
+            for code in language_codes()
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields[f"participants_{settings.MODELTRANSLATION_DEFAULT_LANGUAGE}"].required = True
+        self.fields[localized("participants", default_language())].required = True

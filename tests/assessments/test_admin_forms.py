@@ -192,9 +192,7 @@ def test_a_questionnaire_item_must_say_what_it_asks_and_offer_matching_options(s
     rows = form.formsets["items"].forms
     assert _("Choose the competence to rate.") in rows[0].errors["competence"]
     assert _("Give at least two options, one per line.") in rows[1].non_field_errors()
-    assert (
-        _("The French and Arabic options must have the same number of lines.") in rows[2].non_field_errors()
-    )
+    assert _("Every language must have the same number of option lines.") in rows[2].non_field_errors()
     assert _("A rating scale goes from 1 to a maximum between 2 and 10.") in rows[3].errors["scale_max"]
     assert _("Write the question.") in rows[4].non_field_errors()
 
