@@ -4,11 +4,12 @@ Wagtail's search backend, so that a query folded the same way finds "réinsertio
 
 from wagtail.search import index
 
+from home.languages import language_codes
 from home.text import fold
 
 from .page_text import field_text
 
-LANGUAGES = ("fr", "ar")
+LANGUAGES = tuple(language_codes())
 
 
 def folded_text(page, language: str, field_names: tuple[str, ...]) -> str:
