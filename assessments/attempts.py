@@ -22,6 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.progress import mark_step_complete, record_step_score
+from home.languages import default_language
 
 from .availability import DEADLINE_GRACE, is_closed_for_good, is_past
 from .models import Attempt, AttemptQuestion, Question, QuizPage
@@ -117,7 +118,7 @@ def may_start(*, quiz: QuizPage, used: int, now: datetime | None = None) -> bool
 
 @transaction.atomic
 def start_attempt(
-    *, user, quiz: QuizPage, language: str = "fr", now: datetime | None = None, rng=None
+    *, user, quiz: QuizPage, language: str = "", now: datetime | None = None, rng=None
 ) -> Attempt:
     """The trainee's open attempt, or a new one if the quiz and the attempt limit allow it."""
     now = now or timezone.now()
@@ -139,7 +140,12 @@ def start_attempt(
     try:
         with transaction.atomic():
             attempt = Attempt.objects.create(
-                quiz=quiz, user=user, number=used + 1, started_at=now, deadline=deadline, language=language
+                quiz=quiz,
+                user=user,
+                number=used + 1,
+                started_at=now,
+                deadline=deadline,
+                language=language or default_language(),
             )
     except IntegrityError:
         # Another request of the same trainee won the race (only possible without row locks).

@@ -10,8 +10,9 @@ import json
 from dataclasses import dataclass
 
 from django.core.cache import cache
-from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
+
+from home.languages import current_language
 
 from .reading import reading_minutes
 
@@ -36,7 +37,7 @@ def _render(body) -> tuple[str, int]:
 
 def rendered_body(body) -> RenderedBody:
     """The HTML of a StreamField body and its reading time, from the cache when already rendered."""
-    key = body_key(body, translation.get_language() or "fr")
+    key = body_key(body, current_language())
     found = cache.get(key)
     if found is None:
         found = _render(body)

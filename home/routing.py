@@ -8,16 +8,16 @@ sub-routes of routable pages keep working). Results are the same as Wagtail's ow
 
 from django.db.models import Q
 from django.http import Http404
-from django.utils import translation
 from wagtail.models import Page
+
+from .languages import current_language, localized
 
 
 class FastRoutingMixin:
     def route(self, request, path_components):
         if not path_components:
             return super().route(request, path_components)
-        language = translation.get_language() or "fr"
-        field = f"url_path_{language}"
+        field = localized("url_path", current_language())
         prefixes = {
             self.url_path + "/".join(path_components[:length]) + "/": length
             for length in range(1, len(path_components) + 1)

@@ -7,7 +7,8 @@ from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.exceptions import SuspiciousFileOperation
 from django.http import HttpResponse
 from django.template.loader import render_to_string
-from django.utils import translation
+
+from home.languages import current_language
 
 STATIC_PREFIX = "/static/"
 
@@ -48,6 +49,6 @@ def render_pdf(request, template_name: str, context: dict, filename: str) -> Htt
     html = render_to_string(template_name, context, request=request)
     document = HTML(string=html, base_url="http://localhost/", url_fetcher=local_static_fetcher())
     response = HttpResponse(document.write_pdf(), content_type="application/pdf")
-    language = translation.get_language() or "fr"
+    language = current_language()
     response["Content-Disposition"] = f'inline; filename="{filename}-{language}.pdf"'
     return response

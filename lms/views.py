@@ -2,7 +2,8 @@ from django.contrib.auth.decorators import login_required
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
+
+from home.languages import current_language
 
 from .dashboard import trainee_dashboard
 from .landing import landing_url, lands_on_dashboard
@@ -28,9 +29,7 @@ def my_workshops(request):
 
 
 def search(request):
-    outcome = search_pages(
-        query=request.GET.get("q", ""), request=request, language=translation.get_language() or "fr"
-    )
+    outcome = search_pages(query=request.GET.get("q", ""), request=request, language=current_language())
     return render(request, "lms/search.html", {"outcome": outcome})
 
 

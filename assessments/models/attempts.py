@@ -3,6 +3,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import default_language
+
 
 class AttemptStatus(models.TextChoices):
     OPEN = "open", _("In progress")
@@ -22,7 +24,7 @@ class Attempt(models.Model):
     deadline = models.DateTimeField(_("deadline"), null=True, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     score = models.DecimalField(_("score (%)"), max_digits=5, decimal_places=2, null=True, blank=True)
-    language = models.CharField(_("language"), max_length=2, default="fr")
+    language = models.CharField(_("language"), max_length=2, default=default_language)
 
     class Meta:
         ordering = ["quiz", "user", "number"]
