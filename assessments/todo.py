@@ -1,4 +1,5 @@
-"""Quizzes a trainee still has to take, for the dashboard's "to do" list."""
+"""What a trainee still has to do, for the dashboard's "to do" list: quizzes to take and questionnaires
+to fill in, each open now and meant for them (registered with `courses.todo`)."""
 
 from django.db.models import Q
 from django.utils import timezone

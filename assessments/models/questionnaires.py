@@ -1,4 +1,5 @@
-"""Questionnaires: the needs assessment now, the workshop satisfaction survey later."""
+"""Questionnaires: the needs assessment, workshop satisfaction surveys and their items, responses and
+answers (named or anonymous, with participation kept apart), and the meeting minutes of the results."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
