@@ -21,8 +21,8 @@ class SiteCSPMiddleware(CSPMiddleware):
         return parts
 
 
-# The public site's log-out (under each language prefix) and the Wagtail admin's.
-LOGOUT_PATHS = ("/accounts/logout/", "/admin/logout/")
+# The public site's log-out (Django's URL name, under each language prefix) and the Wagtail admin's.
+LOGOUT_URL_NAMES = {"logout", "wagtailadmin_logout"}
 
 
 class PrivacyHeadersMiddleware:
@@ -39,7 +39,8 @@ class PrivacyHeadersMiddleware:
             patch_vary_headers(response, ["Cookie"])
         # Only a sign-out that happened: a refused one (a forged POST's 403) clears nothing.
         signed_out = request.method == "POST" and response.status_code < 400
-        if signed_out and request.path_info.endswith(LOGOUT_PATHS):
+        match = getattr(request, "resolver_match", None)
+        if signed_out and match is not None and match.url_name in LOGOUT_URL_NAMES:
             response["Clear-Site-Data"] = '"cache", "cookies", "storage"'
         return response
 

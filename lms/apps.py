@@ -12,3 +12,5 @@ class LmsConfig(AppConfig):
         from .landing import landing_actions
 
         register_landing_provider(landing_actions)
+
+        from . import navigation  # noqa: F401  (registers the header, menu and footer links)

@@ -74,3 +74,21 @@ def can_review(user) -> bool:
     from home.roles import REVIEWERS, has_role
 
     return has_role(user, *REVIEWERS)
+
+
+@register.simple_tag(takes_context=True)
+def nav_links(context, place: str) -> list:
+    """The links the apps registered for `place` (home.navigation): `{% nav_links "main" as links %}`."""
+    from home.navigation import Place, links
+
+    request = context.get("request")
+    return links(place=Place(place), request=request) if request is not None else []
+
+
+@register.simple_tag(takes_context=True)
+def nav_link(context, place: str):
+    """The first link of `place`, or None: `{% nav_link "search" as search %}`."""
+    from home.navigation import Place, first_link
+
+    request = context.get("request")
+    return first_link(place=Place(place), request=request) if request is not None else None
