@@ -155,7 +155,7 @@ def find(scale: Scale, counts: dict[str, int] | None = None) -> BenchData:
 
 def accept_privacy_notice(users: list) -> None:
     """The measured users have accepted the privacy notice, as real users would have."""
-    from lms.consent import record_consent
+    from lms.privacy.consent import record_consent
 
     for user in users:
         record_consent(user=user, language="fr")

@@ -1,6 +1,8 @@
 from django.urls import include, path
 
-from . import certificate_views, consent_views, views
+from . import views
+from .certificates import views as certificate_views
+from .privacy import consent_views
 
 app_name = "lms"
 urlpatterns = [

@@ -10,6 +10,7 @@ from wagtail.admin.menu import MenuItem
 import home.converters  # noqa: F401  (registers <id:...>)
 from home.roles import Role, has_role
 
+from .privacy.admin_views import erase, trainee_list
 from .views_admin import (
     CohortProgressView,
     QuizResultsView,
@@ -18,7 +19,6 @@ from .views_admin import (
     cohort_list,
     quiz_list,
 )
-from .views_admin_privacy import erase, trainee_list
 
 
 @hooks.register("register_admin_urls")

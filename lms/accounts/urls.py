@@ -4,7 +4,7 @@ from django.contrib.auth import views as auth_views
 from django.urls import path, reverse_lazy
 
 from home.forms import SitePasswordChangeForm
-from lms.consent import consent_exempt
+from lms.privacy.consent import consent_exempt
 
 from .views import LandingLoginView
 

@@ -63,7 +63,7 @@ MIDDLEWARE = [
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "home.security.SiteCSPMiddleware",
     "home.security.PrivacyHeadersMiddleware",
-    "lms.consent.ConsentRequiredMiddleware",
+    "lms.privacy.consent.ConsentRequiredMiddleware",
     # Last, as django-axes asks.
     "axes.middleware.AxesMiddleware",
 ]

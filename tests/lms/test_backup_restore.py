@@ -25,7 +25,7 @@ from psycopg import sql
 
 from assessments.attempts import Answer, start_attempt, submit_attempt
 from courses.models import Domain
-from lms.backup import backup, fingerprint, restore
+from lms.operations.backup import backup, fingerprint, restore
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_course
 

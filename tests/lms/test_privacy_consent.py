@@ -6,8 +6,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from lms import consent
 from lms.models import ConsentRecord
+from lms.privacy import consent
 from tests.conftest import PASSWORD, translated
 
 pytestmark = pytest.mark.django_db

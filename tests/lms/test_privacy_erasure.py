@@ -17,12 +17,12 @@ from assessments.scoring import QuestionKind
 from courses.matrix import cohort_matrix
 from courses.progress import mark_step_complete
 from home.roles import Role
-from lms import erasure
-from lms.backup import fingerprint
 from lms.certificates import eligible_items, issue
-from lms.consent import record_consent
 from lms.models import Attendance, Certificate, ConsentRecord, Erasure
+from lms.operations.backup import fingerprint
 from lms.plans import AttendanceEntry, record_attendance
+from lms.privacy import erasure
+from lms.privacy.consent import record_consent
 from tests.conftest import PASSWORD, translated
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course

@@ -16,11 +16,13 @@ from assessments.models import Attempt, AttemptQuestion, ItemAnswer, MeetingMinu
 from assessments.questionnaires import ItemValue, save_draft, submit_response
 from assessments.scoring import QuestionKind
 from home.roles import Role
-from lms import certificate_views, certificates, erasure
 from lms import plans as plan_rules
-from lms.backup import fingerprint
+from lms.certificates import issuing as certificates
+from lms.certificates import views as certificate_views
 from lms.models import Certificate
+from lms.operations.backup import fingerprint
 from lms.plans import AttendanceEntry, record_attendance
+from lms.privacy import erasure
 from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_completed_course, make_course

@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from lms.erasure import apply_retention
+from lms.privacy.erasure import apply_retention
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand
 
-from lms.backup import backup
+from lms.operations.backup import backup
 
 
 class Command(BaseCommand):

@@ -2,7 +2,7 @@ import json
 
 from django.core.management.base import BaseCommand
 
-from lms.backup import fingerprint
+from lms.operations.backup import fingerprint
 
 
 class Command(BaseCommand):

@@ -1,7 +1,7 @@
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.erasure import ErasureRefused, erase_trainee, erasure_summary
+from lms.privacy.erasure import ErasureRefused, erase_trainee, erasure_summary
 
 
 class Command(BaseCommand):

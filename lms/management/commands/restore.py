@@ -2,7 +2,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from lms.backup import DamagedBackup, restore
+from lms.operations.backup import DamagedBackup, restore
 
 
 class Command(BaseCommand):

@@ -20,7 +20,7 @@ from courses.models import CoursePage
 from courses.progress import courses_progress
 from home.people import display_name
 
-from .models import (
+from ..models import (
     Attendance,
     AttendanceStatus,
     Certificate,
@@ -28,7 +28,7 @@ from .models import (
     CertificateKind,
     Workshop,
 )
-from .plans import held_filter
+from ..plans import held_filter
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed without confusion
 CODE_PATTERN = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")

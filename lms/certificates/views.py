@@ -3,9 +3,9 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from .certificates import certificate_entries, certificate_for, issued_certificate, verify
-from .models import Certificate
-from .pdf import render_pdf
+from ..models import Certificate
+from ..pdf import render_pdf
+from .issuing import certificate_entries, certificate_for, issued_certificate, verify
 
 
 @login_required

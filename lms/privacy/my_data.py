@@ -6,7 +6,7 @@ from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response
 from courses.models import StepProgress
 
-from .models import Attendance, Certificate, ConsentRecord
+from ..models import Attendance, Certificate, ConsentRecord
 
 
 def _date(value):

@@ -9,7 +9,7 @@ from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from .models import ConsentRecord
+from ..models import ConsentRecord
 
 SESSION_KEY = "privacy_notice_accepted"
 

@@ -24,7 +24,7 @@ from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response
 from courses.models import StepProgress
 from home.roles import Role
 
-from .models import Attendance, Certificate, ConsentRecord, Erasure
+from ..models import Attendance, Certificate, ConsentRecord, Erasure
 
 PSEUDONYM_PREFIX = "erased-"
 
