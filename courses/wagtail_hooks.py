@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.urls import path
+from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
@@ -67,12 +67,35 @@ def translation_gaps_menu_item():
     )
 
 
+def _missing_fields(instance) -> str:
+    return ", ".join(
+        f"{m.label} ({get_language_info(m.language)['name_translated']})"
+        for m in missing_translations(instance)
+    )
+
+
 @hooks.register("after_publish_page")
 def warn_when_published_half_translated(request, page):
-    missing = missing_translations(page.specific)
-    if missing:
-        fields = ", ".join(sorted({f"{m.label} ({m.language})" for m in missing}))
+    fields = _missing_fields(page.specific)
+    if fields:
         messages.warning(request, _("Published with missing translations: %(fields)s") % {"fields": fields})
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_when_a_snippet_is_saved_half_translated(request, instance):
+    """Questions (and their choices), competences, domains...: saved all the same, with a warning;
+    the "Missing translations" report lists them until they are complete."""
+    fields = _missing_fields(instance)
+    if fields:
+        messages.warning(
+            request,
+            _(
+                "Saved with missing translations: %(fields)s. "
+                "It is listed in the “Missing translations” report."
+            )
+            % {"fields": fields},
+        )
 
 
 @hooks.register("after_create_page")
