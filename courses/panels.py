@@ -1,6 +1,7 @@
 from django.conf import settings
-from django.utils.translation import get_language_info
 from wagtail.admin.panels import Panel
+
+from home.field_languages import field_language_name
 
 from .translation_status import translation_status
 
@@ -21,10 +22,7 @@ class TranslationStatusPanel(Panel):
             context["complete"] = status.complete
             context["empty"] = status.empty
             context["missing_by_language"] = [
-                (
-                    get_language_info(code)["name_translated"],
-                    [m for m in status.missing if m.language == code],
-                )
+                (field_language_name(language=code), [m for m in status.missing if m.language == code])
                 for code, _name in settings.LANGUAGES
                 if any(m.language == code for m in status.missing)
             ]

@@ -15,6 +15,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 from home.exports import SafeSpreadsheetExportMixin
+from home.field_languages import field_language_name
 from home.roles import Role, role_required
 
 from .translation_status import (
@@ -46,9 +47,7 @@ class TranslationGap:
 
     @property
     def fields(self) -> str:
-        return ", ".join(
-            f"{m.label} ({get_language_info(m.language)['name_translated']})" for m in self.missing
-        )
+        return ", ".join(f"{m.label} ({field_language_name(language=m.language)})" for m in self.missing)
 
 
 def _translated_models(models) -> list[type[Model]]:

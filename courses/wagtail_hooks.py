@@ -1,13 +1,14 @@
 from django.contrib import messages
 from django.urls import path
-from django.utils.translation import get_language_info, gettext_lazy
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.choosers import PermissionGatedSnippetChooserViewSet
+from home.field_languages import field_language_name
 
 from .models import Cohort, Competence, Domain, LessonPage
 from .outline import place_new_lesson
@@ -69,8 +70,7 @@ def translation_gaps_menu_item():
 
 def _missing_fields(instance) -> str:
     return ", ".join(
-        f"{m.label} ({get_language_info(m.language)['name_translated']})"
-        for m in missing_translations(instance)
+        f"{m.label} ({field_language_name(language=m.language)})" for m in missing_translations(instance)
     )
 
 
