@@ -1,7 +1,7 @@
 from django.conf import settings
 from wagtail.admin.panels import Panel
 
-from home.field_languages import field_language_name
+from home.field_languages import field_language_name, field_list
 
 from .translation_status import translation_status
 
@@ -20,9 +20,12 @@ class TranslationStatusPanel(Panel):
                 return context
             status = translation_status(self.instance)
             context["complete"] = status.complete
-            context["empty"] = status.empty
+            context["empty"] = field_list(status.empty)
             context["missing_by_language"] = [
-                (field_language_name(language=code), [m for m in status.missing if m.language == code])
+                (
+                    field_language_name(language=code),
+                    field_list(m.label for m in status.missing if m.language == code),
+                )
                 for code, _name in settings.LANGUAGES
                 if any(m.language == code for m in status.missing)
             ]

@@ -4,6 +4,7 @@ questionnaire items...), are still empty in French or Arabic."""
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.utils.html import strip_tags
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from modelcluster.models import get_all_child_relations
@@ -53,11 +54,14 @@ def translated_child_relations(model) -> list[str]:
 
 
 def _is_empty(value) -> bool:
+    """None, an empty stream, or text (rich text included: `<p data-block-key="x"></p>`, what the
+    editor saves for an empty field) with neither words nor an embedded image or media."""
     if value is None:
         return True
     if hasattr(value, "raw_data"):  # StreamValue
         return len(value.raw_data) == 0
-    return str(value).strip() in {"", "<p></p>"}
+    text = str(value)
+    return not strip_tags(text).strip() and "<embed" not in text
 
 
 def _own_status(instance, *, field_prefix: str = "", label_prefix: str = "") -> TranslationStatus:

@@ -15,7 +15,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
 from home.exports import SafeSpreadsheetExportMixin
-from home.field_languages import field_language_name
+from home.field_languages import field_language_name, field_list
 from home.roles import Role, role_required
 
 from .translation_status import (
@@ -43,11 +43,11 @@ class TranslationGap:
     @property
     def languages(self) -> str:
         codes = sorted({m.language for m in self.missing})
-        return ", ".join(str(get_language_info(code)["name_translated"]) for code in codes)
+        return field_list(get_language_info(code)["name_translated"] for code in codes)
 
     @property
     def fields(self) -> str:
-        return ", ".join(f"{m.label} ({field_language_name(language=m.language)})" for m in self.missing)
+        return field_list(f"{m.label} ({field_language_name(language=m.language)})" for m in self.missing)
 
 
 def _translated_models(models) -> list[type[Model]]:

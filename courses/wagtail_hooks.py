@@ -8,7 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.choosers import PermissionGatedSnippetChooserViewSet
-from home.field_languages import field_language_name
+from home.field_languages import field_language_name, field_list
 
 from .models import Cohort, Competence, Domain, LessonPage
 from .outline import place_new_lesson
@@ -69,7 +69,7 @@ def translation_gaps_menu_item():
 
 
 def _missing_fields(instance) -> str:
-    return ", ".join(
+    return field_list(
         f"{m.label} ({field_language_name(language=m.language)})" for m in missing_translations(instance)
     )
 

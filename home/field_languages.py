@@ -9,7 +9,7 @@ setting (evaluated lazily, in the reader's language); the attributes from `insta
 compares the wrapped result with the library's own).
 """
 
-from django.utils.translation import get_language_info, gettext, pgettext_lazy
+from django.utils.translation import get_language_info, gettext, pgettext, pgettext_lazy
 
 # The language named after a field's label, keyed by the language's English name (Django's LANG_INFO).
 # A language of settings.LANGUAGES missing here is named by its own name.
@@ -30,6 +30,11 @@ def field_language_label(verbose_name, language: str) -> str:
         "label": verbose_name,
         "language": field_language_name(language=language),
     }
+
+
+def field_list(labels) -> str:
+    """Labels separated as the reader's language writes a list ("، " in Arabic)."""
+    return pgettext("separator of a list", ", ").join(str(label) for label in labels)
 
 
 def language_attrs(*, language: str, latin: bool = False) -> dict[str, str]:

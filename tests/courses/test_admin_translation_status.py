@@ -51,7 +51,9 @@ def test_a_page_empty_in_both_languages_is_not_called_complete(client, site_tree
     text = _panel_text(client, lesson)
     assert "Tous les champs sont renseignés" not in text
     assert "Champs manquants en arabe : Titre" in text
-    assert "Champs vides en français comme en arabe (lors du dernier enregistrement) : Résumé, Contenu" in text
+    assert "Champs vides en français comme en arabe (lors du dernier enregistrement) : Résumé, Contenu" in (
+        text
+    )
     _admin_in(client, trainer, "ar")
     text = _panel_text(client, lesson)
     assert "جميع الحقول مستوفاة" not in text
