@@ -58,8 +58,10 @@
       });
       bar.append(button);
     });
-    const target = form.querySelector(".w-tabs__wrapper") || form.firstElementChild;
-    target.after(bar);
+    // Above the fields, aligned with them: at the top of the tabs' content, or of the form.
+    const tabs = form.querySelector(".tab-content");
+    if (tabs) tabs.prepend(bar);
+    else form.firstElementChild.after(bar);
   }
 
   document.addEventListener("DOMContentLoaded", () => {
