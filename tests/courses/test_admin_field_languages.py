@@ -117,3 +117,14 @@ def test_the_explorer_lists_a_modules_steps_in_course_order(client, site_tree, t
     assert [" ".join(cell.get_text().split()) for cell in html.select("tbody .title-wrapper a")] == [
         module.title
     ]
+
+
+def test_snippet_choosers_speak_the_readers_language_whoever_came_first(client, site_tree, trainer):
+    question = make_question()
+    url = f"/admin/snippets/assessments/question/edit/{question.pk}/"
+    _admin_in(client, trainer, "fr")
+    assert "Choisir : compétence" in _form(client, url).get_text()
+    _admin_in(client, trainer, "ar")
+    text = _form(client, url).get_text()
+    assert "اختيار: الكفاءة" in text
+    assert "Choisir" not in text and "Choose" not in text
