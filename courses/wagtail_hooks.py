@@ -8,6 +8,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.choosers import PermissionGatedSnippetChooserViewSet
+from home.field_languages import field_language_name, field_list
 
 from .models import Cohort, Competence, Domain, LessonPage
 from .outline import place_new_lesson
@@ -67,12 +68,34 @@ def translation_gaps_menu_item():
     )
 
 
+def _missing_fields(instance) -> str:
+    return field_list(
+        f"{m.label} ({field_language_name(language=m.language)})" for m in missing_translations(instance)
+    )
+
+
 @hooks.register("after_publish_page")
 def warn_when_published_half_translated(request, page):
-    missing = missing_translations(page.specific)
-    if missing:
-        fields = ", ".join(sorted({f"{m.label} ({m.language})" for m in missing}))
+    fields = _missing_fields(page.specific)
+    if fields:
         messages.warning(request, _("Published with missing translations: %(fields)s") % {"fields": fields})
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def warn_when_a_snippet_is_saved_half_translated(request, instance):
+    """Questions (and their choices), competences, domains...: saved all the same, with a warning;
+    the "Missing translations" report lists them until they are complete."""
+    fields = _missing_fields(instance)
+    if fields:
+        messages.warning(
+            request,
+            _(
+                "Saved with missing translations: %(fields)s. "
+                "It is listed in the “Missing translations” report."
+            )
+            % {"fields": fields},
+        )
 
 
 @hooks.register("after_create_page")

@@ -34,9 +34,10 @@ class HomeConfig(AppConfig):
 
         user_logged_in.connect(on_sign_in, dispatch_uid="home.sessions.sign_in")
 
-        from . import exports
+        from . import exports, field_languages
 
         exports.install()
+        field_languages.install()
 
         # The admin's password panel has no setting for its form: it gets the one that limits
         # guessing the current password (home/forms.py), like the public site's.

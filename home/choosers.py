@@ -10,9 +10,12 @@ a chooser, so the approver keeps what approving needs.
 from functools import wraps
 
 from django.core.exceptions import PermissionDenied
+from django.utils.functional import cached_property, lazy
+from django.utils.translation import gettext, gettext_noop
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail.snippets.views.chooser import SnippetChooserViewSet
+from wagtail.snippets.widgets import AdminSnippetChooser
 from wagtail.utils.urlpatterns import decorate_urlpatterns
 
 PAGE_ACTIONS = ["add", "change", "publish", "bulk_delete", "lock", "unlock"]
@@ -27,6 +30,26 @@ def may_browse_pages(*, user) -> bool:
 def may_choose_instances(*, user, model) -> bool:
     """Whether `user` may add, change, delete or view instances of `model`."""
     return ModelPermissionPolicy(model).user_has_any_permission(user, MODEL_ACTIONS)
+
+
+def _object_text(text: str, name) -> str:
+    return gettext(text) % {"object": name}
+
+
+_lazy_object_text = lazy(_object_text, str)
+
+
+class SnippetChooser(AdminSnippetChooser):
+    """Wagtail's snippet chooser widget, whose button texts ("Choose a question", "Edit") are
+    formed once, in the language of the first request, and reused for every reader: here they are
+    formed in the reader's language, and in wording that needs no grammatical gender."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, **kwargs)
+        name = model._meta.verbose_name
+        self.choose_one_text = _lazy_object_text(gettext_noop("Choose: %(object)s"), name)
+        self.choose_another_text = _lazy_object_text(gettext_noop("Choose another: %(object)s"), name)
+        self.link_to_chosen_text = _lazy_object_text(gettext_noop("Edit: %(object)s"), name)
 
 
 class PermissionGatedSnippetChooserViewSet(SnippetChooserViewSet):
@@ -46,3 +69,7 @@ class PermissionGatedSnippetChooserViewSet(SnippetChooserViewSet):
             return gated
 
         return decorate_urlpatterns(super().get_urlpatterns(), gate)
+
+    @cached_property
+    def widget_class(self):
+        return SnippetChooser(model=self.model, icon=self.icon)

@@ -53,3 +53,30 @@ def page_edits_need_every_field(request, page):
 @hooks.register("before_create_page")
 def new_pages_need_every_field(request, parent_page, page_class):
     return _refuse_incomplete_page_form(request, page_class)
+
+
+@hooks.register("insert_editor_js")
+def field_languages_in_the_editor():
+    """Our language toggles and field directions (static/js/admin-languages.js); see
+    home/field_languages.py for the labels and input attributes."""
+    from django.conf import settings
+    from django.utils.html import json_script
+    from django.utils.translation import get_language_info
+    from django.utils.translation import gettext as _
+
+    from .field_languages import language_attrs
+
+    config = {
+        "heading": _("Languages shown:"),
+        "languages": [
+            {
+                "code": code,
+                "name": str(get_language_info(code)["name_translated"]),
+                "dir": language_attrs(language=code)["dir"],
+            }
+            for code, _name in settings.LANGUAGES
+        ],
+    }
+    return json_script(config, "admin-languages-config") + format_html(
+        '<script src="{}"></script>', static("js/admin-languages.js")
+    )

@@ -40,6 +40,9 @@ class CourseIndexPage(Page):
 class CoursePage(FoldedSearchMixin, Page):
     """A course: its presentation, and the outline of its modules and steps."""
 
+    # The admin explorer lists the children in course order (the tree's), not by last edit.
+    admin_default_ordering = "ord"
+
     summary = models.TextField(_("summary"), blank=True)
     objectives = RichTextField(_("learning objectives"), blank=True, features=RICH_TEXT_FEATURES)
     audience = models.CharField(_("audience"), max_length=255, blank=True)
@@ -86,6 +89,9 @@ class CoursePage(FoldedSearchMixin, Page):
 
 class ModulePage(FoldedSearchMixin, Page):
     """A module groups the steps of a course; its live children of a step type are its steps."""
+
+    # The admin explorer lists the children in course order (the tree's), not by last edit.
+    admin_default_ordering = "ord"
 
     introduction = RichTextField(_("introduction"), blank=True, features=RICH_TEXT_FEATURES)
 

@@ -6,6 +6,8 @@ from pathlib import Path
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
 
+from home.field_languages import field_language_label
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 SECRET_KEY = os.environ.get("SECRET_KEY", "")
@@ -130,6 +132,12 @@ MODELTRANSLATION_DEFAULT_LANGUAGE = "fr"
 MODELTRANSLATION_LANGUAGES = ("fr", "ar")
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("fr",), "fr": ("ar",)}
 WAGTAIL_I18N_ENABLED = False  # one i18n system: modeltranslation
+# Translated fields are labelled "Titre (français)", not "Titre [fr]" (home/field_languages.py); the
+# admin's language filter is ours (static/js/admin-languages.js): the library's hid whole panels.
+MODELTRANSLATION_BUILD_LOCALIZED_VERBOSE_NAME = field_language_label
+WAGTAILMODELTRANSLATION_LOCALE_PICKER = False
+# Slugs in Latin letters in every language: Arabic titles are transliterated, not percent-encoded.
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"

@@ -56,10 +56,11 @@ def classroom(live_server, transactional_db, make_user, language, settings):
 
 
 def show_both_languages(page):
-    """wagtail-modeltranslation shows one language's fields at a time: show the Arabic ones too."""
-    toggle = page.locator("button.locale-toggle", has_text="ar")
-    if "showing-locale" not in (toggle.get_attribute("class") or ""):
-        toggle.click()
+    """The editor shows both languages' fields until one is hidden (static/js/admin-languages.js)."""
+    for code in ("fr", "ar"):
+        expect(page.locator(f".field-languages__toggle[lang={code}]")).to_have_attribute(
+            "aria-pressed", "true"
+        )
 
 
 def publish(page):
