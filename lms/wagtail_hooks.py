@@ -6,10 +6,13 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 import home.converters  # noqa: F401  (registers <id:...>)
 from home.roles import Role, has_role
 
+from .models import StaffProfile
 from .views_admin import (
     CohortProgressView,
     QuizResultsView,
@@ -159,3 +162,15 @@ def attendance_menu_item():
 @hooks.register("register_admin_menu_item")
 def trainee_data_menu_item():
     return TrainerMenuItem(_("Trainees' personal data"), reverse("lms_trainees"), icon_name="user", order=223)
+
+
+class StaffFunctionViewSet(SnippetViewSet):
+    """The function each approver signs with (stamp and PDF of the plan): kept by the administrator."""
+
+    model = StaffProfile
+    icon = "user"
+    menu_label = _("Staff functions")
+    list_display = ["user", "function"]
+
+
+register_snippet(StaffFunctionViewSet)
