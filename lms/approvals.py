@@ -13,9 +13,10 @@ from functools import cached_property
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
-from wagtail.models import Page, TaskState
+from wagtail.models import Page, TaskState, WorkflowState
 
 from .models import ApprovalSignature, StaffProfile, TrainingPlanPage
 
@@ -165,3 +166,35 @@ def request_changes(*, user, task_state_id: int, comment: str) -> TaskState:
         raise CommentRequired
     state.task.specific.on_action(state, user, "reject", comment=comment)
     return state
+
+
+@dataclass(frozen=True)
+class PlanSentBack:
+    """A plan an approver sent back to the trainers, with what should change."""
+
+    plan: TrainingPlanPage
+    comment: str
+    requested_by: object | None
+    requested_at: datetime
+
+
+def plans_sent_back() -> list[PlanSentBack]:
+    """The plans whose approval asked for changes and that no one has resubmitted yet."""
+    states = list(
+        _plan_task_states()
+        .filter(
+            status=TaskState.STATUS_REJECTED,
+            workflow_state__status=WorkflowState.STATUS_NEEDS_CHANGES,
+            workflow_state__current_task_state=F("pk"),
+        )
+        .select_related("finished_by")
+        .order_by("-finished_at")
+    )
+    plans = TrainingPlanPage.objects.in_bulk([int(state.workflow_state.object_id) for state in states])
+    return [
+        PlanSentBack(
+            plans[int(state.workflow_state.object_id)], state.comment, state.finished_by, state.finished_at
+        )
+        for state in states
+        if int(state.workflow_state.object_id) in plans
+    ]

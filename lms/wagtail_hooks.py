@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -174,3 +175,25 @@ class StaffFunctionViewSet(SnippetViewSet):
 
 
 register_snippet(StaffFunctionViewSet)
+
+
+class NudgeBoardPanel(Component):
+    """The trainer's dashboard: who needs a nudge, each line linking to where the trainer acts."""
+
+    name = "nudge_board"
+    template_name = "lms/admin/nudge_board.html"
+    order = 50  # first on the dashboard, before Wagtail's own panels
+
+    def __init__(self, board):
+        self.board = board
+
+    def get_context_data(self, parent_context):
+        return {"board": self.board, "request": parent_context.get("request")}
+
+
+@hooks.register("construct_homepage_panels")
+def nudge_board_panel(request, panels):
+    from .nudges import nudge_board
+
+    if has_role(request.user, Role.TRAINER):
+        panels.append(NudgeBoardPanel(nudge_board()))

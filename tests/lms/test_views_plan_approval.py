@@ -77,9 +77,10 @@ def test_the_list_reads_a_constant_number_of_queries(client, site_tree, trainer,
             submit(make_plan(), trainer)
         with CaptureQueriesContext(connection) as queries:
             response = client.get("/fr/approvals/")
-        assert len(soup(response).select("ul.approvals li")) == TaskState.objects.filter(
-            status=TaskState.STATUS_IN_PROGRESS
-        ).count()
+        assert (
+            len(soup(response).select("ul.approvals li"))
+            == TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).count()
+        )
         return len(queries)
 
     assert count_for(1) == count_for(4)
@@ -124,7 +125,9 @@ def test_the_plan_pdf_carries_the_function(client, pending, approver):
     with translation.override("fr"):
         from django.template.loader import render_to_string
 
-        html = render_to_string("lms/plan_pdf.html", {"plan": plan, "approval": approval_of(plan), "workshops": []})
+        html = render_to_string(
+            "lms/plan_pdf.html", {"plan": plan, "approval": approval_of(plan), "workshops": []}
+        )
     assert FUNCTION["fr"] in html
 
 
@@ -186,18 +189,24 @@ def test_requesting_changes_needs_a_comment(client, pending, approver, language)
     response = client.post(decision_url(language, state, "request-changes/"), {"comment": "   "})
     assert response.status_code == 400
     error = soup(response).select_one("#comment-error").get_text(strip=True)
-    assert error == translated("Please write what should change: the trainer receives your comment.", language)
+    assert error == translated(
+        "Please write what should change: the trainer receives your comment.", language
+    )
     state.refresh_from_db()
     assert state.status == TaskState.STATUS_IN_PROGRESS
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_requesting_changes_sends_the_plan_back_with_the_comment(client, pending, approver, trainer, language):
+def test_requesting_changes_sends_the_plan_back_with_the_comment(
+    client, pending, approver, trainer, language
+):
     plan, state = pending
     client.force_login(approver)
     mail.outbox.clear()
     comment = "Préciser le lieu de l'atelier 2."
-    response = client.post(decision_url(language, state, "request-changes/"), {"comment": comment}, follow=True)
+    response = client.post(
+        decision_url(language, state, "request-changes/"), {"comment": comment}, follow=True
+    )
 
     outcome = soup(response).select_one(".decision-outcome").get_text()
     assert comment in outcome
