@@ -218,3 +218,24 @@ def test_requesting_changes_sends_the_plan_back_with_the_comment(
     # the trainer who submitted it is told, with the comment (Wagtail's notification)
     to_trainer = [message for message in mail.outbox if trainer.email in message.to]
     assert to_trainer and comment in to_trainer[0].body
+
+
+def test_the_administrator_keeps_the_functions_and_no_one_else(client, site_tree, make_user, trainer):
+    signer = make_user(Role.OTE_APPROVER, username="signer")
+    admin = make_user(username="boss", is_superuser=True, is_staff=True)
+    client.force_login(admin)
+    response = client.post(
+        "/admin/snippets/lms/staffprofile/add/",
+        {"user": signer.pk, "function_fr": FUNCTION["fr"], "function_ar": FUNCTION["ar"]},
+    )
+    assert response.status_code == 302
+    profile = StaffProfile.objects.get(user=signer)
+    assert (profile.function_fr, profile.function_ar) == (FUNCTION["fr"], FUNCTION["ar"])
+
+    client.force_login(trainer)
+    assert client.get("/admin/snippets/lms/staffprofile/").status_code in (302, 403)
+    assert client.post(
+        f"/admin/snippets/lms/staffprofile/edit/{profile.pk}/", {"user": signer.pk, "function_fr": "X"}
+    ).status_code in (302, 403)
+    profile.refresh_from_db()
+    assert profile.function_fr == FUNCTION["fr"]
