@@ -37,3 +37,14 @@ class ErasureConfirmationForm(forms.Form):
         if typed != self.expected_username:
             raise forms.ValidationError(_("This is not the username of the account to erase."))
         return typed
+
+
+class RequestChangesForm(forms.Form):
+    """The approver's comment when sending the plan back: the trainer reads it in the workflow."""
+
+    comment = forms.CharField(
+        label=_("What should change"),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=2000,
+        error_messages={"required": _("Please write what should change: the trainer receives your comment.")},
+    )

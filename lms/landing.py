@@ -1,8 +1,9 @@
 """Where each person lands after signing in, on the home page and on "My learning path": their work.
 
-The one home of that rule, by role (`home.roles`): the trainer and the OTE approver work in the
-Wagtail admin (its dashboard lists what awaits the approver's review, with the approve action); the
-task force reads the review area; everyone else follows their courses on "My learning path".
+The one home of that rule, by role (`home.roles`): the trainer works in the Wagtail admin (its
+dashboard holds the "who needs a nudge" board); the OTE approver lands on what awaits their approval
+(`lms.approval_views`); the task force reads the review area; everyone else follows their courses on
+"My learning path".
 """
 
 from django.urls import reverse
@@ -11,12 +12,14 @@ from django.utils.translation import gettext as _
 from courses.access import enrolled_courses
 from courses.progress import CourseProgress, courses_progress
 from home.landing import LandingAction
-from home.roles import ADMIN_USERS, Role, has_role
+from home.roles import Role, has_role
 
 
 def landing_url(*, user) -> str:
-    if has_role(user, *ADMIN_USERS):
+    if has_role(user, Role.TRAINER):
         return reverse("wagtailadmin_home")
+    if has_role(user, Role.OTE_APPROVER):
+        return reverse("lms:approvals")
     if has_role(user, Role.TASK_FORCE):
         return reverse("lms:review:index")
     return reverse("lms:dashboard")

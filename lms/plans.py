@@ -16,7 +16,7 @@ from home.numbers import percent_of
 from home.people import by_name
 from home.roles import Role, has_role
 
-from .models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
+from .models import ApprovalSignature, Attendance, AttendanceStatus, StaffProfile, TrainingPlanPage, Workshop
 
 # The workflow and its task are stored under a French name, the site's language, which Wagtail's
 # admin screens show as it is; the e-mails and the site show the translated label instead.
@@ -155,6 +155,17 @@ class Approval:
     approver: object
     approved_at: datetime
     is_current: bool  # the approved version is the one published
+    function: str = ""  # the approver's function, as signed
+
+
+def _signed_function(state: TaskState) -> str:
+    """The function the approver signed with (`lms.approvals.approve_plan` records it). An approval
+    given from Wagtail's own screens has no signature: the approver's function on file stands in."""
+    signature = ApprovalSignature.objects.filter(task_state=state).first()
+    if signature is not None:
+        return signature.function or ""
+    profile = StaffProfile.objects.filter(user_id=state.finished_by_id).first()
+    return profile.function or "" if profile is not None else ""
 
 
 def approval_of(plan: TrainingPlanPage) -> Approval | None:
@@ -169,7 +180,12 @@ def approval_of(plan: TrainingPlanPage) -> Approval | None:
     is_current = live is not None and (
         live.pk == state.revision_id or (live.pk > state.revision_id and live.created_at <= state.finished_at)
     )
-    return Approval(approver=state.finished_by, approved_at=state.finished_at, is_current=is_current)
+    return Approval(
+        approver=state.finished_by,
+        approved_at=state.finished_at,
+        is_current=is_current,
+        function=_signed_function(state),
+    )
 
 
 # Attendance ----------------------------------------------------------------------------------

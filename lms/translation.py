@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import TrainingPlanPage, Workshop
+from .models import ApprovalSignature, StaffProfile, TrainingPlanPage, Workshop
 
 
 @register(TrainingPlanPage)
@@ -12,3 +12,13 @@ class TrainingPlanPageTR(TranslationOptions):
 @register(Workshop)
 class WorkshopTR(TranslationOptions):
     fields = ("title", "place", "agenda")
+
+
+@register(StaffProfile)
+class StaffProfileTR(TranslationOptions):
+    fields = ("function",)
+
+
+@register(ApprovalSignature)
+class ApprovalSignatureTR(TranslationOptions):
+    fields = ("function",)

@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from . import views
+from . import approval_views, views
 from .certificates import views as certificate_views
 from .privacy import consent_views
 
@@ -12,6 +12,14 @@ urlpatterns = [
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),
     path("review/", include("lms.review.urls")),
+    path("approvals/", approval_views.approvals_index, name="approvals"),
+    path("approvals/<int:task_state_id>/", approval_views.approval_decision, name="approval"),
+    path("approvals/<int:task_state_id>/approve/", approval_views.approve, name="approval_approve"),
+    path(
+        "approvals/<int:task_state_id>/request-changes/",
+        approval_views.ask_for_changes,
+        name="approval_request_changes",
+    ),
     path("my/certificates/", certificate_views.my_certificates, name="certificates"),
     path(
         "my/certificates/course-<int:course_id>.pdf",

@@ -6,10 +6,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions.unpublish_page import UnpublishPageAction
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.components import Component
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
 import home.converters  # noqa: F401  (registers <id:...>)
 from home.roles import Role, has_role
 
+from .models import StaffProfile
 from .privacy.admin_views import erase, trainee_list
 from .views_admin import (
     CohortProgressView,
@@ -159,3 +163,37 @@ def attendance_menu_item():
 @hooks.register("register_admin_menu_item")
 def trainee_data_menu_item():
     return TrainerMenuItem(_("Trainees' personal data"), reverse("lms_trainees"), icon_name="user", order=223)
+
+
+class StaffFunctionViewSet(SnippetViewSet):
+    """The function each approver signs with (stamp and PDF of the plan): kept by the administrator."""
+
+    model = StaffProfile
+    icon = "user"
+    menu_label = _("Staff functions")
+    list_display = ["user", "function"]
+
+
+register_snippet(StaffFunctionViewSet)
+
+
+class NudgeBoardPanel(Component):
+    """The trainer's dashboard: who needs a nudge, each line linking to where the trainer acts."""
+
+    name = "nudge_board"
+    template_name = "lms/admin/nudge_board.html"
+    order = 50  # first on the dashboard, before Wagtail's own panels
+
+    def __init__(self, board):
+        self.board = board
+
+    def get_context_data(self, parent_context):
+        return {"board": self.board, "request": parent_context.get("request")}
+
+
+@hooks.register("construct_homepage_panels")
+def nudge_board_panel(request, panels):
+    from .nudges import nudge_board
+
+    if has_role(request.user, Role.TRAINER):
+        panels.append(NudgeBoardPanel(nudge_board()))

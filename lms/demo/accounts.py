@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 
 from home.roles import ensure_groups
+from lms.models import StaffProfile
 
 DATA_FILE = Path(__file__).parent / "data" / "accounts.toml"
 
@@ -38,5 +39,14 @@ def ensure_demo_accounts() -> list:
             user.set_password(password)
             user.save(update_fields=["password"])
         user.groups.set([groups[name] for name in account.get("roles", [])])
+        if "function" in account:
+            ensure_function(user=user, function=account["function"])
         users.append(user)
     return users
+
+
+def ensure_function(*, user, function: dict[str, str]) -> StaffProfile:
+    """The function `user` signs with, per language code ({"fr": ..., "ar": ...})."""
+    fields = {f"function_{language}": text for language, text in function.items()}
+    profile, _created = StaffProfile.objects.update_or_create(user=user, defaults=fields)
+    return profile

@@ -1,8 +1,10 @@
 from .certificates import Certificate, CertificateCompetence, CertificateKind
+from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 from .privacy import ConsentRecord, Erasure
 
 __all__ = [
+    "ApprovalSignature",
     "Attendance",
     "AttendanceStatus",
     "Certificate",
@@ -10,6 +12,7 @@ __all__ = [
     "CertificateKind",
     "ConsentRecord",
     "Erasure",
+    "StaffProfile",
     "TrainingPlanPage",
     "Workshop",
 ]

@@ -143,3 +143,32 @@ def test_trainer_journey(live_server, classroom, new_page, step, language, viewp
     step(page, "progress-matrix", admin=True, overflow=False)
     if viewport == PHONE:  # the wide matrix scrolls inside its own frame, not the page
         assert horizontal_overflow(page) == 0
+
+
+@pytest.mark.parametrize(
+    "language, viewport", [("fr", DESKTOP), ("ar", PHONE)], ids=["fr-desktop", "ar-phone"]
+)
+def test_trainer_sees_who_needs_a_nudge(live_server, classroom, new_page, step, language, viewport):
+    """The dashboard's board (issue 19): the trainee behind the cohort's calendar, one click from
+    the progress matrix where the trainer follows it up."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    cohort = classroom["cohort"]
+    cohort.start_date = timezone.localdate() - timedelta(days=30)
+    cohort.end_date = timezone.localdate() + timedelta(days=30)
+    cohort.save()
+    base = live_server.url
+    page = new_page(viewport=viewport, locale=language)
+    open_admin(page, base, "karim", language)
+    board = page.locator("#nudge-board-section")
+    expect(board).to_contain_text(ui("Who needs a nudge", language))
+    behind = board.locator("#nudge-behind li")
+    # Halfway through the calendar: Amira (one lesson of two) is on schedule, Walid (none) is not.
+    expect(behind).to_have_count(1)
+    expect(behind).to_contain_text("Walid T")
+    step(page, "nudge-board", admin=True, overflow=viewport == PHONE)
+    behind.first.locator("a").click()
+    page.wait_for_url(f"**/admin/progress/{cohort.pk}/")
+    expect(page.locator(".progress-matrix tbody tr")).to_have_count(2)

@@ -61,10 +61,13 @@ def test_the_approver_lands_on_what_awaits_their_approval(client, site_tree, tra
 
     response = log_in(client, language, "approver")
     assert response.status_code == 200
-    assert response.request["PATH_INFO"] == "/admin/"
-    awaiting = soup(response).find(id="awaiting-review-section")
-    assert awaiting is not None and plan.title in awaiting.get_text()
-    assert "/approve/" in str(awaiting)  # the approve action, one click away
+    assert response.request["PATH_INFO"] == f"/{language}/approvals/"
+    assert soup(response).h1.get_text(strip=True) == gettext_in(language, "Awaiting my approval")
+    link = soup(response).select_one("ul.approvals a")
+    assert link.get_text(strip=True) == getattr(plan, f"title_{language}")
+    # one click to the plan, where Approve is the second
+    screen = soup(client.get(link["href"]))
+    assert screen.select_one(".decision-actions form[action$='/approve/'] button")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -90,7 +93,7 @@ def test_an_unsafe_next_falls_back_to_the_landing(client, site_tree, task_force)
     [
         ("task_force", "fr", "/fr/review/"),
         ("task_force", "ar", "/ar/review/"),
-        ("approver", "ar", "/admin/"),
+        ("approver", "ar", "/ar/approvals/"),
         ("trainer", "fr", "/admin/"),
     ],
 )
@@ -140,7 +143,8 @@ def test_the_home_page_offers_a_new_trainee_their_learning_path(client, site_tre
 
 
 @pytest.mark.parametrize(
-    ("fixture", "href"), [("task_force", "/ar/review/"), ("approver", "/admin/"), ("trainer", "/admin/")]
+    ("fixture", "href"),
+    [("task_force", "/ar/review/"), ("approver", "/ar/approvals/"), ("trainer", "/admin/")],
 )
 def test_the_home_page_offers_staff_their_work(client, site_tree, request, fixture, href):
     client.force_login(request.getfixturevalue(fixture))

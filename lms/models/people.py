@@ -1,0 +1,51 @@
+"""What the platform keeps of a staff member beyond their account: the function they sign with."""
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+
+
+class StaffProfile(models.Model):
+    """A staff member's function, as printed under their name on what they approve."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="staff_profile",
+    )
+    function = models.CharField(
+        _("function"),
+        max_length=200,
+        help_text=_(
+            "As it appears under the person's name on the documents they approve, e.g. "
+            "“Director of international cooperation, OTE”."
+        ),
+    )
+
+    panels = [FieldPanel("user"), FieldPanel("function")]
+
+    class Meta:
+        verbose_name = _("staff function")
+        verbose_name_plural = _("staff functions")
+
+    def __str__(self) -> str:
+        return f"{self.user.get_full_name() or self.user.get_username()}: {self.function}"
+
+
+class ApprovalSignature(models.Model):
+    """The approver's function as it stood when they approved: the stamp is a record, and a later
+    change of function does not rewrite what was signed."""
+
+    task_state = models.OneToOneField(
+        "wagtailcore.TaskState", on_delete=models.CASCADE, related_name="approval_signature"
+    )
+    function = models.CharField(_("function"), max_length=200, blank=True)
+
+    class Meta:
+        verbose_name = _("approval signature")
+        verbose_name_plural = _("approval signatures")
+
+    def __str__(self) -> str:
+        return f"{self.task_state_id}: {self.function}"
