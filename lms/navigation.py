@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from home.navigation import NavLink, Place, register_links
-from home.roles import REVIEWERS, has_role
+from home.roles import REVIEWERS, Role, has_role
 
 from .landing import landing_url, lands_on_dashboard
 
@@ -13,6 +13,8 @@ from .landing import landing_url, lands_on_dashboard
 def main_menu(request) -> list[NavLink]:
     user = request.user
     found = []
+    if has_role(user, Role.OTE_APPROVER):
+        found.append(NavLink(_("Awaiting my approval"), reverse("lms:approvals")))
     if has_role(user, *REVIEWERS):
         found.append(NavLink(_("Review area"), reverse("lms:review:index")))
     if user.is_authenticated and lands_on_dashboard(user=user):
