@@ -7,9 +7,11 @@ class AssessmentsConfig(AppConfig):
     verbose_name = _("Assessments")
 
     def ready(self) -> None:
+        from courses.matrix import register_progress_refresher
         from courses.todo import register_todo_provider
         from home.roles import Role, grant
 
+        from .attempts import expire_overdue_attempts
         from .todo import questionnaires_to_fill, quizzes_to_take
 
         for model in ("question", "choice", "acceptedanswer"):
@@ -17,3 +19,5 @@ class AssessmentsConfig(AppConfig):
         grant(Role.TRAINER, "assessments.view_attempt")
         register_todo_provider(quizzes_to_take)
         register_todo_provider(questionnaires_to_fill)
+        # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
+        register_progress_refresher(expire_overdue_attempts)

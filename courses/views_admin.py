@@ -1,15 +1,23 @@
-"""Admin reports for trainers."""
+"""Admin reports for trainers: the cohort progress matrix (with its spreadsheet export) and the
+pages missing a translation."""
 
 from dataclasses import dataclass
 
+from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from home.exports import SafeSpreadsheetExportMixin
+from home.exports import RowDictExportMixin, SafeSpreadsheetExportMixin
 from home.roles import Role, role_required
 
+from .matrix import cohort_matrix, refresh_progress
+from .models import Cohort
+from .progress import COMPLETED, IN_PROGRESS
 from .translation_status import MissingTranslation, missing_translations, translated_fields
 
 
@@ -35,14 +43,18 @@ class TranslationGap:
 class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
     """Every page with a translated field filled in one language but not the other."""
 
-    page_title = _("Missing translations")
+    page_title = gettext_lazy("Missing translations")
     header_icon = "warning"
     template_name = "courses/admin/translation_gaps.html"
     results_template_name = "courses/admin/translation_gaps_results.html"
     index_url_name = "translation_gaps"
     index_results_url_name = "translation_gaps"
     list_export = ["title", "languages", "fields"]
-    export_headings = {"title": _("Page"), "languages": _("Languages"), "fields": _("Fields")}
+    export_headings = {
+        "title": gettext_lazy("Page"),
+        "languages": gettext_lazy("Languages"),
+        "fields": gettext_lazy("Fields"),
+    }
     export_filename = "missing-translations"
     any_permission_required = ["add", "change", "publish"]
 
@@ -53,3 +65,93 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
         pages = Page.objects.type(*translated_types).specific().order_by("path")
         gaps = [TranslationGap(page, missing_translations(page)) for page in pages]
         return [gap for gap in gaps if gap.missing]
+
+
+STATUS_LABELS = {
+    COMPLETED: gettext_lazy("completed"),
+    IN_PROGRESS: gettext_lazy("in progress"),
+}
+
+
+trainers_only = role_required(Role.TRAINER)
+
+
+@method_decorator(trainers_only, name="dispatch")
+class CohortProgressView(RowDictExportMixin, ReportView):
+    template_name = "courses/admin/progress_matrix.html"
+    results_template_name = "courses/admin/progress_matrix_results.html"
+    header_icon = "table"
+    paginate_by = None
+    index_url_name = "courses_progress"
+    index_results_url_name = "courses_progress"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Runs after the role check (unlike setup), so nothing is read for someone refused.
+        self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
+        # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
+        refresh_progress(users=self.cohort.trainees.all())
+        self.matrix = cohort_matrix(cohort=self.cohort)
+        self.list_export = [
+            "trainee",
+            *[f"step_{c.step.pk}" for c in self.matrix.columns],
+            "completed",
+            "percent",
+            "last_activity",
+        ]
+        self.export_headings = {
+            "trainee": _("Trainee"),
+            **{f"step_{c.step.pk}": f"{c.module.title} / {c.step.title}" for c in self.matrix.columns},
+            "completed": _("Steps completed"),
+            "percent": _("Progress (%)"),
+            "last_activity": _("Last activity"),
+        }
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def page_title(self):
+        return _("Progress: %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_filename(self):
+        return f"progress-cohort-{self.cohort.pk}"
+
+    def get_index_url(self):
+        return self.request.path
+
+    def get_index_results_url(self):
+        return self.request.path
+
+    def get_queryset(self):
+        if not self.is_export:
+            return self.matrix.rows
+        return [self.export_row(row) for row in self.matrix.rows]
+
+    def export_row(self, row) -> dict:
+        cells = {}
+        for column, cell in zip(self.matrix.columns, row.cells, strict=True):
+            label = str(STATUS_LABELS.get(cell.status, _("not started")))
+            if cell.score is not None:
+                label += f" ({cell.score:.0f} %)"
+            cells[f"step_{column.step.pk}"] = label
+        return {
+            "trainee": row.trainee.get_full_name() or row.trainee.get_username(),
+            **cells,
+            "completed": row.completed,
+            "percent": row.percent,
+            "last_activity": row.last_activity,
+        }
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["matrix"] = self.matrix
+        context["step_totals"] = list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True))
+        return context
+
+
+@trainers_only
+def cohort_list(request):
+    cohorts = Cohort.objects.annotate(trainee_count=Count("trainees")).order_by("-start_date", "name")
+    return TemplateResponse(
+        request,
+        "courses/admin/cohort_list.html",
+        {"cohorts": cohorts, "page_title": _("Trainee progress"), "header_icon": "table"},
+    )
