@@ -2,6 +2,7 @@
 pages missing a translation."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.db.models import Count
 from django.shortcuts import get_object_or_404
@@ -12,12 +13,11 @@ from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page
 
-from home.exports import RowDictExportMixin, SafeSpreadsheetExportMixin
+from home.exports import RowDictExportMixin, SafeSpreadsheetExportMixin, sheet_title
 from home.roles import Role, role_required
 
-from .matrix import cohort_matrix, refresh_progress
+from .matrix import CELL_LABELS, cell_kind, cohort_matrix, refresh_progress
 from .models import Cohort
-from .progress import COMPLETED, IN_PROGRESS
 from .translation_status import MissingTranslation, missing_translations, translated_fields
 
 
@@ -67,17 +67,21 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
         return [gap for gap in gaps if gap.missing]
 
 
-STATUS_LABELS = {
-    COMPLETED: gettext_lazy("completed"),
-    IN_PROGRESS: gettext_lazy("in progress"),
-}
-
-
 trainers_only = role_required(Role.TRAINER)
+
+SHEET_COLUMN_WIDTHS = {"trainee": 28, "completed": 12, "percent": 12, "last_activity": 16}
+STEP_COLUMN_WIDTH = 14
+
+
+def _name(trainee) -> str:
+    return trainee.get_full_name() or trainee.get_username()
 
 
 @method_decorator(trainers_only, name="dispatch")
 class CohortProgressView(RowDictExportMixin, ReportView):
+    """The cohort's trainees × the steps of its courses, at a glance; `?behind=1` keeps those behind
+    schedule. Exported as CSV or XLSX (a sheet named after the cohort, headings and names frozen)."""
+
     template_name = "courses/admin/progress_matrix.html"
     results_template_name = "courses/admin/progress_matrix_results.html"
     header_icon = "table"
@@ -88,9 +92,9 @@ class CohortProgressView(RowDictExportMixin, ReportView):
     def dispatch(self, request, *args, **kwargs):
         # Runs after the role check (unlike setup), so nothing is read for someone refused.
         self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
-        # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
         refresh_progress(users=self.cohort.trainees.all())
         self.matrix = cohort_matrix(cohort=self.cohort)
+        self.behind_only = request.GET.get("behind") == "1"
         self.list_export = [
             "trainee",
             *[f"step_{c.step.pk}" for c in self.matrix.columns],
@@ -100,7 +104,7 @@ class CohortProgressView(RowDictExportMixin, ReportView):
         ]
         self.export_headings = {
             "trainee": _("Trainee"),
-            **{f"step_{c.step.pk}": f"{c.module.title} / {c.step.title}" for c in self.matrix.columns},
+            **{f"step_{c.step.pk}": f"{c.short_label} {c.full_title}" for c in self.matrix.columns},
             "completed": _("Steps completed"),
             "percent": _("Progress (%)"),
             "last_activity": _("Last activity"),
@@ -121,29 +125,57 @@ class CohortProgressView(RowDictExportMixin, ReportView):
         return self.request.path
 
     def get_queryset(self):
+        rows = self.matrix.behind if self.behind_only else self.matrix.rows
         if not self.is_export:
-            return self.matrix.rows
-        return [self.export_row(row) for row in self.matrix.rows]
+            return rows
+        return [self.export_row(row) for row in rows]
 
     def export_row(self, row) -> dict:
         cells = {}
         for column, cell in zip(self.matrix.columns, row.cells, strict=True):
-            label = str(STATUS_LABELS.get(cell.status, _("not started")))
+            label = str(CELL_LABELS[cell_kind(cell, graded=column.graded)])
             if cell.score is not None:
                 label += f" ({cell.score:.0f} %)"
             cells[f"step_{column.step.pk}"] = label
         return {
-            "trainee": row.trainee.get_full_name() or row.trainee.get_username(),
+            "trainee": _name(row.trainee),
             **cells,
             "completed": row.completed,
             "percent": row.percent,
             "last_activity": row.last_activity,
         }
 
+    def write_xlsx(self, queryset, output):
+        """Wagtail's export (every cell neutralised by `home.exports`), on a sheet named after the
+        cohort, with the headings and the names frozen and columns wide enough to read."""
+        from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.cohort.name, fallback=_("Progress")))
+        worksheet.freeze_panes = "B2"
+        for number, field in enumerate(self.list_export, start=1):
+            width = SHEET_COLUMN_WIDTHS.get(field, STEP_COLUMN_WIDTH)
+            worksheet.column_dimensions[get_column_letter(number)].width = width
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            row = self.to_row_dict(item)
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["matrix"] = self.matrix
-        context["step_totals"] = list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True))
+        every = {key: value for key, value in self.request.GET.items() if key != "behind"}
+        context.update(
+            matrix=self.matrix,
+            step_totals=list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True)),
+            behind_only=self.behind_only,
+            behind_count=len(self.matrix.behind),
+            all_url=f"{self.request.path}?{urlencode(every)}" if every else self.request.path,
+            behind_url=f"{self.request.path}?{urlencode({**every, 'behind': '1'})}",
+        )
         return context
 
 
