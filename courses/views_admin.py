@@ -104,7 +104,7 @@ class CohortProgressView(RowDictExportMixin, ReportView):
         ]
         self.export_headings = {
             "trainee": _("Trainee"),
-            **{f"step_{c.step.pk}": f"{c.short_label} {c.full_title}" for c in self.matrix.columns},
+            **{f"step_{c.step.pk}": f"{c.full_title} ({c.short_label})" for c in self.matrix.columns},
             "completed": _("Steps completed"),
             "percent": _("Progress (%)"),
             "last_activity": _("Last activity"),
