@@ -38,9 +38,7 @@ LEGEND = [
 
 
 def _symbol(icon: str, label) -> SafeString:
-    return format_html(
-        '<span class="matrix-icon" aria-hidden="true">{}</span><span class="matrix-sr">{}</span>', icon, label
-    )
+    return format_html('<span aria-hidden="true">{}</span><span class="matrix-sr">{}</span>', icon, label)
 
 
 def cell_html(state: StepState, *, graded: bool) -> SafeString:
@@ -49,7 +47,7 @@ def cell_html(state: StepState, *, graded: bool) -> SafeString:
     score = format_html(" {}", percent(state.score, 0)) if state.score is not None else ""
     new = _symbol(NEW_ICON, NEW_LABEL) if state.is_new else ""
     return format_html(
-        '<td class="matrix-cell matrix-{}">{}{}{}</td>',
+        '<td class="matrix-{}">{}{}{}</td>',
         kind,
         _symbol(ICONS[kind], CELL_LABELS[kind]),
         score,
