@@ -46,6 +46,13 @@ def completes_step(*, quiz: QuizPage, scores: Sequence[Decimal]) -> bool:
     return reaches_pass_mark(scores=scores, method=quiz.grading_method, pass_mark=quiz.pass_mark)
 
 
+def graded_quiz_ids(*, step_ids: list[int]) -> set[int]:
+    """Among these steps, the quizzes that are passed or failed (graded: not practice, pre-test or
+    post-test, which a submission completes)."""
+    graded = QuizPage.objects.filter(pk__in=step_ids, purpose=QuizPurpose.GRADED)
+    return set(graded.values_list("pk", flat=True))
+
+
 @dataclass(frozen=True)
 class QuizOutcome:
     """What every page says of one trainee on one quiz."""

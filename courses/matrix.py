@@ -5,11 +5,19 @@ column has one state object per status (and per quiz score), and every cell is a
 of them. The trainees and their progress are read together, as plain values, then the courses they
 completed: a course completed is 100 % of its steps in the row's total, its steps published since are
 marked new (`courses.progress` reads the same way for the trainee).
+
+A column is headed by a short label ("M1·L2": module 1, lesson 2; "M1·Q1": the module's first
+quiz), the full title beside it. A cell is one of five kinds (`cell_kind`): a step completed, or for
+a graded step passed or failed (the grade is kept while the step stays open), in progress, not
+started. A trainee is behind schedule below the cohort's straight pace from its start to its end
+(`courses.schedule`).
 """
 
+import hashlib
 import json
-from dataclasses import dataclass
-from datetime import datetime
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -24,12 +32,77 @@ from django.db.models import (
     TextField,
     Value,
 )
+from django.utils import timezone
+from django.utils.translation import gettext_lazy, pgettext
 from wagtail.models import Page
 
 from home.people import by_name
+from home.site_cache import cached, page_tree_key
 
 from .models import Cohort, CourseCompletion, ModulePage
 from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, StepState, courses_structure, percent
+from .schedule import expected_percent, is_behind
+
+ProgressRefresher = Callable[..., object]
+_refreshers: list[ProgressRefresher] = []
+
+
+def register_progress_refresher(refresher: ProgressRefresher) -> ProgressRefresher:
+    """An app that records progress from its own data (assessments: quiz attempts) brings it up to
+    date before the matrix reads it, without `courses` importing that app."""
+    if refresher not in _refreshers:
+        _refreshers.append(refresher)
+    return refresher
+
+
+def refresh_progress(*, users) -> None:
+    """Run every registered refresher for these users (e.g. submit the attempts whose time is over)."""
+    for refresher in _refreshers:
+        refresher(users=users)
+
+
+PASSED = "passed"
+FAILED = "failed"
+
+CELL_LABELS = {
+    COMPLETED: gettext_lazy("completed"),
+    PASSED: gettext_lazy("passed"),
+    FAILED: gettext_lazy("failed"),
+    IN_PROGRESS: gettext_lazy("in progress"),
+    NOT_STARTED: gettext_lazy("not started"),
+}
+
+
+GradedStepsProvider = Callable[..., set[int]]
+_graded_steps_providers: list[GradedStepsProvider] = []
+
+
+def register_graded_steps_provider(provider: GradedStepsProvider) -> GradedStepsProvider:
+    """An app whose steps are passed or failed (assessments: graded quizzes) says which they are:
+    `provider(step_ids=[...])` returns the ids of those steps, by that app's own rule."""
+    if provider not in _graded_steps_providers:
+        _graded_steps_providers.append(provider)
+    return provider
+
+
+def graded_steps(*, step_ids: list[int]) -> set[int]:
+    """The steps, among these, that are passed or failed; cached until a page is saved."""
+    if not step_ids or not _graded_steps_providers:
+        return set()
+    digest = hashlib.sha256(",".join(map(str, step_ids)).encode()).hexdigest()[:32]
+
+    def read() -> set[int]:
+        return set().union(*(provider(step_ids=step_ids) for provider in _graded_steps_providers))
+
+    return cached(page_tree_key(f"courses:graded-steps:{digest}"), read)
+
+
+def cell_kind(state: StepState, *, graded: bool) -> str:
+    """What a cell says: a step that is passed or failed (`graded`) with its grade kept is passed
+    once completed (its app's pass rule completes it) and failed while still open."""
+    if not graded or state.score is None:
+        return state.status
+    return PASSED if state.status == COMPLETED else FAILED
 
 
 @dataclass(frozen=True)
@@ -37,6 +110,22 @@ class MatrixColumn:
     course: Page
     module: ModulePage
     step: Page
+    module_number: int = 0  # the module's rank in its course, from 1
+    kind_number: int = 0  # the step's rank among its module's steps of the same kind, from 1
+    graded: bool = False  # passed or failed (`graded_steps`)
+
+    @property
+    def short_label(self) -> str:
+        heading = pgettext("short heading of a step: module, kind, rank", "M%(module)s·%(kind)s%(rank)s")
+        return heading % {
+            "module": self.module_number,
+            "kind": self.step.specific_class.step_abbreviation,
+            "rank": self.kind_number,
+        }
+
+    @property
+    def full_title(self) -> str:
+        return f"{self.module.title} / {self.step.title}"
 
 
 @dataclass(frozen=True)
@@ -46,6 +135,7 @@ class MatrixRow:
     last_activity: datetime | None = None
     completed: int = 0
     credited: int | None = None  # steps done, plus the new steps of courses completed before them
+    behind: bool = False
 
     @property
     def percent(self) -> int:
@@ -59,6 +149,27 @@ class ProgressMatrix:
     columns: list[MatrixColumn]
     rows: list[MatrixRow]
     completed_per_step: list[int]
+    expected_percent: int | None = None  # where the cohort's pace stands today (None: no dates)
+
+    @property
+    def behind(self) -> list[MatrixRow]:
+        return [row for row in self.rows if row.behind]
+
+
+def _columns(courses: list[Page], structure) -> list[MatrixColumn]:
+    steps = [step for course in courses for entry in structure[course.pk] for step in entry.steps]
+    graded = graded_steps(step_ids=[step.pk for step in steps])
+    columns = []
+    for course in courses:
+        for module_number, entry in enumerate(structure[course.pk], start=1):
+            ranks: dict[type, int] = {}
+            for step in entry.steps:
+                kind = step.specific_class
+                ranks[kind] = ranks.get(kind, 0) + 1
+                columns.append(
+                    MatrixColumn(course, entry.module, step, module_number, ranks[kind], step.pk in graded)
+                )
+    return columns
 
 
 class ColumnStates:
@@ -68,11 +179,21 @@ class ColumnStates:
         self.step = step
         self.not_started = StepState(page=step, status=NOT_STARTED)
         self.in_progress = StepState(page=step, status=IN_PROGRESS)
+        self._graded: dict[Decimal, StepState] = {}
         self.new = {
             NOT_STARTED: StepState(page=step, status=NOT_STARTED, is_new=True),
             IN_PROGRESS: StepState(page=step, status=IN_PROGRESS, is_new=True),
         }
         self._completed: dict[Decimal | None, StepState] = {}
+
+    def graded(self, score: Decimal | None) -> StepState:
+        """Open, with a grade kept (a quiz not passed yet)."""
+        if score is None:
+            return self.in_progress
+        state = self._graded.get(score)
+        if state is None:
+            state = self._graded[score] = StepState(page=self.step, status=IN_PROGRESS, score=score)
+        return state
 
     def completed(self, score: Decimal | None) -> StepState:
         state = self._completed.get(score)
@@ -153,17 +274,13 @@ def _completed_courses(cohort: Cohort, courses: list[Page]) -> dict[int, set[int
     return completed
 
 
-def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
+def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatrix:
     """Everything the matrix shows, in three queries whatever the cohort's size (the courses, the
-    trainees with their progress, their completed courses; the outline comes from the cache)."""
+    trainees with their progress, their completed courses; the outline comes from the cache).
+    `today` (by default the local date) places the cohort's pace."""
     courses = list(cohort.courses.live().order_by("path"))
-    structure = courses_structure(courses)
-    columns = [
-        MatrixColumn(course, entry.module, step)
-        for course in courses
-        for entry in structure[course.pk]
-        for step in entry.steps
-    ]
+    columns = _columns(courses, courses_structure(courses))
+    expected = expected_percent(cohort=cohort, today=today or timezone.localdate())
     step_ids = [column.step.pk for column in columns]
     states = [ColumnStates(column.step) for column in columns]
     position = {step_id: index for index, step_id in enumerate(step_ids)}
@@ -180,7 +297,7 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
                 completed += 1
                 per_step[index] += 1
             else:
-                cells[index] = states[index].in_progress
+                cells[index] = states[index].graded(score)
         credited = completed
         completed_courses = completions.get(trainee.pk, ())
         if completed_courses:
@@ -188,5 +305,8 @@ def cohort_matrix(*, cohort: Cohort) -> ProgressMatrix:
                 if column.course.pk in completed_courses and cells[index].status != COMPLETED:
                     cells[index] = states[index].new[cells[index].status]
                     credited += 1
-        rows.append(MatrixRow(trainee, cells, last_activity, completed, credited))
-    return ProgressMatrix(cohort=cohort, columns=columns, rows=rows, completed_per_step=per_step)
+        row = MatrixRow(trainee, cells, last_activity, completed, credited)
+        rows.append(replace(row, behind=is_behind(percent=row.percent, expected=expected)))
+    return ProgressMatrix(
+        cohort=cohort, columns=columns, rows=rows, completed_per_step=per_step, expected_percent=expected
+    )

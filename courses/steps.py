@@ -8,6 +8,7 @@ then accept it as a child and progress counts it, without `courses` importing th
 from django.contrib.auth.views import redirect_to_login
 from django.contrib.contenttypes.models import ContentType
 from django.template.response import TemplateResponse
+from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
 from home.routing import view_restrictions_of
@@ -36,6 +37,8 @@ class CourseStepMixin:
     parent_page_types = ["courses.ModulePage"]
     subpage_types: list[str] = []
     step_kind_label = ""
+    # The letter of the kind in the progress matrix's short column headings ("M1·L2").
+    step_abbreviation = pgettext_lazy("abbreviation of a step in a column heading", "S")
 
     def get_view_restrictions(self):
         return view_restrictions_of(self)

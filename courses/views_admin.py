@@ -1,23 +1,30 @@
-"""Admin reports for trainers."""
+"""Admin reports for trainers: the cohort progress matrix (with its spreadsheet export) and the
+pages and items missing a translation."""
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Model
+from django.db.models import Count, Model
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
 from django.utils.text import capfirst
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.views.reports import ReportView
 from wagtail.models import Page, get_page_models
 from wagtail.snippets.models import get_snippet_models
 
-from home.exports import SafeSpreadsheetExportMixin
+from home.exports import RowDictExportMixin, SafeSpreadsheetExportMixin, sheet_title
 from home.field_languages import field_language_name, field_list
+from home.people import display_name
 from home.roles import Role, role_required
 
+from .matrix import CELL_LABELS, cell_kind, cohort_matrix, refresh_progress
+from .models import Cohort
 from .translation_status import (
     MissingTranslation,
     missing_translations,
@@ -105,3 +112,121 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
 
     def get_queryset(self):
         return _page_gaps() + _snippet_gaps()
+
+
+trainers_only = role_required(Role.TRAINER)
+
+SHEET_COLUMN_WIDTHS = {"trainee": 28, "completed": 12, "percent": 12, "last_activity": 16}
+STEP_COLUMN_WIDTH = 14
+
+
+@method_decorator(trainers_only, name="dispatch")
+class CohortProgressView(RowDictExportMixin, ReportView):
+    """The cohort's trainees × the steps of its courses, at a glance; `?behind=1` keeps those behind
+    schedule. Exported as CSV or XLSX (a sheet named after the cohort, headings and names frozen)."""
+
+    template_name = "courses/admin/progress_matrix.html"
+    results_template_name = "courses/admin/progress_matrix_results.html"
+    header_icon = "table"
+    paginate_by = None
+    index_url_name = "courses_progress"
+    index_results_url_name = "courses_progress"
+
+    def dispatch(self, request, *args, **kwargs):
+        # Runs after the role check (unlike setup), so nothing is read for someone refused.
+        self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
+        refresh_progress(users=self.cohort.trainees.all())
+        self.matrix = cohort_matrix(cohort=self.cohort)
+        self.behind_only = request.GET.get("behind") == "1"
+        self.list_export = [
+            "trainee",
+            *[f"step_{c.step.pk}" for c in self.matrix.columns],
+            "completed",
+            "percent",
+            "last_activity",
+        ]
+        self.export_headings = {
+            "trainee": gettext("Trainee"),
+            **{f"step_{c.step.pk}": f"{c.full_title} ({c.short_label})" for c in self.matrix.columns},
+            "completed": gettext("Steps completed"),
+            "percent": gettext("Progress (%)"),
+            "last_activity": gettext("Last activity"),
+        }
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def page_title(self):
+        return gettext("Progress: %(cohort)s") % {"cohort": self.cohort.name}
+
+    def get_filename(self):
+        return f"progress-cohort-{self.cohort.pk}"
+
+    def get_index_url(self):
+        return self.request.path
+
+    def get_index_results_url(self):
+        return self.request.path
+
+    def get_queryset(self):
+        rows = self.matrix.behind if self.behind_only else self.matrix.rows
+        if not self.is_export:
+            return rows
+        return [self.export_row(row) for row in rows]
+
+    def export_row(self, row) -> dict:
+        cells = {}
+        for column, cell in zip(self.matrix.columns, row.cells, strict=True):
+            label = str(CELL_LABELS[cell_kind(cell, graded=column.graded)])
+            if cell.score is not None:
+                label += f" ({cell.score:.0f} %)"
+            cells[f"step_{column.step.pk}"] = label
+        return {
+            "trainee": display_name(row.trainee),
+            **cells,
+            "completed": row.completed,
+            "percent": row.percent,
+            "last_activity": row.last_activity,
+        }
+
+    def write_xlsx(self, queryset, output):
+        """Wagtail's export (every cell neutralised by `home.exports`), on a sheet named after the
+        cohort, with the headings and the names frozen and columns wide enough to read."""
+        from openpyxl import Workbook
+        from openpyxl.utils import get_column_letter
+        from wagtail.admin.views.mixins import ExcelDateFormatter
+
+        workbook = Workbook(write_only=True, iso_dates=True)
+        worksheet = workbook.create_sheet(title=sheet_title(self.cohort.name, fallback=gettext("Progress")))
+        worksheet.freeze_panes = "B2"
+        for number, field in enumerate(self.list_export, start=1):
+            width = SHEET_COLUMN_WIDTHS.get(field, STEP_COLUMN_WIDTH)
+            worksheet.column_dimensions[get_column_letter(number)].width = width
+        worksheet.append(self.get_heading(queryset, field) for field in self.list_export)
+        date_format = ExcelDateFormatter().get()
+        for item in queryset:
+            row = self.to_row_dict(item)
+            worksheet.append(self.generate_xlsx_row(worksheet, row, date_format=date_format))
+        workbook.save(output)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        every = {key: value for key, value in self.request.GET.items() if key != "behind"}
+        context.update(
+            matrix=self.matrix,
+            step_totals=list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True)),
+            behind_only=self.behind_only,
+            behind_count=len(self.matrix.behind),
+            all_url=f"{self.request.path}?{urlencode(every)}" if every else self.request.path,
+            behind_url=f"{self.request.path}?{urlencode({**every, 'behind': '1'})}",
+        )
+        return context
+
+
+@trainers_only
+def cohort_list(request):
+    cohorts = Cohort.objects.annotate(trainee_count=Count("trainees")).order_by("-start_date", "name")
+    return TemplateResponse(
+        request,
+        "courses/admin/cohort_list.html",
+        {"cohorts": cohorts, "page_title": gettext("Trainee progress"), "header_icon": "table"},
+    )

@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.urls import path
+from django.urls import path, reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
@@ -7,13 +7,15 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+import home.converters  # noqa: F401  (registers <id:...>)
+from home.admin_menu import TrainerMenuItem
 from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.field_languages import field_language_name, field_list
 
 from .models import Cohort, Competence, Domain, LessonPage
 from .outline import place_new_lesson
 from .translation_status import missing_translations
-from .views_admin import TranslationGapsView
+from .views_admin import CohortProgressView, TranslationGapsView, cohort_list
 
 
 class DomainViewSet(SnippetViewSet):
@@ -56,6 +58,21 @@ register_snippet(CohortViewSet)
 @hooks.register("register_admin_urls")
 def translation_gaps_urls():
     return [path("translation-gaps/", TranslationGapsView.as_view(), name="translation_gaps")]
+
+
+@hooks.register("register_admin_urls")
+def progress_urls():
+    return [
+        path("progress/", cohort_list, name="courses_progress_cohorts"),
+        path("progress/<id:cohort_id>/", CohortProgressView.as_view(), name="courses_progress"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def progress_menu_item():
+    return TrainerMenuItem(
+        gettext_lazy("Trainee progress"), reverse("courses_progress_cohorts"), icon_name="table", order=220
+    )
 
 
 @hooks.register("register_reports_menu_item")

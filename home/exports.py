@@ -36,6 +36,19 @@ def neutralise_formula(value):
     return value
 
 
+SHEET_TITLE_FORBIDDEN = str.maketrans(dict.fromkeys("[]:*?/\\", " "))
+SHEET_TITLE_LENGTH = 31
+
+
+def sheet_title(name: str, *, fallback: str) -> str:
+    """A worksheet name spreadsheet programs accept: at most 31 characters, none of [ ] : * ? / \\,
+    no apostrophe at either end, not "History" (Excel's own); `fallback` when nothing is left."""
+    title = " ".join(str(name).translate(SHEET_TITLE_FORBIDDEN).split())[:SHEET_TITLE_LENGTH].strip(" '")
+    if not title or title.casefold() == "history":
+        title = str(fallback)[:SHEET_TITLE_LENGTH]
+    return title
+
+
 def csv_number(value):
     """A decimal number as French Excel reads it (12,5); anything else unchanged."""
     if isinstance(value, (float, Decimal)):

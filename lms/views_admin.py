@@ -1,4 +1,4 @@
-"""Trainer views in the Wagtail admin: cohort progress matrix with its spreadsheet export."""
+"""Trainer views in the Wagtail admin: quiz results with their spreadsheet export, attendance."""
 
 from django.contrib import messages
 from django.db.models import Count
@@ -6,15 +6,11 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin.views.reports import ReportView
 
 from assessments.attempts import expire_overdue_attempts
 from assessments.models import QuizPage
 from assessments.results import item_analysis, trainee_results
-from courses.matrix import cohort_matrix
-from courses.models import Cohort
-from courses.progress import COMPLETED, IN_PROGRESS
 from home.exports import RowDictExportMixin
 from home.roles import Role, role_required
 
@@ -29,94 +25,7 @@ from .plans import (
     record_attendance,
 )
 
-STATUS_LABELS = {
-    COMPLETED: gettext_lazy("completed"),
-    IN_PROGRESS: gettext_lazy("in progress"),
-}
-
-
 trainers_only = role_required(Role.TRAINER)
-
-
-@method_decorator(trainers_only, name="dispatch")
-class CohortProgressView(RowDictExportMixin, ReportView):
-    template_name = "lms/admin/progress_matrix.html"
-    results_template_name = "lms/admin/progress_matrix_results.html"
-    header_icon = "table"
-    paginate_by = None
-    index_url_name = "lms_progress"
-    index_results_url_name = "lms_progress"
-
-    def dispatch(self, request, *args, **kwargs):
-        # Runs after the role check (unlike setup), so nothing is read for someone refused.
-        self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
-        # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
-        expire_overdue_attempts(users=self.cohort.trainees.all())
-        self.matrix = cohort_matrix(cohort=self.cohort)
-        self.list_export = [
-            "trainee",
-            *[f"step_{c.step.pk}" for c in self.matrix.columns],
-            "completed",
-            "percent",
-            "last_activity",
-        ]
-        self.export_headings = {
-            "trainee": _("Trainee"),
-            **{f"step_{c.step.pk}": f"{c.module.title} / {c.step.title}" for c in self.matrix.columns},
-            "completed": _("Steps completed"),
-            "percent": _("Progress (%)"),
-            "last_activity": _("Last activity"),
-        }
-        return super().dispatch(request, *args, **kwargs)
-
-    @property
-    def page_title(self):
-        return _("Progress: %(cohort)s") % {"cohort": self.cohort.name}
-
-    def get_filename(self):
-        return f"progress-cohort-{self.cohort.pk}"
-
-    def get_index_url(self):
-        return self.request.path
-
-    def get_index_results_url(self):
-        return self.request.path
-
-    def get_queryset(self):
-        if not self.is_export:
-            return self.matrix.rows
-        return [self.export_row(row) for row in self.matrix.rows]
-
-    def export_row(self, row) -> dict:
-        cells = {}
-        for column, cell in zip(self.matrix.columns, row.cells, strict=True):
-            label = str(STATUS_LABELS.get(cell.status, _("not started")))
-            if cell.score is not None:
-                label += f" ({cell.score:.0f} %)"
-            cells[f"step_{column.step.pk}"] = label
-        return {
-            "trainee": row.trainee.get_full_name() or row.trainee.get_username(),
-            **cells,
-            "completed": row.completed,
-            "percent": row.percent,
-            "last_activity": row.last_activity,
-        }
-
-    def get_context_data(self, **kwargs):
-        context = super().get_context_data(**kwargs)
-        context["matrix"] = self.matrix
-        context["step_totals"] = list(zip(self.matrix.columns, self.matrix.completed_per_step, strict=True))
-        return context
-
-
-@trainers_only
-def cohort_list(request):
-    cohorts = Cohort.objects.annotate(trainee_count=Count("trainees")).order_by("-start_date", "name")
-    return TemplateResponse(
-        request,
-        "lms/admin/cohort_list.html",
-        {"cohorts": cohorts, "page_title": _("Trainee progress"), "header_icon": "table"},
-    )
 
 
 @method_decorator(trainers_only, name="dispatch")

@@ -5,31 +5,27 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.actions.unpublish_page import UnpublishPageAction
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 import home.converters  # noqa: F401  (registers <id:...>)
+from home.admin_menu import TrainerMenuItem
 from home.roles import Role, has_role
 
 from .models import StaffProfile
 from .privacy.admin_views import erase, trainee_list
 from .views_admin import (
-    CohortProgressView,
     QuizResultsView,
     attendance_sheet,
     attendance_workshops,
-    cohort_list,
     quiz_list,
 )
 
 
 @hooks.register("register_admin_urls")
-def progress_urls():
+def trainer_urls():
     return [
-        path("progress/", cohort_list, name="lms_progress_cohorts"),
-        path("progress/<id:cohort_id>/", CohortProgressView.as_view(), name="lms_progress"),
         path("quiz-results/", quiz_list, name="lms_quiz_list"),
         path("attendance/", attendance_workshops, name="lms_attendance"),
         path("attendance/<id:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
@@ -37,18 +33,6 @@ def progress_urls():
         path("trainees/", trainee_list, name="lms_trainees"),
         path("trainees/<id:user_id>/erase/", erase, name="lms_trainee_erase"),
     ]
-
-
-class TrainerMenuItem(MenuItem):
-    def is_shown(self, request):
-        return has_role(request.user, Role.TRAINER)
-
-
-@hooks.register("register_admin_menu_item")
-def progress_menu_item():
-    return TrainerMenuItem(
-        _("Trainee progress"), reverse("lms_progress_cohorts"), icon_name="table", order=220
-    )
 
 
 @hooks.register("register_admin_menu_item")

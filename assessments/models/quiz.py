@@ -2,6 +2,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -36,6 +37,8 @@ class ReviewTiming(models.TextChoices):
 @register_step_type
 class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
     """A quiz step: questions from the bank, attempts scored on the server."""
+
+    step_abbreviation = pgettext_lazy("abbreviation of quiz in a column heading", "Q")
 
     introduction = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link", "ul", "ol"]

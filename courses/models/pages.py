@@ -1,6 +1,7 @@
 from django.db import models
 from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -117,6 +118,8 @@ class ModulePage(FoldedSearchMixin, Page):
 @register_step_type
 class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
     """A lesson: a body of blocks, read, then marked as complete."""
+
+    step_abbreviation = pgettext_lazy("abbreviation of lesson in a column heading", "L")
 
     summary = models.CharField(_("summary"), max_length=300, blank=True)
     body = StreamField(LessonBodyBlock(), verbose_name=_("body"), blank=True)

@@ -1,16 +1,33 @@
 """The progress matrix's rules: one row per trainee in name order, a cell per live step of the
-cohort's courses, and figures read from that cohort's courses only."""
+cohort's courses, and figures read from that cohort's courses only; short headings, passed and
+failed for graded quizzes only, and who is behind the cohort's pace."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from courses.matrix import cohort_matrix
-from courses.models import StepProgress
-from courses.progress import COMPLETED, IN_PROGRESS, NOT_STARTED, mark_step_complete, record_visit
+from assessments.models.quiz import QuizPurpose
+from courses.matrix import (
+    FAILED,
+    PASSED,
+    cell_kind,
+    cohort_matrix,
+    graded_steps,
+)
+from courses.models import Cohort, StepProgress
+from courses.progress import (
+    COMPLETED,
+    IN_PROGRESS,
+    NOT_STARTED,
+    mark_step_complete,
+    record_step_score,
+    record_visit,
+)
+from courses.schedule import expected_percent, is_behind
 from home.roles import Role
+from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
 
 pytestmark = pytest.mark.django_db
@@ -88,3 +105,106 @@ def test_a_course_completed_before_a_new_lesson_stays_at_100_with_the_lesson_mar
     )
     assert new_cell.is_new and new_cell.status == NOT_STARTED
     assert not any(cell.is_new for cell in matrix.rows[1].cells)  # Nour never completed the course
+
+
+def test_headings_are_short_with_the_full_title_beside_in_both_languages(cohort):
+    with translation.override("fr"):
+        columns = cohort_matrix(cohort=cohort).columns
+        assert [column.short_label for column in columns] == ["M1·L1", "M1·L2", "M2·L1", "M2·L2"]
+        first = columns[0]
+        assert first.full_title == f"{first.module.title} / {first.step.title}"
+        french_title = first.full_title
+    with translation.override("ar"):
+        columns = cohort_matrix(cohort=cohort).columns
+        assert [column.short_label for column in columns] == ["و1·د1", "و1·د2", "و2·د1", "و2·د2"]
+        assert columns[0].full_title == f"{columns[0].module.title} / {columns[0].step.title}"
+        assert columns[0].full_title != french_title  # the Arabic titles, not the French ones
+        assert "وحدة" in columns[0].full_title
+
+
+@pytest.fixture
+def quizzes(cohort):
+    """Module 1 of the cohort's course gets a graded quiz and a pre-test after its two lessons."""
+    module = cohort.courses.get().get_children().first()
+    return {
+        "graded": make_quiz(module, purpose=QuizPurpose.GRADED),
+        "pre_test": make_quiz(module, purpose=QuizPurpose.PRE_TEST),
+    }
+
+
+def test_a_graded_quiz_is_passed_or_failed_and_a_pre_test_only_completed(cohort, quizzes):
+    amira, nour, zied = (cohort.trainees.get(username=name) for name in ("amira", "nour", "zied"))
+    mark_step_complete(user=amira, page=quizzes["graded"], score=Decimal("80"))  # passed: completed
+    record_step_score(user=nour, page=quizzes["graded"], score=Decimal("40"))  # below the pass mark
+    mark_step_complete(user=zied, page=quizzes["pre_test"], score=Decimal("20"))  # a pre-test has no pass
+
+    matrix = cohort_matrix(cohort=cohort)
+    with translation.override("fr"):
+        assert [column.short_label for column in matrix.columns[:4]] == ["M1·L1", "M1·L2", "M1·Q1", "M1·Q2"]
+    graded, pre_test = matrix.columns[2], matrix.columns[3]
+    assert (graded.graded, pre_test.graded) == (True, False)
+    quiz_columns = matrix.columns[2:4]
+    kinds = {
+        row.trainee.username: [
+            cell_kind(cell, graded=column.graded)
+            for column, cell in zip(quiz_columns, row.cells[2:4], strict=True)
+        ]
+        for row in matrix.rows
+    }
+    assert kinds == {
+        "amira": [PASSED, NOT_STARTED],
+        "nour": [FAILED, NOT_STARTED],
+        "zied": [NOT_STARTED, COMPLETED],
+    }
+
+
+def test_which_steps_are_graded_is_read_once_until_a_page_changes(cohort, quizzes, django_assert_num_queries):
+    ids = [quizzes["graded"].pk, quizzes["pre_test"].pk, lessons_of(cohort.courses.get())[0].pk]
+    assert graded_steps(step_ids=ids) == {quizzes["graded"].pk}
+    with django_assert_num_queries(0):
+        assert graded_steps(step_ids=ids) == {quizzes["graded"].pk}
+    quizzes["pre_test"].purpose = QuizPurpose.GRADED
+    quizzes["pre_test"].save()
+    assert graded_steps(step_ids=ids) == {quizzes["graded"].pk, quizzes["pre_test"].pk}
+
+
+START, END = date(2026, 10, 5), date(2027, 1, 29)  # 116 days
+
+
+@pytest.mark.parametrize(
+    ("today", "expected"),
+    [
+        (date(2026, 9, 1), 0),  # before the start
+        (START, 0),
+        (date(2026, 12, 2), 50),  # 58 days of 116
+        (date(2026, 12, 3), 50),  # 59 / 116 = 50.9: rounded down, as every percentage
+        (END, 100),
+        (date(2027, 6, 1), 100),  # after the end
+    ],
+)
+def test_the_expected_progress_follows_a_steady_pace_from_start_to_end(today, expected):
+    cohort = Cohort(name="C", start_date=START, end_date=END)
+    assert expected_percent(cohort=cohort, today=today) == expected
+
+
+@pytest.mark.parametrize(("start", "end"), [(None, END), (START, None), (END, START)])
+def test_no_pace_without_a_start_and_a_later_end(start, end):
+    cohort = Cohort(name="C", start_date=start, end_date=end)
+    assert expected_percent(cohort=cohort, today=date(2026, 12, 3)) is None
+    assert not is_behind(percent=0, expected=None)
+
+
+def test_trainees_below_the_pace_are_behind_schedule(cohort):
+    cohort.start_date, cohort.end_date = START, END
+    cohort.save()
+    matrix = cohort_matrix(cohort=cohort, today=date(2026, 12, 2))  # 50 % expected
+    assert matrix.expected_percent == 50
+    progress = {row.trainee.username: (row.percent, row.behind) for row in matrix.rows}
+    assert progress == {"amira": (50, False), "nour": (0, True), "zied": (25, True)}
+    assert [row.trainee.username for row in matrix.behind] == ["nour", "zied"]
+    assert not any(row.behind for row in cohort_matrix(cohort=cohort, today=START).rows)
+
+
+def test_a_cohort_without_dates_has_nobody_behind_schedule(cohort):
+    matrix = cohort_matrix(cohort=cohort)
+    assert matrix.expected_percent is None and matrix.behind == []

@@ -105,8 +105,8 @@ MATRIX = {
         lambda d: {"plan_id": d["plan"].pk, "workshop_id": d["workshop"].pk},
         REVIEWERS,
     ),
-    "lms_progress_cohorts": (lambda d: {}, TRAINER_ADMIN),
-    "lms_progress": (lambda d: {"cohort_id": d["cohort"].pk}, TRAINER_ADMIN),
+    "courses_progress_cohorts": (lambda d: {}, TRAINER_ADMIN),
+    "courses_progress": (lambda d: {"cohort_id": d["cohort"].pk}, TRAINER_ADMIN),
     "lms_quiz_list": (lambda d: {}, TRAINER_ADMIN),
     "lms_quiz_results": (lambda d: {"quiz_id": d["quiz"].pk}, TRAINER_ADMIN),
     "lms_attendance": (lambda d: {}, TRAINER_ADMIN),
@@ -243,7 +243,7 @@ def test_access(db, client, world, name, role):
     if role != "anonymous":
         client.force_login(users[role])
     build, expected = MATRIX[name]
-    unprefixed = ("lms_", "translation_gaps", "health", "theme_css", "wagtailadmin_")
+    unprefixed = ("lms_", "courses_progress", "translation_gaps", "health", "theme_css", "wagtailadmin_")
     prefix = "/fr" if not name.startswith(unprefixed) else ""
     url = reverse(name, kwargs=build(data))
     if prefix and not url.startswith("/fr/"):
