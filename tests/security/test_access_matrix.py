@@ -16,7 +16,7 @@ from lms.models import Attendance
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
-from tests.factories.plans import make_plan
+from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
 
 ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "task_force", "approver", "superuser"]
@@ -47,6 +47,10 @@ MINUTES_EDITORS = {**REVIEWERS, "task_force": DENY}
 # POST-only actions: a GET from someone allowed to POST is refused with 405.
 MINUTES_ACTIONS = {**MINUTES_EDITORS, "trainer": 405, "superuser": 405}
 OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
+# The OTE approver's decisions: their list, a plan awaiting them (others: 404, as a missing task).
+APPROVERS = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "approver": 200, "superuser": 200}
+APPROVER_TASK = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "approver": 200, "superuser": 200}
+POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -71,6 +75,10 @@ MATRIX = {
     "lms:search": (lambda d: {}, ALL_OK),
     "lms:my_data": (lambda d: {}, SIGNED_IN),  # always the signed-in person's own data
     "lms:certificates": (lambda d: {}, SIGNED_IN),
+    "lms:approvals": (lambda d: {}, APPROVERS),
+    "lms:approval": (lambda d: {"task_state_id": d["task_state"]}, APPROVER_TASK),
+    "lms:approval_approve": (lambda d: {"task_state_id": d["task_state"]}, POST_ONLY),
+    "lms:approval_request_changes": (lambda d: {"task_state_id": d["task_state"]}, POST_ONLY),
     "lms:course_certificate": (lambda d: {"course_id": d["course"].pk}, OWN_CERTIFICATE),
     "lms:workshop_certificate": (lambda d: {"workshop_id": d["workshop"].pk}, OWN_CERTIFICATE),
     "lms:certificate_pdf": (lambda d: {"code": d["certificate"].code}, OWN_CERTIFICATE),  # issued to A
@@ -191,6 +199,7 @@ def build_world(make_user) -> tuple[dict, dict]:
         for item in eligible_items(user=users["trainee_a"])
         if item.course is not None
     )
+    awaiting = submit(make_plan(cohort=cohort), users["trainer"]).current_task_state
     questionnaire = make_questionnaire(cohort=cohort)
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
     data = {
@@ -203,6 +212,7 @@ def build_world(make_user) -> tuple[dict, dict]:
         "questionnaire": questionnaire,
         "trainee_b": users["trainee_b"],
         "certificate": certificate,
+        "task_state": awaiting.pk,
     }
     return users, data
 
