@@ -58,8 +58,65 @@
     tracker.hidden = false;
   }
 
+  // A lesson's course outline: open beside the lesson on a wide screen, closed under it on a
+  // phone (the reader opens it with its summary, by keyboard or touch).
+  function fitOutlines() {
+    var outlines = document.querySelectorAll("[data-outline]");
+    if (!outlines.length || !window.matchMedia) return;
+    var wide = window.matchMedia("(min-width: 992px)");
+    function apply() {
+      for (var i = 0; i < outlines.length; i++) {
+        outlines[i].open = wide.matches;
+      }
+    }
+    apply();
+    if (wide.addEventListener) wide.addEventListener("change", apply);
+  }
+
+  // Switching language keeps the reader's place: the link carries the address's fragment, and on
+  // a long text ([data-keep-place]) the block at the top of the screen is opened again in the
+  // other language (the same block, or the same share of the text when the blocks differ).
+  var PLACE_KEY = "tounesna-place";
+
+  function keepPlaceOnSwitch() {
+    var text = document.querySelector("[data-keep-place]");
+    document.addEventListener("click", function (event) {
+      var link = event.target.closest && event.target.closest("a.language-switch");
+      if (!link) return;
+      if (window.location.hash) {
+        link.hash = window.location.hash;
+        return;
+      }
+      if (!text || !window.sessionStorage) return;
+      var blocks = text.children;
+      for (var i = 0; i < blocks.length; i++) {
+        if (blocks[i].getBoundingClientRect().bottom > 0) break;
+      }
+      if (i === 0 && text.getBoundingClientRect().top >= 0) return; // still at the top
+      var place = { path: link.pathname, block: i, blocks: blocks.length };
+      window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(place));
+    });
+  }
+
+  function restorePlace() {
+    if (!window.sessionStorage || window.location.hash) return;
+    var saved = window.sessionStorage.getItem(PLACE_KEY);
+    if (!saved) return;
+    window.sessionStorage.removeItem(PLACE_KEY);
+    var place = JSON.parse(saved);
+    var text = document.querySelector("[data-keep-place]");
+    if (!text || place.path !== window.location.pathname) return;
+    var blocks = text.children;
+    var index = blocks.length === place.blocks ? place.block : Math.round((place.block * blocks.length) / place.blocks);
+    var target = blocks[Math.min(index, blocks.length - 1)];
+    if (target) target.scrollIntoView({ block: "start" });
+  }
+
   function start() {
     focusErrorSummary();
+    fitOutlines();
+    keepPlaceOnSwitch();
+    restorePlace();
     var trackers = document.querySelectorAll("[data-answer-progress]");
     for (var i = 0; i < trackers.length; i++) {
       trackAnswers(trackers[i]);

@@ -189,3 +189,34 @@ def test_a_trainee_of_the_cohort_answers(trainee_client, trainee, cohort_questio
     )
     assert response.status_code == 302 and response["Location"].endswith("thanks/")
     assert Participation.objects.filter(user=trainee).count() == 1
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_error_summary_lists_each_error_once_naming_its_question_and_field(
+    trainee_client, questionnaire, language
+):
+    """Two competences left unanswered: four lines, each naming the competence and the field
+    (level or importance), each leading to the first choice of that field."""
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+
+    items = list(questionnaire.items.filter(kind="competence").order_by("sort_order")[:2])
+    data = full_answers(questionnaire)
+    for item in items:
+        del data[f"i{item.pk}_level"], data[f"i{item.pk}_importance"]
+    with translation.override(language):
+        url = questionnaire.get_url()
+        names = [item.competence.name for item in items]
+        fields = [
+            translated("My current level", language),
+            translated("Importance for my job (1 = low, 5 = essential)", language),
+        ]
+        required = translation.gettext("This field is required.")
+    response = trainee_client.post(url, {**data, "action": "submit"})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    lines = [" ".join(li.get_text().split()) for li in page.select("#error-summary li")]
+    assert lines == [f"{name} — {field}: {required}" for name in names for field in fields]
+    for link in page.select("#error-summary li a"):
+        target = page.find(id=link["href"][1:])
+        assert target is not None and target.name == "input" and target["type"] == "radio"
