@@ -74,12 +74,32 @@
   }
 
   // Switching language keeps the reader's place: the link carries the address's fragment, and on
-  // a long text ([data-keep-place]) the block at the top of the screen is opened again in the
-  // other language (the same block, or the same share of the text when the blocks differ).
+  // a long text ([data-keep-place]) the other language opens at the furthest block read (the
+  // switch is in the header: the reader scrolls back up to reach it). The same block when both
+  // texts have as many blocks, else the same share of the text.
   var PLACE_KEY = "tounesna-place";
+
+  function blockAtTop(blocks) {
+    for (var i = 0; i < blocks.length; i++) {
+      if (blocks[i].getBoundingClientRect().bottom > 0) return i;
+    }
+    return blocks.length - 1;
+  }
 
   function keepPlaceOnSwitch() {
     var text = document.querySelector("[data-keep-place]");
+    var furthest = 0;
+    if (text) {
+      var pending = false;
+      window.addEventListener("scroll", function () {
+        if (pending) return;
+        pending = true;
+        window.requestAnimationFrame(function () {
+          pending = false;
+          furthest = Math.max(furthest, blockAtTop(text.children));
+        });
+      }, { passive: true });
+    }
     document.addEventListener("click", function (event) {
       var link = event.target.closest && event.target.closest("a.language-switch");
       if (!link) return;
@@ -87,13 +107,8 @@
         link.hash = window.location.hash;
         return;
       }
-      if (!text || !window.sessionStorage) return;
-      var blocks = text.children;
-      for (var i = 0; i < blocks.length; i++) {
-        if (blocks[i].getBoundingClientRect().bottom > 0) break;
-      }
-      if (i === 0 && text.getBoundingClientRect().top >= 0) return; // still at the top
-      var place = { path: link.pathname, block: i, blocks: blocks.length };
+      if (!text || !window.sessionStorage || furthest === 0) return;
+      var place = { path: link.pathname, block: furthest, blocks: text.children.length };
       window.sessionStorage.setItem(PLACE_KEY, JSON.stringify(place));
     });
   }
