@@ -86,3 +86,11 @@ def can_review(user) -> bool:
     from home.roles import Role, has_role
 
     return has_role(user, Role.TASK_FORCE, Role.TRAINER)
+
+
+@register.filter
+def audience(user) -> str:
+    """"trainee", "trainer" or "staff" (home.roles.audience): who a notice tells whom to ask."""
+    from home.roles import audience as audience_of
+
+    return audience_of(user=user).value
