@@ -50,3 +50,21 @@ def test_the_workshop_report_says_how_many_attended(client, task_force, workshop
     page = BeautifulSoup(client.get(url).content.decode(), "html.parser")
     sentence = " ".join(page.select_one(".attendance-count").get_text().split())
     assert sentence == ATTENDANCE[language][attended]
+
+
+@pytest.mark.parametrize(
+    ("count", "expected"),
+    [
+        (0, "لا يوجد أي سؤال"),
+        (1, "سؤال واحد"),
+        (2, "سؤالان"),
+        (5, "5 أسئلة"),
+        (11, "11 سؤالًا"),
+        (100, "100 سؤال"),
+    ],
+)
+def test_arabic_counts_take_the_form_of_their_number(count, expected):
+    """Six forms (Plural-Forms: nplurals=6): none, one, two, a few (3-10), many (11-99), other."""
+    with translation.override("ar"):
+        form = translation.ngettext("%(counter)s question", "%(counter)s questions", count)
+    assert form % {"counter": count} == expected
