@@ -72,6 +72,9 @@ def test_the_review_area_and_reports_fit_a_phone(live_server, site, new_page, sc
         assert response.status == 200, path
         screenshot(page, path.replace("/", "-"))
         assert page_width(page) <= 360, f"/{language}/{path} scrolls sideways at 360 px"
+    # The header keeps the page's gutter: the logo does not touch the edge of the screen.
+    brand = page.locator(".navbar-brand").bounding_box()
+    assert brand["x"] >= 8 and brand["x"] + brand["width"] <= 360 - 8
     # The attendance table reflows: each cell says which column it belongs to.
     cell = page.locator("table.table-reflow td[data-label]").first
     label = cell.get_attribute("data-label")
