@@ -220,3 +220,23 @@ def test_the_error_summary_lists_each_error_once_naming_its_question_and_field(
     for link in page.select("#error-summary li a"):
         target = page.find(id=link["href"][1:])
         assert target is not None and target.name == "input" and target["type"] == "radio"
+
+
+def test_the_error_summary_costs_the_same_queries_for_3_or_12_competences(client, site_tree, make_user):
+    """One line per missing answer, read from what the page loaded: no query per competence."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.questionnaires import make_competences
+
+    counts = []
+    for number in (3, 12):
+        questionnaire = make_questionnaire(competences=make_competences(number))
+        client.force_login(make_user(Role.TRAINEE))
+        client.get(questionnaire.url)  # the privacy notice and caches are settled by a first visit
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(questionnaire.url, {"action": "submit"})
+        assert response.status_code == 400
+        assert response.content.decode().count('href="#id_i') >= 2 * number
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
