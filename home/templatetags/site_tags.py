@@ -90,7 +90,7 @@ def can_review(user) -> bool:
 
 @register.filter
 def audience(user) -> str:
-    """"trainee", "trainer" or "staff" (home.roles.audience): who a notice tells whom to ask."""
+    """Who reads a notice: "trainee", "trainer" or "staff" (home.roles.audience)."""
     from home.roles import audience as audience_of
 
     return audience_of(user=user).value
