@@ -35,6 +35,7 @@ from .survey_results import (
     TextAnswers,
     questionnaire_results,
 )
+from .survey_results import bars as shared_bars
 
 SNAPSHOT_FORMAT = 1
 TRANSLATED_FIELDS = ("place", "participants", "summary", "decisions")
@@ -311,7 +312,9 @@ def _thaw_decimal(value: str | None) -> Decimal | None:
 
 
 def _thaw_bars(rows: list[list]) -> list[Bar]:
-    return [Bar(label, count, total) for label, count, total in rows]
+    if not rows:
+        return []
+    return shared_bars(labels=[row[0] for row in rows], counts=[row[1] for row in rows], total=rows[0][2])
 
 
 def _thaw_distribution(data: dict) -> Distribution:

@@ -19,6 +19,17 @@ RANKS = 3
 
 
 @dataclass(frozen=True)
+class ErrorEntry:
+    """One line of the error summary: the question it is about, which of its fields when it has
+    several (a competence's level and importance), the message, and the input it leads to."""
+
+    anchor: str
+    question: str
+    field: str
+    message: str
+
+
+@dataclass(frozen=True)
 class ShownItem:
     """A question with its form fields, in page order; starts a section when it has a title."""
 
@@ -146,6 +157,21 @@ class QuestionnaireForm(forms.Form):
             )
             for item in self.items
         ]
+
+    def error_entries(self) -> list[ErrorEntry]:
+        """Each error once, in page order, naming its question (and its field when the question
+        has several), linked to the first input of that field."""
+        entries = []
+        for item in self.items:
+            names = self.field_names[item.pk]
+            question = item.competence.name if item.kind == ItemKind.COMPETENCE_RATING else item.label
+            for name in names:
+                bound = self[name]
+                choices = getattr(bound.field.widget, "input_type", None) in {"radio", "checkbox"}
+                anchor = f"{bound.auto_id}_0" if choices else bound.auto_id
+                field = str(bound.label) if len(names) > 1 else ""
+                entries.extend(ErrorEntry(anchor, question, field, str(error)) for error in bound.errors)
+        return entries
 
     def values(self) -> dict[int, ItemValue]:
         """Answers given, by item id; empty answers are left out."""

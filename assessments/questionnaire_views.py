@@ -27,6 +27,7 @@ def _context(questionnaire, form, **extra) -> dict:
         "page": questionnaire,
         "form": form,
         "shown_items": form.shown_items(),
+        "error_entries": form.error_entries() if form.is_bound else [],
         "threshold": ANONYMITY_THRESHOLD,
         **extra,
     }

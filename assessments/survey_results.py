@@ -10,6 +10,7 @@ Free texts and exported rows are sorted by their content, never by when they wer
 import json
 import statistics
 from collections import Counter, defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from decimal import Decimal
@@ -42,19 +43,46 @@ def bar_step(count: int, total: int) -> int:
     return round(count * 20 / total) * 5 if total else 0
 
 
+def shares(*, counts: Sequence[int], total: int) -> list[int]:
+    """Whole percentages of `total`, one per count: the one rounding of shares used on screen,
+    in the PDFs and in the minutes.
+
+    When the counts split the total (one answer per person: a scale, a single choice), they add
+    up to exactly 100: each share is rounded down, then the points still missing go to the largest
+    remainders (Hamilton's largest-remainder method; ties to the first). Otherwise (several
+    choices per person) each share is rounded on its own."""
+    if not total:
+        return [0 for _count in counts]
+    if sum(counts) != total:
+        return [round(count * 100 / total) for count in counts]
+    floors = [count * 100 // total for count in counts]
+    remainders = [count * 100 % total for count in counts]
+    missing = 100 - sum(floors)
+    by_remainder = sorted(range(len(counts)), key=lambda index: -remainders[index])
+    for index in by_remainder[:missing]:
+        floors[index] += 1
+    return floors
+
+
 @dataclass(frozen=True)
 class Bar:
     label: str
     count: int
     total: int
-
-    @property
-    def percent(self) -> int:
-        return round(self.count * 100 / self.total) if self.total else 0
+    percent: int
 
     @property
     def width(self) -> int:
         return bar_step(self.count, self.total)
+
+
+def bars(*, labels: Sequence[str], counts: Sequence[int], total: int) -> list[Bar]:
+    """One bar per label, its share of `total` from `shares`."""
+    percents = shares(counts=counts, total=total)
+    return [
+        Bar(label, count, total, percent)
+        for label, count, percent in zip(labels, counts, percents, strict=True)
+    ]
 
 
 @dataclass(frozen=True)
@@ -77,7 +105,14 @@ class Distribution:
 
 def distribution(values: list[int], scale=SCALE) -> Distribution:
     counts = Counter(values)
-    return Distribution([Bar(str(point), counts[point], len(values)) for point in scale], values)
+    return Distribution(
+        bars(
+            labels=[str(point) for point in scale],
+            counts=[counts[point] for point in scale],
+            total=len(values),
+        ),
+        values,
+    )
 
 
 def priority_score(*, level: int, importance: int) -> int:
@@ -340,7 +375,11 @@ def _choice_result(item, rows) -> ChoiceResult:
     answered = len(rows)
     return ChoiceResult(
         item,
-        [Bar(option, counts[index], answered) for index, option in enumerate(item.option_list)],
+        bars(
+            labels=item.option_list,
+            counts=[counts[index] for index in range(len(item.option_list))],
+            total=answered,
+        ),
         answered,
     )
 

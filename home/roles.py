@@ -105,6 +105,24 @@ def counts_as_trainee(user) -> bool:
     return not has_role(user, *STAFF_ROLES)
 
 
+class Audience(models.TextChoices):
+    """Who reads a notice, for the wording of who to turn to: a trainee asks their trainer; a
+    trainer (or superuser) acts in the administration; the task force and the OTE approvers ask
+    the trainers."""
+
+    TRAINEE = "trainee"
+    TRAINER = "trainer"
+    STAFF = "staff"
+
+
+def audience(*, user) -> Audience:
+    if has_role(user, Role.TRAINER):
+        return Audience.TRAINER
+    if has_role(user, Role.TASK_FORCE, Role.OTE_APPROVER):
+        return Audience.STAFF
+    return Audience.TRAINEE
+
+
 def not_a_trainee(user_field: str = "user") -> models.Q:
     """The same rule as `counts_as_trainee`, for a queryset whose rows point to a user through
     `user_field`: `rows.exclude(not_a_trainee())` keeps the trainees' rows."""

@@ -7,12 +7,13 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from courses.panels import TranslationStatusPanel
+from home.panels import LabelledInlinePanel
 
 from ..availability import is_open
 from ..forms import QuestionnairePageForm
@@ -75,7 +76,9 @@ class QuestionnairePage(RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        InlinePanel("items", label=_("Question"), heading=_("Questions")),
+        LabelledInlinePanel(
+            "items", label=_("Question"), heading=_("Questions"), add_label=_("Add a question")
+        ),
         TranslationStatusPanel(),
     ]
     settings_panels = [

@@ -6,12 +6,13 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
 from modelcluster.models import ClusterableModel
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.languages import default_language, language_choices
+from home.panels import LabelledInlinePanel
 
 from ..forms import QuestionAdminForm
 from ..scoring import QuestionKind
@@ -52,9 +53,17 @@ class Question(index.Indexed, ClusterableModel):
     panels = [
         FieldRowPanel([FieldPanel("kind"), FieldPanel("competence")]),
         FieldPanel("stem"),
-        InlinePanel("choices", label=_("Choice"), heading=_("Choices (choice questions)")),
-        InlinePanel(
-            "accepted_answers", label=_("Accepted answer"), heading=_("Accepted answers (short answer)")
+        LabelledInlinePanel(
+            "choices",
+            label=_("Choice"),
+            heading=_("Choices (choice questions)"),
+            add_label=_("Add a choice"),
+        ),
+        LabelledInlinePanel(
+            "accepted_answers",
+            label=_("Accepted answer"),
+            heading=_("Accepted answers (short answer)"),
+            add_label=_("Add an accepted answer"),
         ),
         FieldPanel("general_feedback"),
         MultiFieldPanel([FieldPanel("key")], heading=_("Advanced"), classname="collapsed"),

@@ -4,13 +4,14 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from modelcluster.fields import ParentalKey
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 
 from courses.panels import TranslationStatusPanel
 from courses.steps import CourseStepMixin, register_step_type
+from home.panels import LabelledInlinePanel
 
 from ..availability import is_open
 from ..forms import QuizPageForm
@@ -92,7 +93,9 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
     content_panels = [
         *Page.content_panels,
         FieldPanel("introduction"),
-        InlinePanel("slots", label=_("Question"), heading=_("Questions")),
+        LabelledInlinePanel(
+            "slots", label=_("Question"), heading=_("Questions"), add_label=_("Add a question")
+        ),
         TranslationStatusPanel(),
     ]
     settings_panels = [

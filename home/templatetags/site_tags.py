@@ -1,4 +1,5 @@
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django import template
 from django.conf import settings
@@ -17,14 +18,25 @@ class LanguageLink:
     is_current: bool
 
 
+def route_remainder(*, path: str, page_url: str | None) -> str:
+    """What `path` adds after the page's own address: a routable page's sub-route ("attempt/12/"),
+    or "" when the path is the page itself or is not under it."""
+    page_path = urlsplit(page_url or "").path
+    if page_path and path.startswith(page_path):
+        return path[len(page_path) :]
+    return ""
+
+
 def translated_url(request, lang: str, page: Page | None = None) -> str:
-    """The address of what the visitor is looking at, in `lang` (translated page slugs included)."""
+    """The address of what the visitor is looking at, in `lang` (translated page slugs included),
+    with the sub-route of a routable page (a quiz attempt) and the query string kept."""
     if page is not None and isinstance(page, Page):
+        remainder = route_remainder(path=request.path, page_url=page.get_url(request=request))
         with translation.override(lang):
             url = page.get_url(request=request)
         if url:
-            remainder = getattr(request, "routable_remainder", "")
-            return url + remainder
+            query = request.META.get("QUERY_STRING", "")
+            return url + remainder + (f"?{query}" if query else "")
     return translate_url(request.get_full_path(), lang)
 
 
@@ -92,3 +104,11 @@ def nav_link(context, place: str):
 
     request = context.get("request")
     return first_link(place=Place(place), request=request) if request is not None else None
+
+
+@register.filter
+def audience(user) -> str:
+    """Who reads a notice: "trainee", "trainer" or "staff" (home.roles.audience)."""
+    from home.roles import audience as audience_of
+
+    return audience_of(user=user).value

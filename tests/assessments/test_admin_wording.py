@@ -10,7 +10,7 @@ from assessments.models import Question
 pytestmark = pytest.mark.django_db
 
 
-@pytest.mark.parametrize(("language", "expected"), [("fr", "Ajouter : Choix"), ("ar", "إضافة الخيار")])
+@pytest.mark.parametrize(("language", "expected"), [("fr", "Ajouter un choix"), ("ar", "إضافة خيار")])
 def test_the_choice_panel_offers_to_add_a_choice(client, site_tree, trainer, language, expected):
     profile = UserProfile.get_for_user(trainer)
     profile.preferred_language = language

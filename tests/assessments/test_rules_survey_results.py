@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from assessments.questionnaires import ItemValue, submit_response
-from assessments.survey_results import bar_step, distribution, priority_score, questionnaire_results
+from assessments.survey_results import bar_step, distribution, priority_score, questionnaire_results, shares
 from home.roles import Role
 from tests.factories.questionnaires import make_competences, make_questionnaire
 
@@ -17,6 +17,31 @@ def test_distribution_mean_median_and_bars():
     assert [bar.count for bar in dist.bars] == [1, 2, 0, 0, 1]
     assert (dist.mean, dist.median) == (Decimal("2.50"), Decimal("2.00"))
     assert [bar.percent for bar in dist.bars] == [25, 50, 0, 0, 25]
+
+
+@pytest.mark.parametrize(
+    ("counts", "expected"),
+    [
+        ([1, 1, 1], [34, 33, 33]),  # 33.3 each: rounded alone they add up to 99
+        ([1, 1, 1, 1, 1, 1, 1], [15, 15, 14, 14, 14, 14, 14]),  # 14.29 each: rounded alone, 98
+        ([2, 3, 2], [29, 43, 28]),  # 28.57, 42.86, 28.57: rounded alone 101; a tie goes to the first
+        ([1, 2, 0, 0, 1], [25, 50, 0, 0, 25]),
+        ([0, 0, 0], [0, 0, 0]),
+    ],
+)
+def test_shares_of_one_answer_each_add_up_to_100(counts, expected):
+    result = shares(counts=counts, total=sum(counts))
+    assert result == expected
+    assert sum(result) in {0, 100}
+
+
+def test_shares_of_several_choices_each_are_rounded_alone():
+    """Three people ticked several options: each share is a share of the three, not of 100 %."""
+    assert shares(counts=[3, 2, 1], total=3) == [100, 67, 33]
+
+
+def test_a_distribution_of_three_answers_shows_shares_adding_up_to_100():
+    assert sum(bar.percent for bar in distribution([1, 3, 5]).bars) == 100
 
 
 def test_empty_distribution_has_no_mean():

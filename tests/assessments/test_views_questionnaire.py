@@ -189,3 +189,60 @@ def test_a_trainee_of_the_cohort_answers(trainee_client, trainee, cohort_questio
     )
     assert response.status_code == 302 and response["Location"].endswith("thanks/")
     assert Participation.objects.filter(user=trainee).count() == 1
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_error_summary_lists_each_error_once_naming_its_question_and_field(
+    trainee_client, questionnaire, language
+):
+    """Two competences left unanswered: four lines, each naming the competence and the field
+    (level or importance), each leading to the first choice of that field; French puts a space
+    before the colon."""
+    from bs4 import BeautifulSoup
+    from django.utils import translation
+
+    items = list(questionnaire.items.filter(kind="competence").order_by("sort_order")[:2])
+    data = full_answers(questionnaire)
+    for item in items:
+        del data[f"i{item.pk}_level"], data[f"i{item.pk}_importance"]
+    with translation.override(language):
+        url = questionnaire.get_url()
+        names = [item.competence.name for item in items]
+        fields = [
+            translated("My current level", language),
+            translated("Importance for my job (1 = low, 5 = essential)", language),
+        ]
+        required = translation.gettext("This field is required.")
+        colon = translation.pgettext("between a field's name and its error", ":")
+    response = trainee_client.post(url, {**data, "action": "submit"})
+    assert response.status_code == 400
+    page = BeautifulSoup(response.content.decode(), "html.parser")
+    lines = [
+        " ".join(li.get_text().replace("\u00a0", "~").split()) for li in page.select("#error-summary li")
+    ]
+    colon = colon.replace("\u00a0", "~")
+    assert colon == {"fr": "~:", "ar": ":"}[language]
+    assert lines == [f"{name} — {field}{colon} {required}" for name in names for field in fields]
+    for link in page.select("#error-summary li a"):
+        target = page.find(id=link["href"][1:])
+        assert target is not None and target.name == "input" and target["type"] == "radio"
+
+
+def test_the_error_summary_costs_the_same_queries_for_3_or_12_competences(client, site_tree, make_user):
+    """One line per missing answer, read from what the page loaded: no query per competence."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.questionnaires import make_competences
+
+    counts = []
+    for number in (3, 12):
+        questionnaire = make_questionnaire(competences=make_competences(number))
+        client.force_login(make_user(Role.TRAINEE))
+        client.get(questionnaire.url)  # the privacy notice and caches are settled by a first visit
+        with CaptureQueriesContext(connection) as queries:
+            response = client.post(questionnaire.url, {"action": "submit"})
+        assert response.status_code == 400
+        assert response.content.decode().count('href="#id_i') >= 2 * number
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts

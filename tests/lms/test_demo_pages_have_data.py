@@ -38,7 +38,7 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     results = text(client.get(f"/fr/review/questionnaires/{needs.pk}/"))
     assert "8" in results and "Yassine" in results  # 8 responses; a non-respondent listed
     minutes = text(client.get(f"/fr/review/questionnaires/{needs.pk}/minutes/"))
-    assert "Leila Trabelsi" in minutes and "8 réponses sur 10" in minutes
+    assert "Leila Trabelsi" in minutes and "8 réponses reçues ; apprenants attendus : 10" in minutes
     # Adopted by the trainer, with the figures of the meeting day and Arabic place and participants.
     assert needs.minutes_versions.get().is_adopted
     arabic = text(client.get(f"/ar/review/questionnaires/{needs.pk}/minutes/"))

@@ -111,11 +111,13 @@ def test_a_response_after_the_meeting_does_not_change_the_minutes(
     html = page(client, base(questionnaire) + "/")
     text = pdf_text(client, base(questionnaire) + ".pdf", tmp_path)
     for shown in (html, text):
-        assert "2 réponses sur 3 apprenants attendus (67 %)" in re.sub(r"<[^>]+>", "", shown)
+        assert "2 réponses reçues ; apprenants attendus : 3 (67 %)" in re.sub(r"<[^>]+>", "", shown)
         assert "Avant la réunion" in shown and "Après la réunion" not in shown
     assert "Sonia T" in html  # she had not answered by the meeting
     # The live results, outside the minutes, do count her.
-    assert "3 réponses sur 3" in page(client, f"/fr/review/questionnaires/{questionnaire.pk}/")
+    assert "3 réponses reçues ; apprenants attendus : 3" in page(
+        client, f"/fr/review/questionnaires/{questionnaire.pk}/"
+    )
 
 
 def test_adopted_minutes_keep_what_they_showed_whatever_changes_later(
@@ -146,7 +148,7 @@ def test_adopted_minutes_keep_what_they_showed_whatever_changes_later(
 
     after = {lang: minutes_section(page(client, base(questionnaire, lang) + "/")) for lang in ("fr", "ar")}
     assert after == before
-    assert "2 réponses sur 3 apprenants attendus (67 %)" in re.sub(r"<[^>]+>", "", after["fr"])
+    assert "2 réponses reçues ; apprenants attendus : 3 (67 %)" in re.sub(r"<[^>]+>", "", after["fr"])
     assert "Avant la réunion" in after["fr"]
 
 
@@ -165,7 +167,7 @@ def test_anonymous_minutes_stay_readable_when_the_questionnaire_reopens(
     QuestionnairePage.objects.filter(pk=questionnaire.pk).update(closes_at=timezone.now() + timedelta(days=9))
     client.force_login(trainer)
     html = page(client, base(questionnaire) + "/")
-    assert "5 réponses sur" in html and "results-needs" in html  # the figures, not "appear once closed"
+    assert "5 réponses reçues" in html and "results-needs" in html  # the figures, not "appear once closed"
 
 
 # Adopted minutes refuse every edit ------------------------------------------------------------
