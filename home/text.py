@@ -33,3 +33,22 @@ def fold(text: str) -> str:
         kept.append(" " if category[0] in {"P", "S", "Z", "C"} else char)
     folded = "".join(kept).translate(ARABIC_LETTER_EQUIVALENTS).translate(DIGITS).casefold()
     return SPACES.sub(" ", folded).strip()
+
+
+# Arabic prefixes a search ignores: the article and the article after a one-letter conjunction or
+# preposition (و ب ك ف), and لل (li- + the article), each with the shortest stem it may leave.
+ARABIC_ARTICLE_PREFIXES = (("وال", 3), ("بال", 3), ("كال", 3), ("فال", 3), ("لل", 3), ("ال", 2))
+
+
+def _without_article(word: str) -> str:
+    for prefix, shortest_stem in ARABIC_ARTICLE_PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= shortest_stem:
+            return word[len(prefix) :]
+    return word
+
+
+def search_words(text: str) -> list[str]:
+    """The words search compares, query and indexed text alike: `fold`ed, and Arabic words without
+    their article, so that "الاتحاد الأوروبي", "الاتحاد الاوروبى" and "اتحاد اوروبي" are the same
+    words, as are "Européen" and "europeen"."""
+    return [_without_article(word) for word in fold(text).split()]

@@ -8,12 +8,14 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
 from courses.access import enrolled_courses, shown_pages
-from courses.models import CoursePage, LessonPage, ModulePage
+from courses.models import CoursePage, LessonPage
 from courses.page_text import field_text
+from courses.search import QueryWords, matching_page_ids
 from home.roles import Role, has_role
-from home.text import fold
+from home.text import search_words
 
 MAX_QUERY_LENGTH = 200
+MAX_QUERY_WORDS = 12
 MAX_RESULTS = 30
 EXCERPT_WORDS = 30
 
@@ -39,19 +41,19 @@ def plain_text(page: Page) -> str:
     return " ".join(part for part in parts if part)
 
 
-def excerpt(text: str, terms: list[str]) -> SafeString:
+def excerpt(text: str, words: QueryWords) -> SafeString:
     """About thirty words around the first match, matched words in <mark>, the rest escaped."""
-    words = text.split()
-    folded = [fold(word) for word in words]
-    first = next((i for i, word in enumerate(folded) if any(t in word for t in terms)), 0)
+    shown_words = text.split()
+    matched = [any(words.matches(w) for w in search_words(word)) for word in shown_words]
+    first = next((i for i, hit in enumerate(matched) if hit), 0)
     start = max(0, first - EXCERPT_WORDS // 3)
-    shown = []
-    for word, folded_word in zip(
-        words[start : start + EXCERPT_WORDS], folded[start : start + EXCERPT_WORDS], strict=True
-    ):
-        shown.append(f"<mark>{escape(word)}</mark>" if any(t in folded_word for t in terms) else escape(word))
+    window = slice(start, start + EXCERPT_WORDS)
+    shown = [
+        f"<mark>{escape(word)}</mark>" if hit else escape(word)
+        for word, hit in zip(shown_words[window], matched[window], strict=True)
+    ]
     prefix = "… " if start else ""
-    suffix = " …" if start + EXCERPT_WORDS < len(words) else ""
+    suffix = " …" if start + EXCERPT_WORDS < len(shown_words) else ""
     return mark_safe(prefix + " ".join(shown) + suffix)  # every word was escaped above
 
 
@@ -62,34 +64,33 @@ def _readable_course_paths(user, courses: list[CoursePage]) -> set[str]:
 
 
 def search_pages(*, query: str, request, language: str) -> SearchOutcome:
-    """What `request`'s visitor may see of the pages matching `query`: pages under an unpublished
-    page or behind a view restriction they have not passed never show; lessons only to those who
-    may open their course."""
+    """What `request`'s visitor may see of the pages matching `query` (best first, title matches
+    first): pages under an unpublished page or behind a view restriction they have not passed
+    never show; lessons only to those who may open their course."""
     user = request.user
-    query = (query or "").strip()[:MAX_QUERY_LENGTH]
-    terms = fold(query).split()
+    query = (query or "").strip()
     if not query:
         return SearchOutcome(query, [], str(_("Type one or more words to search the courses.")))
-    if not terms:
+    if len(query) > MAX_QUERY_LENGTH or len(search_words(query)) > MAX_QUERY_WORDS:
+        message = _("Your search is too long: use at most %(words)s words and %(characters)s characters.")
+        return SearchOutcome(
+            query[:MAX_QUERY_LENGTH],
+            [],
+            str(message % {"words": MAX_QUERY_WORDS, "characters": MAX_QUERY_LENGTH}),
+        )
+    if not search_words(query):
         return SearchOutcome(query, [], str(_("Your search contains no word we can look for.")))
-    scored = []
-    for model in (CoursePage, ModulePage, LessonPage):
-        results = model.objects.live().search(" ".join(terms), operator="and")
-        scored.extend(results.annotate_score("_score")[:100])
-    ranked = shown_pages(
-        pages=sorted(scored, key=lambda page: (-(page._score or 0), page.path)), request=request
-    )
+    page_ids, words = matching_page_ids(query=query, language=language)
+    by_id = Page.objects.filter(pk__in=page_ids).specific().in_bulk()
+    ranked = shown_pages(pages=[by_id[pk] for pk in page_ids if pk in by_id], request=request)
     courses = list(CoursePage.objects.live())
     readable = _readable_course_paths(user, courses)
     hits = []
     for page in ranked:
-        in_language = page.search_text_in(language).split()
-        if not all(term in in_language for term in terms):
-            continue
         course = next((c for c in courses if page.path.startswith(c.path)), None)
         if isinstance(page, LessonPage) and (course is None or course.path not in readable):
             continue
-        hits.append(SearchHit(page, course, excerpt(plain_text(page), terms)))
+        hits.append(SearchHit(page, course, excerpt(plain_text(page), words)))
         if len(hits) == MAX_RESULTS:
             break
     if not hits:

@@ -31,7 +31,8 @@ def search(request):
     outcome = search_pages(
         query=request.GET.get("q", ""), request=request, language=translation.get_language() or "fr"
     )
-    return render(request, "lms/search.html", {"outcome": outcome})
+    # The header's search box shows the query too.
+    return render(request, "lms/search.html", {"outcome": outcome, "search_query": outcome.query})
 
 
 @login_required
