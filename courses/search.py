@@ -25,7 +25,7 @@ from operator import and_, or_
 
 from django.conf import settings
 from django.db import connection, transaction
-from django.db.models import Case, IntegerField, Q, Value, When
+from django.db.models import Case, F, IntegerField, Q, Value, When
 from wagtail.search import index
 
 from home.text import fold, search_words
@@ -158,7 +158,11 @@ def close_spellings(*, terms: tuple[str, ...], language: str) -> dict[str, froze
         return {term: frozenset() for term in terms}
     words = SearchWord.objects.filter(language=language)
     if _is_postgresql():
-        words = words.filter(reduce(or_, [Q(word__trigram_similar=term) for term in typed]))
+        from django.contrib.postgres.lookups import TrigramSimilar
+
+        # The lookup as an expression: the `trigram_similar` name needs django.contrib.postgres
+        # installed, which SQLite setups need not have.
+        words = words.filter(reduce(or_, [TrigramSimilar(F("word"), Value(term)) for term in typed]))
     else:
         lengths = [len(term) for term in typed]
         words = words.filter(length__range=(min(lengths) - 2, max(lengths) + 2))
