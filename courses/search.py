@@ -19,7 +19,7 @@ Wagtail's own index (`FOLDED_SEARCH_FIELDS`) still serves the admin's page searc
 from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
-from difflib import SequenceMatcher
+from difflib import SequenceMatcher, get_close_matches
 from functools import reduce
 from operator import and_, or_
 
@@ -38,6 +38,7 @@ TYPO_LENGTH = 4  # a query word this long also finds its close spellings
 CLOSE_RATIO = 0.8  # difflib ratio: one letter wrong in five, or two in ten
 LONGEST_WORD = 100
 MAX_CANDIDATE_WORDS = 5000
+MAX_SPELLINGS = 10  # the closest spellings kept for a query word
 MAX_CANDIDATE_PAGES = 300
 
 
@@ -168,7 +169,11 @@ def close_spellings(*, terms: tuple[str, ...], language: str) -> dict[str, froze
         words = words.filter(length__range=(min(lengths) - 2, max(lengths) + 2))
     candidates = list(words.order_by("word").values_list("word", flat=True)[:MAX_CANDIDATE_WORDS])
     return {
-        term: frozenset(word for word in candidates if word != term and is_close(term, word))
+        term: frozenset(
+            word
+            for word in get_close_matches(term, candidates, n=MAX_SPELLINGS, cutoff=CLOSE_RATIO)
+            if word != term and is_close(term, word)
+        )
         for term in terms
     }
 

@@ -44,13 +44,18 @@ def plain_text(page: Page) -> str:
 def excerpt(text: str, words: QueryWords) -> SafeString:
     """About thirty words around the first match, matched words in <mark>, the rest escaped."""
     shown_words = text.split()
-    matched = [any(words.matches(w) for w in search_words(word)) for word in shown_words]
-    first = next((i for i, hit in enumerate(matched) if hit), 0)
+    known: dict[str, bool] = {}
+
+    def matched(word: str) -> bool:
+        if word not in known:
+            known[word] = any(words.matches(part) for part in search_words(word))
+        return known[word]
+
+    first = next((i for i, word in enumerate(shown_words) if matched(word)), 0)
     start = max(0, first - EXCERPT_WORDS // 3)
-    window = slice(start, start + EXCERPT_WORDS)
     shown = [
-        f"<mark>{escape(word)}</mark>" if hit else escape(word)
-        for word, hit in zip(shown_words[window], matched[window], strict=True)
+        f"<mark>{escape(word)}</mark>" if matched(word) else escape(word)
+        for word in shown_words[start : start + EXCERPT_WORDS]
     ]
     prefix = "… " if start else ""
     suffix = " …" if start + EXCERPT_WORDS < len(shown_words) else ""

@@ -1,6 +1,8 @@
 """Search finds the obvious: a title match first, accents and Arabic spelling variants on either
 side, a mistyped letter, and the box keeps what was typed. Run on SQLite and on PostgreSQL."""
 
+import io
+
 import pytest
 from bs4 import BeautifulSoup
 from django.db import connection
@@ -167,3 +169,30 @@ def test_query_count_is_the_same_with_eight_times_more_matching_pages(client, si
     add(28)
     large = queries_for_search()
     assert small == large <= 16, (small, large)
+
+
+def test_a_draft_is_not_searchable_until_published(searcher):
+    from courses.models import LessonPage
+
+    page = LessonPage.objects.get(title_fr=PARTNERS)
+    page.title_fr = "Brouillon confidentiel"
+    page.save_revision()
+    assert found(searcher, "fr", "confidentiel") == []
+    assert found(searcher, "fr", "cartographier") == [PARTNERS]
+    page.get_latest_revision().publish()
+    assert found(searcher, "fr", "confidentiel") == ["Brouillon confidentiel"]
+    assert found(searcher, "fr", "cartographier") == []
+
+
+def test_the_index_can_be_rebuilt_from_the_pages(searcher):
+    from django.core.management import call_command
+
+    from courses.models import SearchText, SearchWord
+
+    SearchText.objects.all().delete()
+    SearchWord.objects.all().delete()
+    assert found(searcher, "fr", "financemant") == []
+    output = io.StringIO()
+    call_command("index_search_text", stdout=output)
+    assert output.getvalue() == "6 pages indexed.\n"  # the course, its module, four lessons
+    assert found(searcher, "fr", "financemant")[0] == ORIGIN
