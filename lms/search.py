@@ -1,9 +1,11 @@
 """Searching courses, modules and lessons in the visitor's language, showing only what they may open."""
 
+import re
 from dataclasses import dataclass
 
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
@@ -12,6 +14,7 @@ from courses.models import CoursePage, LessonPage
 from courses.page_text import field_text
 from courses.search import QueryWords, matching_page_ids
 from home.roles import Role, has_role
+from home.templatetags.language_tags import bdi
 from home.text import search_words
 
 MAX_QUERY_LENGTH = 200
@@ -41,8 +44,32 @@ def plain_text(page: Page) -> str:
     return " ".join(part for part in parts if part)
 
 
-def excerpt(text: str, words: QueryWords) -> SafeString:
-    """About thirty words around the first match, matched words in <mark>, the rest escaped."""
+ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
+
+
+def _reads_left_to_right(word: str) -> bool:
+    return not ARABIC_LETTER.search(word) and any(char.isalnum() for char in word)
+
+
+def _isolated_latin_runs(shown: list[tuple[str, str]]) -> list[str]:
+    """In a right-to-left excerpt, each run of Latin words and figures ("COM(2021) 120") in one
+    <bdi>, laid out as written instead of scrambled by the neutral characters around it."""
+    pieces, run = [], []
+    for word, html in [*shown, ("", "")]:
+        if word and _reads_left_to_right(word):
+            run.append(html)
+            continue
+        if run:
+            pieces.append(bdi(mark_safe(" ".join(run))))  # each word was escaped
+            run = []
+        if word:
+            pieces.append(html)
+    return pieces
+
+
+def excerpt(text: str, words: QueryWords, *, right_to_left: bool = False) -> SafeString:
+    """About thirty words around the first match, matched words in <mark>, the rest escaped, Latin
+    runs isolated in a right-to-left language."""
     shown_words = text.split()
     known: dict[str, bool] = {}
 
@@ -54,12 +81,13 @@ def excerpt(text: str, words: QueryWords) -> SafeString:
     first = next((i for i, word in enumerate(shown_words) if matched(word)), 0)
     start = max(0, first - EXCERPT_WORDS // 3)
     shown = [
-        f"<mark>{escape(word)}</mark>" if matched(word) else escape(word)
+        (word, f"<mark>{escape(word)}</mark>" if matched(word) else escape(word))
         for word in shown_words[start : start + EXCERPT_WORDS]
     ]
+    pieces = _isolated_latin_runs(shown) if right_to_left else [html for _word, html in shown]
     prefix = "… " if start else ""
     suffix = " …" if start + EXCERPT_WORDS < len(shown_words) else ""
-    return mark_safe(prefix + " ".join(shown) + suffix)  # every word was escaped above
+    return mark_safe(prefix + " ".join(pieces) + suffix)  # every word was escaped above
 
 
 def _readable_course_paths(user, courses: list[CoursePage]) -> set[str]:
@@ -90,12 +118,13 @@ def search_pages(*, query: str, request, language: str) -> SearchOutcome:
     ranked = shown_pages(pages=[by_id[pk] for pk in page_ids if pk in by_id], request=request)
     courses = list(CoursePage.objects.live())
     readable = _readable_course_paths(user, courses)
+    right_to_left = get_language_info(language)["bidi"]
     hits = []
     for page in ranked:
         course = next((c for c in courses if page.path.startswith(c.path)), None)
         if isinstance(page, LessonPage) and (course is None or course.path not in readable):
             continue
-        hits.append(SearchHit(page, course, excerpt(plain_text(page), words)))
+        hits.append(SearchHit(page, course, excerpt(plain_text(page), words, right_to_left=right_to_left)))
         if len(hits) == MAX_RESULTS:
             break
     if not hits:

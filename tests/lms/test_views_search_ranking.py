@@ -196,3 +196,11 @@ def test_the_index_can_be_rebuilt_from_the_pages(searcher):
     call_command("index_search_text", stdout=output)
     assert output.getvalue() == "6 pages indexed.\n"  # the course, its module, four lessons
     assert found(searcher, "fr", "financemant")[0] == ORIGIN
+
+
+def test_latin_words_and_figures_in_arabic_excerpts_are_isolated(searcher):
+    from tests.bidi import unisolated_runs
+
+    html = searcher.get("/ar/search/", {"q": "برنامج"}).content.decode()
+    assert "<bdi>ProGreS.</bdi>" in html
+    assert not unisolated_runs(html)
