@@ -47,6 +47,9 @@ def plain_text(page: Page) -> str:
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
 
 
+SENTENCE_PUNCTUATION = re.compile(r"[.,;:!?،؛]+$")
+
+
 def _reads_left_to_right(word: str) -> bool:
     return not ARABIC_LETTER.search(word) and any(char.isalnum() for char in word)
 
@@ -60,7 +63,10 @@ def _isolated_latin_runs(shown: list[tuple[str, str]]) -> list[str]:
             run.append(html)
             continue
         if run:
-            pieces.append(bdi(mark_safe(" ".join(run))))  # each word was escaped
+            # The sentence's full stop or comma stays outside, read in the paragraph's direction.
+            end = SENTENCE_PUNCTUATION.search(run[-1])
+            run[-1] = run[-1][: end.start()] if end else run[-1]
+            pieces.append(bdi(mark_safe(" ".join(run))) + (end.group() if end else ""))  # escaped words
             run = []
         if word:
             pieces.append(html)
