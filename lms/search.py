@@ -45,8 +45,6 @@ def plain_text(page: Page) -> str:
 
 
 ARABIC_LETTER = re.compile("[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff]")
-
-
 SENTENCE_PUNCTUATION = re.compile(r"[.,;:!?،؛]+$")
 
 
@@ -56,17 +54,21 @@ def _reads_left_to_right(word: str) -> bool:
 
 def _isolated_latin_runs(shown: list[tuple[str, str]]) -> list[str]:
     """In a right-to-left excerpt, each run of Latin words and figures ("COM(2021) 120") in one
-    <bdi>, laid out as written instead of scrambled by the neutral characters around it."""
+    <bdi>, laid out as written instead of scrambled by the neutral characters around it. `shown`
+    pairs each word with its escaped HTML."""
     pieces, run = [], []
     for word, html in [*shown, ("", "")]:
         if word and _reads_left_to_right(word):
-            run.append(html)
+            run.append((word, html))
             continue
         if run:
             # The sentence's full stop or comma stays outside, read in the paragraph's direction.
-            end = SENTENCE_PUNCTUATION.search(run[-1])
-            run[-1] = run[-1][: end.start()] if end else run[-1]
-            pieces.append(bdi(mark_safe(" ".join(run))) + (end.group() if end else ""))  # escaped words
+            last_word, last_html = run[-1]
+            end = SENTENCE_PUNCTUATION.search(last_word)
+            trailing = ""
+            if end and last_html == escape(last_word):
+                run[-1], trailing = (last_word, escape(last_word[: end.start()])), end.group()
+            pieces.append(bdi(mark_safe(" ".join(h for _w, h in run))) + trailing)  # escaped words
             run = []
         if word:
             pieces.append(html)
