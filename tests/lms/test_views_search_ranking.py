@@ -83,9 +83,17 @@ def test_a_mistyped_letter_or_a_missing_accent_finds_the_same_lesson(searcher, q
 
 
 @pytest.mark.parametrize(
-    "query", ["الاتحاد الأوروبي", "الاتحاد الاوروبى", "اتحاد أوروبي", "الإتحاد الأوروبيّ", "بالاتحاد الأوروبي"]
+    "query",
+    [
+        "الاتحاد الأوروبي",
+        "الاتحاد الاوروبى",
+        "اتحاد أوروبي",
+        "الإتحاد الأوروبيّ",
+        "بالاتحاد الأوروبي",
+        "الاتحاد الاوربي",  # a letter missing
+    ],
 )
-def test_arabic_spelling_variants_and_the_article_find_the_same_lesson(searcher, query):
+def test_arabic_spelling_variants_the_article_and_a_typo_find_the_same_lesson(searcher, query):
     assert found(searcher, "ar", query) == [UNION_AR]
 
 
