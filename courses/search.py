@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Collection
 from dataclasses import dataclass
 from difflib import SequenceMatcher, get_close_matches
-from functools import reduce
+from functools import cached_property, reduce
 from operator import and_, or_
 
 from django.conf import settings
@@ -141,9 +141,15 @@ class QueryWords:
             return 2
         return 1 if any(spelling in words for spelling in self.spellings[term]) else 0
 
+    @cached_property
+    def _answers(self) -> tuple[frozenset[str], tuple[str, ...]]:
+        whole = frozenset(self.terms).union(*self.spellings.values())
+        return whole, tuple(term for term in self.terms if len(term) >= PREFIX_LENGTH)
+
     def matches(self, word: str) -> bool:
-        """Whether the search word `word` answers one of the query words (excerpt highlighting)."""
-        return any(self.quality(term, (word,)) for term in self.terms)
+        """Whether the search word `word` answers one of the query words (as `quality` > 0)."""
+        whole, beginnings = self._answers
+        return word in whole or word.startswith(beginnings)
 
 
 def _is_postgresql() -> bool:

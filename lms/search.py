@@ -21,6 +21,7 @@ MAX_QUERY_LENGTH = 200
 MAX_QUERY_WORDS = 12
 MAX_RESULTS = 30
 EXCERPT_WORDS = 30
+EXCERPT_SCAN_WORDS = 500
 
 
 @dataclass(frozen=True)
@@ -86,7 +87,8 @@ def excerpt(text: str, words: QueryWords, *, right_to_left: bool = False) -> Saf
             known[word] = any(words.matches(part) for part in search_words(word))
         return known[word]
 
-    first = next((i for i, word in enumerate(shown_words) if matched(word)), 0)
+    scanned = enumerate(shown_words[:EXCERPT_SCAN_WORDS])  # a match in the title only: the beginning
+    first = next((i for i, word in scanned if matched(word)), 0)
     start = max(0, first - EXCERPT_WORDS // 3)
     shown = [
         (word, f"<mark>{escape(word)}</mark>" if matched(word) else escape(word))
