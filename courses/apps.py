@@ -12,3 +12,11 @@ class CoursesConfig(AppConfig):
         for model in ("domain", "competence", "cohort"):
             grant(Role.TRAINER, *(f"courses.{action}_{model}" for action in ("add", "change", "delete")))
         grant(Role.TRAINER, "courses.view_stepprogress")
+
+        from django.db.models.signals import post_save
+
+        from .search import keep_search_text, searchable_models
+
+        # The site search's words follow each save of a page's content (publishing included).
+        for model in searchable_models():
+            post_save.connect(keep_search_text, sender=model, dispatch_uid=f"search-text-{model.__name__}")

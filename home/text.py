@@ -33,3 +33,44 @@ def fold(text: str) -> str:
         kept.append(" " if category[0] in {"P", "S", "Z", "C"} else char)
     folded = "".join(kept).translate(ARABIC_LETTER_EQUIVALENTS).translate(DIGITS).casefold()
     return SPACES.sub(" ", folded).strip()
+
+
+# Arabic prefixes a search ignores: the article and the article after a one-letter conjunction or
+# preposition (و ب ك ف), and لل (li- + the article), each with the shortest stem it may leave. They
+# are looked for before folding: the article's alef is a bare alef (or wasla), so that the madda of
+# "آلية" (ا once folded) never reads as an article.
+ARABIC_ARTICLE_PREFIXES = tuple(
+    (prefix.replace("ا", alef), shortest_stem)
+    for prefix, shortest_stem in (("وال", 3), ("بال", 3), ("كال", 3), ("فال", 3), ("لل", 3), ("ال", 2))
+    for alef in ("ا", "ٱ")
+)
+ARABIC_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")  # tashkeel, tatweel
+
+
+def _without_article(word: str) -> str:
+    bare = ARABIC_MARKS.sub("", word)
+    for prefix, shortest_stem in ARABIC_ARTICLE_PREFIXES:
+        if bare.startswith(prefix) and len(bare) - len(prefix) >= shortest_stem:
+            return bare[len(prefix) :]
+    return word
+
+
+def search_words(text: str) -> list[str]:
+    """The words search compares, query and indexed text alike: `fold`ed, and Arabic words without
+    their article, so that "الاتحاد الأوروبي", "الاتحاد الاوروبى" and "اتحاد اوروبي" are the same
+    words, as are "Européen" and "europeen"."""
+    words = []
+    for part in fold_separators(unicodedata.normalize("NFC", text)).split():
+        words.extend(fold(_without_article(part)).split())
+    return words
+
+
+def fold_separators(text: str) -> str:
+    """`text` with punctuation, symbols and spaces as spaces, format characters (direction marks,
+    soft hyphens) dropped as `fold` drops them, letters and marks untouched."""
+    kept = []
+    for char in text:
+        category = unicodedata.category(char)
+        if category != "Cf":
+            kept.append(" " if category[0] in {"P", "S", "Z", "C"} else char)
+    return "".join(kept)

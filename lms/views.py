@@ -30,7 +30,8 @@ def my_workshops(request):
 
 def search(request):
     outcome = search_pages(query=request.GET.get("q", ""), request=request, language=current_language())
-    return render(request, "lms/search.html", {"outcome": outcome})
+    # The header's search box shows the query too.
+    return render(request, "lms/search.html", {"outcome": outcome, "search_query": outcome.query})
 
 
 @login_required

@@ -2,6 +2,7 @@ from .cohorts import Cohort
 from .competences import Competence, Domain
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .progress import CourseCompletion, StepProgress
+from .search import SearchText, SearchWord
 
 __all__ = [
     "Cohort",
@@ -12,5 +13,7 @@ __all__ = [
     "Domain",
     "LessonPage",
     "ModulePage",
+    "SearchText",
+    "SearchWord",
     "StepProgress",
 ]
