@@ -14,8 +14,9 @@ What is allowed, and why:
 - a plain integer between words ("المحاولة 2"): a single run of digits keeps its order;
 - a tight run of digits and separators ("12/03/2026", "08:44", "2014-2015", "0,33"): the algorithm
   keeps it as one left-to-right number;
-- the Latin words the Arabic catalogue itself contains (PDF, CSV, "n = ..."): the translators wrote
-  them there and the terminology list reviews them; a name or a code typed by a user is never one.
+- the Latin words the Arabic catalogues themselves contain (PDF, CSV, "n = ...", and in the Wagtail
+  admin "JavaScript"): the translators wrote them there and the terminology list reviews ours; a
+  name or a code typed by a user is never one.
 """
 
 import functools
@@ -39,19 +40,30 @@ COMPOUND = re.compile(
 )
 SKIPPED = {"code", "kbd", "samp", "pre", "script", "style", "template", "head", "title"}
 CATALOGUE = Path(__file__).resolve().parent.parent / "locale" / "ar" / "LC_MESSAGES" / "django.mo"
+
+
+def _wagtail_catalogues() -> list[Path]:
+    """Wagtail's own Arabic catalogues: its admin chrome ("JavaScript", "Wagtail") around our pages."""
+    import wagtail
+
+    return sorted(Path(wagtail.__file__).parent.glob("**/locale/ar/LC_MESSAGES/django.mo"))
+
+
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdi]|%[sd%]|\{\w+\}|<[^>]+>|&\w+;")
 
 
 @functools.cache
 def catalogue_latin_words() -> frozenset[str]:
-    """The Latin words the Arabic translations contain, placeholders and markup left aside."""
-    with CATALOGUE.open("rb") as handle:
-        messages = gettext.GNUTranslations(handle)._catalog
+    """The Latin words the Arabic translations contain (ours and the Wagtail admin's), placeholders
+    and markup left aside."""
     words = set()
-    for key, text in messages.items():
-        if key == "":
-            continue
-        words.update(LATIN_WORD.findall(PLACEHOLDER.sub(" ", text)))
+    for path in [CATALOGUE, *_wagtail_catalogues()]:
+        with path.open("rb") as handle:
+            messages = gettext.GNUTranslations(handle)._catalog
+        for key, text in messages.items():
+            if key == "":
+                continue
+            words.update(LATIN_WORD.findall(PLACEHOLDER.sub(" ", text)))
     return frozenset(words)
 
 

@@ -27,6 +27,14 @@ def isolate(value) -> str:
 
 
 @register.filter
+def recipient_language(user) -> str:
+    """The language the recipient reads the Wagtail admin in (their profile's, or the site's)."""
+    from wagtail.users.models import UserProfile
+
+    return UserProfile.get_for_user(user).get_preferred_language()
+
+
+@register.filter
 def addressee(user) -> str:
     """The recipient's full name, or their username when no name is recorded."""
     return display_name(user)

@@ -237,20 +237,19 @@ def test_each_module_introduction_names_what_its_lessons_teach():
 
 
 def module_quiz_questions() -> list[dict]:
-    """The items of the graded module quizzes that were rewritten as scenarios: the pre-test and
-    post-test sets (and q01–q10, kept as written) are another engineer's parallel sets."""
+    """The items of the graded module quizzes, all written as workplace scenarios: the pre-test and
+    post-test items are parallel sets of their own."""
     questions = {q["key"]: q for q in tomllib.loads((DATA / "questions.toml").read_text())["question"]}
     quizzes = tomllib.loads((DATA / "quizzes.toml").read_text())["quiz"]
     paired = {
         key for quiz in quizzes if quiz["purpose"] in ("pre_test", "post_test") for key in quiz["questions"]
     }
-    kept = {f"q{number:02d}" for number in range(1, 11)}
     keys = [
         key
         for quiz in quizzes
         if quiz["purpose"] == "graded"
         for key in quiz["questions"]
-        if key not in paired | kept
+        if key not in paired
     ]
     return [questions[key] for key in keys]
 
@@ -282,3 +281,42 @@ def test_a_true_false_item_explains_the_answer_it_marks_correct_in_both_language
             for language in ("fr", "ar"):
                 verdict = correct[f"text_{language}"]
                 assert question[f"feedback_{language}"].startswith(verdict), (question["key"], language)
+
+
+def test_no_arabic_stem_or_choice_names_the_union_by_its_french_abbreviation():
+    """ "(UE)" inside an Arabic sentence is French left behind and reads reversed: Arabic writes
+    الاتحاد الأوروبي."""
+
+    def arabic_texts(question: dict) -> list[tuple[str, str]]:
+        texts = [("stem", question["stem_ar"]), ("feedback", question.get("feedback_ar", ""))]
+        for index, choice in enumerate(question.get("choice", [])):
+            texts.append((f"choice {index}", choice["text_ar"]))
+            texts.append((f"feedback {index}", choice.get("feedback_ar", "")))
+        return texts
+
+    leaks = [
+        (question["key"], where)
+        for question in tomllib.loads((DATA / "questions.toml").read_text())["question"]
+        for where, text in arabic_texts(question)
+        if "(UE)" in text or "(EU)" in text
+    ]
+    assert leaks == []
+
+
+def test_the_first_module_quiz_items_are_scenarios_with_the_answer_in_varied_places():
+    """q01–q04, q06, q08 and q09 once asked for dates and places: each now sets a workplace scene
+    (a returnee at the counter, a note to sign, a meeting to prepare), and their right answers are
+    not all in one position."""
+    questions = {q["key"]: q for q in tomllib.loads((DATA / "questions.toml").read_text())["question"]}
+    rewritten = [questions[key] for key in ("q01", "q02", "q03", "q04", "q06", "q08", "q09")]
+    scene = re.compile(r"\b(vous|votre|vos|un collègue)\b", re.IGNORECASE)
+    arabic_scene = re.compile("تُعدّون|تحرّرون|يعرض عليكم|مديركم|تجيبونه|تُعلمكم")
+    for question in rewritten:
+        assert scene.search(question["stem_fr"]), question["key"]
+        assert arabic_scene.search(question["stem_ar"]), question["key"]
+    positions = [
+        tuple(i for i, c in enumerate(q["choice"]) if c.get("correct"))
+        for q in rewritten
+        if q["type"] in ("single", "multiple")
+    ]
+    assert len(set(positions)) == len(positions), positions  # no two items share one answer pattern

@@ -180,3 +180,34 @@ def test_figures_read_the_same_in_both_languages_only_the_markup_isolates_them(l
         assert signed(Decimal("-0.333"), 2) == '<bdi dir="ltr">\u22120,33</bdi>'
         assert ratio(19, 27) == '<bdi dir="ltr">19 / 27</bdi>'
         assert percent(None) == signed(None) == "—"
+
+
+def test_arabic_admin_pages_of_quiz_results_and_attendance_isolate_latin_and_figures(client, demo):
+    """The trainer's admin pages in Arabic: trainees' Latin names, a Latin quiz choice, the
+    workshop's Latin place, scores and rates."""
+    from wagtail.users.models import UserProfile
+
+    quiz = demo
+    trainer = get_user_model().objects.get(username="formateur")
+    profile = UserProfile.get_for_user(trainer)
+    profile.preferred_language = "ar"
+    profile.save()
+    client.force_login(trainer)
+    workshop = TrainingPlanPage.objects.get().workshops.first()
+    type(workshop).objects.filter(pk=workshop.pk).update(place_ar=LATIN_PLACE)  # as if left untranslated
+    shown = {
+        "quiz list": page(client, "/admin/quiz-results/"),
+        "quiz results": page(client, f"/admin/quiz-results/{quiz.pk}/"),
+        "attendance list": page(client, "/admin/attendance/"),
+        "attendance sheet": page(client, f"/admin/attendance/{workshop.pk}/"),
+    }
+    for where, html in shown.items():
+        assert BeautifulSoup(html, "html.parser").html.get("dir") == "rtl", where
+        assert_isolated(html, where)
+    # The page shows the figures and names it isolates (a quiz with attempts, trainees by name).
+    results = BeautifulSoup(shown["quiz results"], "html.parser")
+    names = [cell.get_text() for cell in results.select("tbody th bdi")]
+    assert names and all(re.search("[A-Za-z]", name) for name in names), names
+    assert results.select('td bdi[dir="ltr"]'), "no score isolated"
+    sheet = BeautifulSoup(shown["attendance sheet"], "html.parser")
+    assert LATIN_PLACE in [bdi.get_text() for bdi in sheet.find_all("bdi")]

@@ -109,7 +109,7 @@ def test_every_page_agrees_on_the_pass(client, site_tree, make_user, trainer, me
     client.force_login(trainer)
     results = _row_of(client.get(f"/admin/quiz-results/{quiz.pk}/").content.decode(), "Amira Ben Ali")
     assert ("✓" in results, "✗" in results) == (passed, not passed)
-    assert re.findall(r"<td>(.*?)</td>", results)[3] == f"{grade} %"  # the grade kept
+    assert re.findall(r"<td>(.*?)</td>", results)[3] == f'<bdi dir="ltr">{grade} %</bdi>'  # the grade kept
     matrix = _row_of(client.get(f"/admin/progress/{cohort.pk}/").content.decode(), "Amira Ben Ali")
     # The matrix says passed or failed, with the grade, as the quiz pages do.
     assert f"matrix-{'passed' if passed else 'failed'}" in matrix
