@@ -74,3 +74,15 @@ def can_review(user) -> bool:
     from home.roles import Role, has_role
 
     return has_role(user, Role.TASK_FORCE, Role.TRAINER)
+
+
+@register.simple_tag(takes_context=True)
+def theme_css_url(context) -> str:
+    """The theme stylesheet's address, versioned by the site colour (home.views.theme_css)."""
+    from django.urls import reverse
+
+    from home.views import theme_colour, theme_version
+
+    request = context.get("request")
+    colour = theme_colour(request) if request is not None else ""
+    return f"{reverse('theme_css')}?v={theme_version(colour)}"
