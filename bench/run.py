@@ -127,14 +127,18 @@ def page_checks(data, repeat: int = 40) -> dict:
     }
 
 
-def measure_pages(data, repeat: int = 40) -> list:
+def measure_pages(data, repeat: int = 40, *, quick: bool = False) -> list:
+    """Quick: 10 pairs of lesson and bare page, three requests of each other page."""
     from .server_time import measure_pair, run_all
 
-    checks = page_checks(data, repeat)
+    checks = page_checks(data, 10 if quick else repeat)
+    singles = checks["single"]
+    if quick:
+        singles = [dataclasses.replace(check, repeat=3) for check in singles]
     log("Server time (in process) …")
     lesson, bare = measure_pair(*checks["pair"])
     log(f"  Lesson {lesson.median * 1000:.1f} ms, bare {bare.median * 1000:.1f} ms")
-    return [lesson, bare, *run_all(checks["single"], log=log)]
+    return [lesson, bare, *run_all(singles, log=log)]
 
 
 class FloorBuilder(threading.Thread):
@@ -251,7 +255,7 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
     try:
         data = prepare(args, static_root)
         built = time.perf_counter()
-        timings = measure_pages(data, repeat=10 if args.quick else 40) if "pages" in phases else []
+        timings = measure_pages(data, quick=args.quick) if "pages" in phases else []
         browser = rounds = None
         if builder is not None:
             browser, rounds = served(args, data, phases, builder)
