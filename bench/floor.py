@@ -31,7 +31,14 @@ PAGE_SLUG = "lesson"
 
 SETTINGS_FILE = '''"""The floor's production settings for the benchmark (written by bench/floor.py)."""
 
+import os
+
 from .production import *  # noqa: F403
+
+if os.environ.get("FLOOR_DATABASE_URL"):  # `python -m bench --floor-on-postgresql`
+    import dj_database_url
+
+    DATABASES = {{"default": dj_database_url.parse(os.environ["FLOOR_DATABASE_URL"])}}
 
 SECRET_KEY = "floor-bench-only-not-a-secret"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
@@ -93,14 +100,19 @@ class Floor:
     words: int
 
 
-def _manage(root: Path, *args: str, stdin: str | None = None) -> str:
+def environment(database_url: str = "") -> dict[str, str]:
+    """What the floor's commands and server need: its settings, and its database when not SQLite."""
+    return {"DJANGO_SETTINGS_MODULE": SETTINGS, "FLOOR_DATABASE_URL": database_url}
+
+
+def _manage(root: Path, *args: str, stdin: str | None = None, database_url: str = "") -> str:
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=root,
         input=stdin,
         capture_output=True,
         text=True,
-        env={"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": SETTINGS},
+        env={"PATH": "/usr/bin:/bin", **environment(database_url)},
         check=False,
     )
     if result.returncode != 0:
@@ -108,9 +120,10 @@ def _manage(root: Path, *args: str, stdin: str | None = None) -> str:
     return result.stdout
 
 
-def create(root: Path) -> Path:
+def create(root: Path, *, database_url: str = "") -> Path:
     """`wagtail start` in `root`, adapted as above, migrated and its static files collected (a
-    minute on two cores: run it while the site's data set is built)."""
+    minute on two cores: run it while the site's data set is built). With `database_url`, on that
+    (empty) database rather than SQLite."""
     root.mkdir(parents=True, exist_ok=True)
     wagtail = Path(sys.executable).with_name("wagtail")
     subprocess.run([str(wagtail), "start", NAME, str(root)], check=True, capture_output=True)
@@ -119,7 +132,7 @@ def create(root: Path) -> Path:
     (root / NAME / "settings" / "bench.py").write_text(SETTINGS_FILE.format(name=NAME))
     shutil.copy(BENCH / "timing.py", root / NAME / "timing.py")
     _manage(root, "makemigrations", "home", "--name", "body")
-    _manage(root, "migrate", "--noinput")
+    _manage(root, "migrate", "--noinput", database_url=database_url)
     _manage(root, "collectstatic", "--noinput", "--verbosity=0")
     return root
 
@@ -139,10 +152,11 @@ def word_count(paragraphs: list[str]) -> int:
     return sum(len(paragraph.split()) for paragraph in paragraphs)
 
 
-def fill(root: Path, *, title: str, paragraphs: list[str], sessions: int) -> Floor:
+def fill(root: Path, *, title: str, paragraphs: list[str], sessions: int, database_url: str = "") -> Floor:
     """The page holding the lesson's words, and `sessions` signed-in non-staff users."""
     body = "".join(f"<p>{html.escape(paragraph)}</p>" for paragraph in paragraphs)
     given = json.dumps({"title": title, "body": body, "sessions": sessions})
-    out = _manage(root, "shell", "--no-imports", "-c", FILL_SCRIPT.format(slug=PAGE_SLUG), stdin=given)
+    script = FILL_SCRIPT.format(slug=PAGE_SLUG)
+    out = _manage(root, "shell", "--no-imports", "-c", script, stdin=given, database_url=database_url)
     made = json.loads(out.strip().splitlines()[-1])
     return Floor(root=root, url=made["url"], cookies=made["cookies"], words=word_count(paragraphs))

@@ -144,16 +144,20 @@ def measure_pages(data, repeat: int = 40, *, quick: bool = False) -> list:
 class FloorBuilder(threading.Thread):
     """bench/floor.py's `create`, meanwhile (its migrations take a minute), in a temporary directory."""
 
-    def __init__(self):
+    def __init__(self, database_url: str = ""):
         super().__init__(daemon=True)
         self.root = Path(tempfile.mkdtemp(prefix="tounesna-floor-"))
+        self.database_url = database_url  # empty: SQLite in `root`
         self.error: BaseException | None = None
 
     def run(self):
         from . import floor
+        from .database import create_database
 
         try:
-            floor.create(self.root)
+            if self.database_url:
+                create_database(self.database_url)
+            floor.create(self.root, database_url=self.database_url)
         except BaseException as error:  # noqa: BLE001 - reported by `result`
             self.error = error
 
@@ -248,7 +252,8 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
     load_at_start = os.getloadavg()
     every = {"pages", "browser", "rounds"}
     phases = set(args.only.replace("load", "rounds").split(",")) if args.only else every
-    builder = FloorBuilder() if phases & {"browser", "rounds"} else None
+    floor_database = f"{url}_floor" if args.floor_on_postgresql else ""
+    builder = FloorBuilder(floor_database) if phases & {"browser", "rounds"} else None
     if builder is not None:
         log(f"Floor project (wagtail start, migrate, collectstatic) in {builder.root}, in the background …")
         builder.start()
@@ -263,6 +268,10 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
         if builder is not None and not args.keep_db:
             builder.join()
             shutil.rmtree(builder.root, ignore_errors=True)
+            if builder.database_url:
+                from .database import drop_database
+
+                drop_database(builder.database_url)
     result = summary(
         timings=timings,
         browser=browser,
@@ -287,12 +296,19 @@ def served(args, data, phases: set[str], builder: FloorBuilder) -> tuple[dict | 
     root = builder.result()
     with translation.override("fr"):
         title, paragraphs = lesson_text(data.lesson)
-    floor = floor_project.fill(root, title=title, paragraphs=paragraphs, sessions=10)
+    floor = floor_project.fill(
+        root, title=title, paragraphs=paragraphs, sessions=10, database_url=builder.database_url
+    )
     browser = rounds = None
     with (
         gunicorn(workers=2) as base_url,
         gunicorn(
-            workers=2, settings=floor_project.SETTINGS, app=floor_project.WSGI, cwd=root, health=floor.url
+            workers=2,
+            settings=floor_project.SETTINGS,
+            env=floor_project.environment(builder.database_url),
+            app=floor_project.WSGI,
+            cwd=root,
+            health=floor.url,
         ) as floor_url,
     ):
         if "browser" in phases:
