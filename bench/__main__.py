@@ -24,7 +24,19 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         action="store_true",
         help="measure (and keep) a database kept by an earlier --keep-db run",
     )
-    parser.add_argument("--only", default="", help="comma-separated phases: pages,browser,load")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="a smoke run: the small data set, two short rounds against the floor, fewer repeats",
+    )
+    parser.add_argument(
+        "--floor-on-postgresql",
+        action="store_true",
+        help="the floor on a PostgreSQL database of its own (<bench database>_floor) rather than SQLite,"
+        " to see what the database engine alone accounts for",
+    )
+    parser.add_argument("--rounds", type=int, default=0, help="rounds against the floor (default 6)")
+    parser.add_argument("--only", default="", help="comma-separated phases: pages,browser,rounds")
     parser.add_argument("--output", type=Path, default=RESULTS / "latest.json")
     return parser.parse_args(argv)
 

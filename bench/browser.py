@@ -3,8 +3,13 @@
 Bytes are what went over the wire (`encodedDataLength`: compressed bodies plus headers), for every
 request that reached the server, including any the browser makes by itself (an icon); a second
 use of an address already loaded (the logo as icon) comes from the browser's memory, not counted.
+
+gunicorn sends pages uncompressed: in production nginx compresses them (`gzip_comp_level 5`,
+deploy/nginx.conf), static files arriving already compressed from WhiteNoise. `behind_proxy_*`
+counts the page as nginx sends it (the same body, gzip level 5); the targets read those.
 """
 
+import gzip
 import shutil
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -63,13 +68,19 @@ def page_weight(base_url: str, path: str, session: str) -> dict:
         devtools.on("Network.loadingFinished", finished)
         response = page.goto(base_url + path, wait_until="networkidle")
         status = response.status if response else None
+        document = response.body() if response else b""
+        compressed_by_server = bool(response and response.headers.get("content-encoding"))
         page.wait_for_timeout(500)  # anything requested late (icons) is counted too
         context.close()
         browser.close()
     entries = sorted(requests.values(), key=lambda entry: entry["url"])
     total = sum(entry["bytes"] for entry in entries)
+    saved = 0 if compressed_by_server else len(document) - len(gzip.compress(document, compresslevel=5))
     return {
         "status": status,
+        "html_bytes": len(document),
+        "behind_proxy_bytes": total - saved,
+        "behind_proxy_kilobytes": round((total - saved) / 1024, 1),
         "requests": len(entries),
         "bytes": total,
         "kilobytes": round(total / 1024, 1),

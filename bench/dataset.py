@@ -134,6 +134,10 @@ def find(scale: Scale, counts: dict[str, int] | None = None) -> BenchData:
         open_attempt = start_attempt(user=trainee, quiz=post_test, rng=random.Random(SEED))
     plan = TrainingPlanPage.objects.get(slug_fr=PLAN_SLUG)
     load_trainees = list(User.objects.filter(username__startswith="trainee01").order_by("username")[:20])
+    if len(load_trainees) < 20:  # the small data set: other trainees of the national cohort
+        others = User.objects.filter(username__startswith="trainee").exclude(pk=trainee.pk)
+        others = others.order_by("username")
+        load_trainees = list(others[:20])
     staff_users = [staff(Role.TRAINER), staff(Role.TASK_FORCE)]
     accept_privacy_notice([trainee, *staff_users, *load_trainees])
     return BenchData(

@@ -1,10 +1,14 @@
 """The benchmark's phases, run after `bench.__main__` has pointed Django at the bench database."""
 
+import dataclasses
 import io
 import os
 import platform
+import shutil
 import subprocess
 import sys
+import tempfile
+import threading
 import time
 from datetime import datetime
 from pathlib import Path
@@ -47,7 +51,7 @@ def prepare(args, static_root: Path):
 
     from . import dataset
 
-    scale = dataset.SMALL if args.small else dataset.Scale()
+    scale = dataset.SMALL if args.small or args.quick else dataset.Scale()
     collecting = None
     if not args.reuse_db or not (static_root / "staticfiles.json").exists():
         log("Static files (collectstatic: compressed, content-hashed), in the background …")
@@ -77,7 +81,7 @@ def prepare(args, static_root: Path):
             collecting.wait()
 
 
-def page_checks(data) -> dict:
+def page_checks(data, repeat: int = 40) -> dict:
     from django.utils import translation
 
     from .server_time import PageCheck
@@ -90,8 +94,8 @@ def page_checks(data) -> dict:
     report = f"/fr/review/plans/{data.plan.pk}/workshops/{data.workshop.pk}/report"
     return {
         "pair": (
-            PageCheck("lesson", "Lesson", lesson_url, data.trainee, repeat=40),
-            PageCheck("bare", "Bare page, same body", bare_url, data.trainee, repeat=40),
+            PageCheck("lesson", "Lesson", lesson_url, data.trainee, repeat=repeat),
+            PageCheck("bare", "Bare page, same body", bare_url, data.trainee, repeat=repeat),
         ),
         "single": [
             PageCheck("outline", "Course outline", course_url, data.trainee),
@@ -123,14 +127,98 @@ def page_checks(data) -> dict:
     }
 
 
-def measure_pages(data) -> list:
+def measure_pages(data, repeat: int = 40, *, quick: bool = False) -> list:
+    """Quick: 10 pairs of lesson and bare page, three requests of each other page."""
     from .server_time import measure_pair, run_all
 
-    checks = page_checks(data)
+    checks = page_checks(data, 10 if quick else repeat)
+    singles = checks["single"]
+    if quick:
+        singles = [dataclasses.replace(check, repeat=3) for check in singles]
     log("Server time (in process) …")
     lesson, bare = measure_pair(*checks["pair"])
     log(f"  Lesson {lesson.median * 1000:.1f} ms, bare {bare.median * 1000:.1f} ms")
-    return [lesson, bare, *run_all(checks["single"], log=log)]
+    return [lesson, bare, *run_all(singles, log=log)]
+
+
+class FloorBuilder(threading.Thread):
+    """bench/floor.py's `create`, meanwhile (its migrations take a minute), in a temporary directory."""
+
+    def __init__(self, database_url: str = ""):
+        super().__init__(daemon=True)
+        self.root = Path(tempfile.mkdtemp(prefix="tounesna-floor-"))
+        self.database_url = database_url  # empty: SQLite in `root`
+        self.error: BaseException | None = None
+
+    def run(self):
+        from . import floor
+        from .database import create_database
+
+        try:
+            if self.database_url:
+                create_database(self.database_url)
+            floor.create(self.root, database_url=self.database_url)
+        except BaseException as error:  # noqa: BLE001 - reported by `result`
+            self.error = error
+
+    def result(self) -> Path:
+        self.join()
+        if self.error is not None:
+            raise self.error
+        return self.root
+
+
+def lesson_text(lesson) -> tuple[str, list[str]]:
+    """The lesson's title and words (summary, then its body's blocks) in the current language."""
+    from courses.rendering import rendered_body
+
+    from .floor import paragraphs_of
+
+    summary = [lesson.summary] if lesson.summary else []
+    return lesson.title, summary + paragraphs_of(str(rendered_body(lesson.body).html))
+
+
+def floor_pages(data, *, base_url: str, floor_url: str, floor) -> list:
+    """The floor first, then this site's pages, each with the sessions of its clients."""
+    from django.utils import translation
+
+    from .floor import word_count
+    from .rounds import Measured
+    from .server import session_cookie
+
+    trainees = [session_cookie(trainee) for trainee in data.load_trainees[:10]]
+    urls, words = {}, {}
+    for language in ("fr", "ar"):
+        with translation.override(language):
+            urls[language] = data.lesson.get_url()
+            words[language] = word_count(lesson_text(data.lesson)[1])
+            if language == "fr":
+                course_url = data.course.get_url()
+                quiz_url = data.open_attempt.quiz.get_url()
+    site = [
+        ("lesson_fr", "Lesson, French", urls["fr"], trainees, words["fr"]),
+        ("lesson_ar", "Lesson, Arabic", urls["ar"], trainees, words["ar"]),
+        ("course", "Course page", course_url, trainees, None),
+        ("dashboard", "Trainee dashboard", "/fr/my/", trainees, None),
+        (
+            "attempt",
+            "Quiz attempt",
+            f"{quiz_url}attempt/{data.open_attempt.pk}/",
+            [session_cookie(data.trainee)],
+            None,
+        ),
+        (
+            "review_results",
+            "Review area: needs results",
+            f"/fr/review/questionnaires/{data.needs.pk}/",
+            [session_cookie(data.task_force)],
+            None,
+        ),
+    ]
+    return [
+        Measured("floor", "Floor: fresh Wagtail page", floor_url, floor.url, floor.cookies, floor.words),
+        *(Measured(key, label, base_url, path, cookies, count) for key, label, path, cookies, count in site),
+    ]
 
 
 def memory_gib() -> float | None:
@@ -162,36 +250,32 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
     from .report import print_table, summary, write_json
 
     load_at_start = os.getloadavg()
-    phases = set(args.only.split(",")) if args.only else {"pages", "browser", "load"}
-    data = prepare(args, static_root)
-    built = time.perf_counter()
-    timings = measure_pages(data) if "pages" in phases else []
-    browser = load = None
-    if phases & {"browser", "load"}:
-        from .server import gunicorn
+    every = {"pages", "browser", "rounds"}
+    phases = set(args.only.replace("load", "rounds").split(",")) if args.only else every
+    floor_database = f"{url}_floor" if args.floor_on_postgresql else ""
+    builder = FloorBuilder(floor_database) if phases & {"browser", "rounds"} else None
+    if builder is not None:
+        log(f"Floor project (wagtail start, migrate, collectstatic) in {builder.root}, in the background …")
+        builder.start()
+    try:
+        data = prepare(args, static_root)
+        built = time.perf_counter()
+        timings = measure_pages(data, quick=args.quick) if "pages" in phases else []
+        browser = rounds = None
+        if builder is not None:
+            browser, rounds = served(args, data, phases, builder)
+    finally:
+        if builder is not None and not args.keep_db:
+            builder.join()
+            shutil.rmtree(builder.root, ignore_errors=True)
+            if builder.database_url:
+                from .database import drop_database
 
-        with gunicorn(workers=2) as base_url:
-            if "browser" in phases:
-                from .browser import page_weight
-                from .server import session_cookie
-
-                log("Cold load in headless Chromium …")
-                browser = page_weight(
-                    base_url, page_checks(data)["pair"][0].url, session_cookie(data.trainee)
-                )
-            if "load" in phases:
-                from .load import load_test
-                from .server import session_cookie
-
-                cookies = [session_cookie(trainee) for trainee in data.load_trainees]
-                load = [
-                    load_test(base_url, page_checks(data)["pair"][0].url, cookies[:clients], log=log)
-                    for clients in (10, 20)
-                ]
+                drop_database(builder.database_url)
     result = summary(
         timings=timings,
         browser=browser,
-        load=load,
+        rounds=rounds,
         counts=data.counts,
         machine=machine(load_at_start),
         durations={"build_s": round(built - started, 1), "total_s": round(time.perf_counter() - started, 1)},
@@ -199,3 +283,47 @@ def run(args, *, url: str, static_root: Path, started: float) -> None:
     )
     print_table(result)
     write_json(result, args.output)
+
+
+def served(args, data, phases: set[str], builder: FloorBuilder) -> tuple[dict | None, dict | None]:
+    """Both servers up side by side: the cold loads in Chromium, then the interleaved rounds."""
+    from django.utils import translation
+
+    from . import floor as floor_project
+    from .rounds import QUICK, Settings, measure_against_floor
+    from .server import gunicorn, session_cookie
+
+    root = builder.result()
+    with translation.override("fr"):
+        title, paragraphs = lesson_text(data.lesson)
+    floor = floor_project.fill(
+        root, title=title, paragraphs=paragraphs, sessions=10, database_url=builder.database_url
+    )
+    browser = rounds = None
+    with (
+        gunicorn(workers=2) as base_url,
+        gunicorn(
+            workers=2,
+            settings=floor_project.SETTINGS,
+            env=floor_project.environment(builder.database_url),
+            app=floor_project.WSGI,
+            cwd=root,
+            health=floor.url,
+        ) as floor_url,
+    ):
+        if "browser" in phases:
+            from .browser import page_weight
+
+            log("Cold load in headless Chromium (lesson, then floor) …")
+            lesson_url = page_checks(data)["pair"][0].url
+            browser = page_weight(base_url, lesson_url, session_cookie(data.trainee))
+            browser["floor"] = page_weight(floor_url, floor.url, floor.cookies[0])
+        if "rounds" in phases:
+            settings = QUICK if args.quick else Settings()
+            if args.rounds:
+                settings = dataclasses.replace(settings, rounds=args.rounds)
+            log(f"Against the floor under gunicorn (2 sync workers each), {settings.rounds} rounds …")
+            rounds = measure_against_floor(
+                floor_pages(data, base_url=base_url, floor_url=floor_url, floor=floor), settings, log=log
+            )
+    return browser, rounds

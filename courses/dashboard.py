@@ -11,6 +11,7 @@ from .progress import (
     course_structure,
     courses_progress,
     neighbours,
+    open_step,
 )
 
 
@@ -49,8 +50,13 @@ def course_overview(*, course: CoursePage, user) -> dict:
     }
 
 
-def step_navigation(*, step, course: CoursePage, user, request=None) -> dict:
-    progress = course_progress(user=user, course=course, request=request)
+def step_navigation(*, step, course: CoursePage, user, request=None, visit: bool = False) -> dict:
+    """The outline, the step's state and its neighbours, from one read of the trainee's progress;
+    with `visit`, `step` is being opened (`open_step`: written when that changes something)."""
+    if visit:
+        progress = open_step(user=user, course=course, page=step, request=request)
+    else:
+        progress = course_progress(user=user, course=course, request=request)
     steps = progress.steps
     previous, following = neighbours(steps, step)
     current = next((s for s in steps if s.page.pk == step.pk), None)

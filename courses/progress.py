@@ -10,7 +10,7 @@ trainees.
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 from decimal import Decimal
 from functools import reduce
 from operator import or_
@@ -213,12 +213,20 @@ class ProgressValues(NamedTuple):
     score: Decimal | None
 
 
-def user_progress_in(*, user, courses: Sequence[Page]) -> dict[tuple[int, int], ProgressValues]:
+def user_progress_in(
+    *, user, courses: Sequence[Page], opened_since: datetime | None = None
+) -> dict[tuple[int, int], ProgressValues]:
     """One trainee's progress under some courses, keyed by (user id, page id): one query, plain
-    values, selected by the courses' paths rather than by a list of every step."""
+    values, selected by the courses' paths rather than by a list of every step.
+
+    With `opened_since`, the same query also returns the trainee's steps of any course opened
+    since then (what `open_step` compares a visit with)."""
+    wanted = reduce(or_, (Q(page__path__startswith=course.path) for course in courses), Q(pk__in=[]))
+    if opened_since is not None:
+        wanted |= Q(last_opened_at__gte=opened_since)
     rows = (
         StepProgress.objects.filter(user=user)
-        .filter(reduce(or_, (Q(page__path__startswith=course.path) for course in courses), Q(pk__in=[])))
+        .filter(wanted)
         .values_list("page_id", "completed_at", "last_opened_at", "score")
     )
     return {(user.pk, page_id): ProgressValues(*values) for page_id, *values in rows}
@@ -363,13 +371,57 @@ def neighbours(steps: Sequence[StepState], page: Page) -> tuple[StepState | None
     return previous, following
 
 
-def record_visit(*, user, page: Page) -> None:
+# A step opened again within this interval, when no other step was opened since, is not written
+# again: reloading a lesson or coming back to it a minute later changes neither where the trainee
+# resumes nor the order of their recent activity. Its "last opened" date may then be up to this much
+# older than the last reading.
+VISIT_INTERVAL = timedelta(minutes=5)
+
+
+def visit_changes_something(
+    *, opened_at: datetime | None, last_opening: datetime | None, now: datetime
+) -> bool:
+    """Whether opening a step `now` must be written: never opened (`opened_at` is None), another
+    step opened since (`last_opening`, the trainee's latest opening of any step, is later), or
+    last written `VISIT_INTERVAL` ago or more."""
+    if opened_at is None:
+        return True
+    if last_opening is not None and last_opening > opened_at:
+        return True
+    return now - opened_at >= VISIT_INTERVAL
+
+
+def open_step(*, user, course: Page, page: Page, request=None) -> CourseProgress:
+    """The trainee's progress in `course` once `page` is opened now, from one read: the structure
+    (cached), the progress rows with the trainee's latest openings elsewhere (one query), the
+    recorded completion (one query). The visit is written (`record_visit`) only when it changes
+    something (`visit_changes_something`); a plain reload writes nothing.
+    """
+    now = timezone.now()
+    structure = course_structure(course)
+    rows = user_progress_in(user=user, courses=[course], opened_since=now - VISIT_INTERVAL)
+    key = (user.pk, page.pk)
+    row = rows.get(key) or ProgressValues(completed_at=None, last_opened_at=None, score=None)
+    openings = (value.last_opened_at for value in rows.values() if value.last_opened_at)
+    last_opening = max(openings, default=None)
+    if visit_changes_something(opened_at=row.last_opened_at, last_opening=last_opening, now=now):
+        record_visit(user=user, page=page, now=now)
+        rows[key] = row._replace(last_opened_at=now)
+    completions = recorded_completions(user=user, courses=[course])
+    links = step_links(course, structure, request) if request is not None else None
+    progress = build_course_progress(course, structure, user.pk, rows, links, completions.get(course.pk))
+    _record_completions(user=user, progress=[progress])
+    return progress
+
+
+def record_visit(*, user, page: Page, now: datetime | None = None) -> None:
     """Note that `user` opened `page` now (first and last opening dates).
 
     One UPDATE on every visit but the first; a concurrent first visit is absorbed by
-    get_or_create and the unique constraint.
+    get_or_create and the unique constraint. A lesson calls it through `open_step`, only when the
+    visit changes something.
     """
-    now = timezone.now()
+    now = now or timezone.now()
     if StepProgress.objects.filter(user=user, page=page).update(last_opened_at=now):
         return
     StepProgress.objects.get_or_create(

@@ -1,3 +1,5 @@
+import hashlib
+
 from django.db import connection
 from django.http import HttpResponse, JsonResponse
 
@@ -11,10 +13,25 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+def theme_colour(request) -> str:
+    return SiteSettings.for_request(request).primary_colour or "#b4232a"
+
+
+def theme_version(colour: str) -> str:
+    """A digest of the theme: its address changes with it, as a hashed static file's does."""
+    return hashlib.sha256(colour.encode()).hexdigest()[:12]
+
+
 def theme_css(request):
-    """The site colour from the site settings, as CSS custom properties (no inline style: CSP)."""
-    colour = SiteSettings.for_request(request).primary_colour or "#b4232a"
+    """The site colour from the site settings, as CSS custom properties (no inline style: CSP).
+
+    Pages link it as `/theme.css?v=<digest of the colour>` (`site_tags.theme_css_url`): that address
+    is kept by browsers for a year, as WhiteNoise's hashed files are, and a new colour is a new
+    address. Any other address of it (an old digest, none) is kept five minutes.
+    """
+    colour = theme_colour(request)
     css = f":root {{ --ta-primary: {colour}; --bs-primary: {colour}; }}\n"
     response = HttpResponse(css, content_type="text/css; charset=utf-8")
-    response["Cache-Control"] = "public, max-age=300"
+    current = request.GET.get("v") == theme_version(colour)
+    response["Cache-Control"] = "public, max-age=31536000, immutable" if current else "public, max-age=300"
     return response

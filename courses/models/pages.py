@@ -149,7 +149,10 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         if not hasattr(request, "course"):
             return context  # Wagtail's password form for a restricted page, shown before `serve`
-        context.update(step_navigation(step=self, course=request.course, user=request.user, request=request))
+        # Rendered by the lesson's own route only: the lesson is being opened (`visit`).
+        context.update(
+            step_navigation(step=self, course=request.course, user=request.user, request=request, visit=True)
+        )
         body = rendered_body(self.body)
         context["body_html"] = body.html
         context["reading_minutes"] = body.reading_minutes
@@ -157,9 +160,6 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
 
     @path("")
     def lesson(self, request):
-        from ..progress import record_visit
-
-        record_visit(user=request.user, page=self)
         return self.render(request)
 
     @path("complete/")

@@ -112,3 +112,15 @@ def audience(user) -> str:
     from home.roles import audience as audience_of
 
     return audience_of(user=user).value
+
+
+@register.simple_tag(takes_context=True)
+def theme_css_url(context) -> str:
+    """The theme stylesheet's address, versioned by the site colour (home.views.theme_css)."""
+    from django.urls import reverse
+
+    from home.views import theme_colour, theme_version
+
+    request = context.get("request")
+    colour = theme_colour(request) if request is not None else ""
+    return f"{reverse('theme_css')}?v={theme_version(colour)}"

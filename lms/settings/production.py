@@ -7,6 +7,12 @@ from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
 
+
+def env_flag(name: str, *, default: bool) -> bool:
+    """A yes/no setting from the environment: "true" (any case) is yes, anything else no."""
+    return os.environ.get(name, "true" if default else "false").strip().lower() == "true"
+
+
 if not SECRET_KEY:  # noqa: F405
     raise ImproperlyConfigured("Set the SECRET_KEY environment variable.")
 
@@ -27,19 +33,21 @@ except ValueError as error:
     message = f"FORWARDED_ALLOW_IPS must list the proxies' addresses or networks: {error}"
     raise ImproperlyConfigured(message) from error
 
-SECURE_SSL_REDIRECT = os.environ.get("SECURE_SSL_REDIRECT", "true").lower() == "true"
+SECURE_SSL_REDIRECT = env_flag("SECURE_SSL_REDIRECT", default=True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+# Cookies only over HTTPS, unless turned off explicitly (a stack measured over plain HTTP on a
+# private network, as `make bench` does): never turn them off on a public address.
+SESSION_COOKIE_SECURE = env_flag("SESSION_COOKIE_SECURE", default=True)
+CSRF_COOKIE_SECURE = env_flag("CSRF_COOKIE_SECURE", default=True)
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
-EMAIL_USE_TLS = os.environ.get("EMAIL_USE_TLS", "true").lower() == "true"
+EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", default=True)
 
 # Several processes or instances share nothing in memory: sessions, login lockouts and data are in
 # PostgreSQL. REDIS_URL adds a cache they all share (site settings, menus, course outlines,

@@ -51,7 +51,7 @@ def follow_nav(page, name):
     toggler = page.locator(".navbar-toggler")
     if toggler.is_visible():
         toggler.click()
-        page.locator("#site-nav.show").wait_for()
+        page.locator("#site-nav").wait_for(state="visible")
     page.locator("#site-nav").get_by_role("link", name=name).click()
 
 

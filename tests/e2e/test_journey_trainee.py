@@ -42,9 +42,9 @@ def open_user_menu(page):
     toggler = page.locator(".navbar-toggler")
     if toggler.is_visible():
         toggler.click()
-        page.locator("#site-nav.show").wait_for()
+        page.locator("#site-nav").wait_for(state="visible")
     page.locator(".site-header .dropdown-toggle").click()
-    page.locator(".site-header .dropdown-menu.show").wait_for()
+    page.locator(".site-header .dropdown-menu").wait_for(state="visible")
 
 
 def fill_questionnaire(page, questionnaire):

@@ -76,3 +76,25 @@ def test_site_colour_comes_from_the_site_settings(client, site_tree):
     assert css["Content-Type"].startswith("text/css")
     assert "--ta-primary: #1a5fb4" in css.content.decode()
     assert "/theme.css" in client.get("/fr/").content.decode()
+
+
+def test_the_theme_stylesheet_is_kept_until_the_colour_changes(client, site_tree):
+    """Linked at an address versioned by the colour, kept a year; a new colour, a new address."""
+    from bs4 import BeautifulSoup
+
+    from home.models import SiteSettings
+
+    def theme_link() -> str:
+        page = BeautifulSoup(client.get("/fr/").content, "html.parser")
+        links = [link["href"] for link in page.select('link[rel="stylesheet"]')]
+        return next(href for href in links if "/theme.css" in href)
+
+    before = theme_link()
+    assert "immutable" in client.get(before)["Cache-Control"]
+    settings = SiteSettings.objects.get()
+    settings.primary_colour = "#1a5fb4"
+    settings.save()
+    after = theme_link()
+    assert after != before
+    assert "--ta-primary: #1a5fb4" in client.get(after).content.decode()
+    assert "immutable" not in client.get(before)["Cache-Control"]  # the old address: five minutes

@@ -39,3 +39,41 @@ def test_production_passes_the_deployment_checklist():
         ALLOWED_HOSTS="academy.example.org",
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "x" * 20 + "-production-like-secret-key-with-enough-entropy-8f3k2",
+    "ALLOWED_HOSTS": "academy.example.org",
+}
+PRINT_COOKIE_FLAGS = (
+    "from django.conf import settings; print(settings.SESSION_COOKIE_SECURE, settings.CSRF_COOKIE_SECURE)"
+)
+
+
+def test_production_cookies_are_sent_over_https_only_by_default():
+    result = run_manage("shell", "--no-imports", "-c", PRINT_COOKIE_FLAGS, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["True", "True"]
+
+
+def test_production_cookies_may_be_allowed_over_plain_http_from_the_environment():
+    """For a stack measured over plain HTTP on a private network (make bench)."""
+    result = run_manage(
+        "shell",
+        "--no-imports",
+        "-c",
+        PRINT_COOKIE_FLAGS,
+        SESSION_COOKIE_SECURE="false",
+        CSRF_COOKIE_SECURE="False",
+        **PRODUCTION_ENV,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False"]
+
+
+def test_production_deployment_checklist_warns_when_cookies_are_not_https_only():
+    result = run_manage(
+        "check", "--deploy", "--fail-level", "WARNING", SESSION_COOKIE_SECURE="false", **PRODUCTION_ENV
+    )
+    assert result.returncode != 0
+    assert "SESSION_COOKIE_SECURE" in result.stdout + result.stderr
