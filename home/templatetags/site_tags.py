@@ -17,6 +17,12 @@ class LanguageLink:
     url: str
     is_current: bool
 
+    @property
+    def direction(self) -> str:
+        from home.languages import direction
+
+        return direction(self.code)
+
 
 def route_remainder(*, path: str, page_url: str | None) -> str:
     """What `path` adds after the page's own address: a routable page's sub-route ("attempt/12/"),
