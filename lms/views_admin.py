@@ -12,6 +12,7 @@ from assessments.attempts import expire_overdue_attempts
 from assessments.models import QuizPage
 from assessments.results import item_analysis, trainee_results
 from home.exports import RowDictExportMixin
+from home.people import display_name
 from home.roles import Role, role_required
 
 from .forms import AttendanceForm
@@ -73,7 +74,7 @@ class QuizResultsView(RowDictExportMixin, ReportView):
             return results
         return [
             {
-                "trainee": r.trainee.get_full_name() or r.trainee.get_username(),
+                "trainee": display_name(r.trainee),
                 "attempts": r.attempts,
                 "best": r.best,
                 "last": r.last,

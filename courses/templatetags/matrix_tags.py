@@ -21,6 +21,7 @@ from courses.matrix import (
     cell_kind,
 )
 from courses.progress import COMPLETED, IN_PROGRESS, NOT_STARTED, StepState
+from home.people import display_name
 from home.templatetags.language_tags import bdi, percent, ratio
 
 register = template.Library()
@@ -93,7 +94,7 @@ def matrix_row(context, row: MatrixRow, columns: list[MatrixColumn]) -> SafeStri
     return format_html(
         '<tr><th scope="row" class="matrix-name">{}{}</th>{}<td class="matrix-activity">{}</td>'
         '<td class="matrix-total">{} ({})</td></tr>',
-        bdi(trainee.get_full_name() or trainee.get_username()),
+        bdi(display_name(trainee)),
         behind,
         _cells_html(row.cells, columns, rendered),
         _day(row.last_activity, days),

@@ -130,3 +130,11 @@ def theme_css_url(context) -> str:
     request = context.get("request")
     colour = theme_colour(request) if request is not None else ""
     return f"{reverse('theme_css')}?v={theme_version(colour)}"
+
+
+@register.filter
+def display_name(user) -> str:
+    """A person's name as every page, PDF and e-mail gives it (home.people.display_name)."""
+    from home.people import display_name as name_of
+
+    return name_of(user) if user is not None else ""

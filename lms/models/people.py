@@ -5,6 +5,8 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 
+from home.people import display_name
+
 
 class StaffProfile(models.Model):
     """A staff member's function, as printed under their name on what they approve."""
@@ -31,7 +33,7 @@ class StaffProfile(models.Model):
         verbose_name_plural = _("staff functions")
 
     def __str__(self) -> str:
-        return f"{self.user.get_full_name() or self.user.get_username()}: {self.function}"
+        return f"{display_name(self.user)}: {self.function}"
 
 
 class ApprovalSignature(models.Model):

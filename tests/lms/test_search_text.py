@@ -7,6 +7,7 @@ import pytest
 from django.utils import translation
 
 from courses.models import LessonPage, ModulePage
+from courses.search import QueryWords
 from lms.search import excerpt, plain_text
 
 pytestmark = pytest.mark.django_db  # a new page looks up its content type
@@ -55,5 +56,5 @@ def test_lesson_blocks_keep_plain_text_and_decode_rich_text():
 
 
 def test_the_excerpt_escapes_the_text_once():
-    shown = excerpt(plain_text(lesson(summary=TYPED)), ["devoirs"])
+    shown = excerpt(plain_text(lesson(summary=TYPED)), QueryWords(("devoirs",), {}))
     assert shown == "Droits &amp; <mark>devoirs</mark> : a &lt;b&gt; c"
