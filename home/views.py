@@ -13,8 +13,15 @@ def health(request):
     return JsonResponse({"status": "ok"})
 
 
+DEFAULT_COLOUR = "#b4232a"
+
+
 def theme_colour(request) -> str:
-    return SiteSettings.for_request(request).primary_colour or "#b4232a"
+    """The site colour; the default one where no site answers the request's host."""
+    try:
+        return SiteSettings.for_request(request).primary_colour or DEFAULT_COLOUR
+    except SiteSettings.DoesNotExist:
+        return DEFAULT_COLOUR
 
 
 def theme_version(colour: str) -> str:
