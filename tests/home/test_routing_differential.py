@@ -19,7 +19,10 @@ from wagtail_modeltranslation.patch_wagtailadmin import _new_route as wagtail_ro
 
 from courses.models import LessonPage, ModulePage
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("test_routing_differential"),
+]  # one worker builds the module's world once
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 

@@ -21,6 +21,7 @@ from PIL import Image, ImageChops
 from tests.lms.test_pdf_charts import BAR
 
 pytestmark = [
+    pytest.mark.xdist_group("test_pdf_every_document"),  # one worker builds the module's world once
     pytest.mark.django_db,
     pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing: run make test as root"),
 ]

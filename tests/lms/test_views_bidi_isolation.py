@@ -13,21 +13,34 @@ from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.core import mail
 from django.core.management import call_command
+from django.db import transaction
 
 from assessments.models import Attempt, QuestionnairePage, QuizPage
 from courses.models import Cohort
 from lms.models import Certificate, TrainingPlanPage
 from tests.bidi import problems_in_text, unisolated_runs
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_views_bidi_isolation")]
 
 LATIN_CHOICE = "COM(2021) 120"
 LATIN_PLACE = "Tunis, siège de l'OTE (salle B-2)"
 LATIN_COHORT = "Cohorte OTE 2026-A"
 
 
+@pytest.fixture(scope="module")
+def demo_with_latin(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module (one worker: xdist_group) and rolled back after it."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield _load_demo_with_latin()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def demo(db):
+def demo(demo_with_latin, db):
+    return QuizPage.objects.get(pk=demo_with_latin)
+
+
+def _load_demo_with_latin() -> int:
     call_command("load_demo", "--allow-production", verbosity=0)
     Cohort.objects.update(name=LATIN_COHORT)
     quiz = QuizPage.objects.filter(purpose="graded").first()
@@ -37,7 +50,7 @@ def demo(db):
     choice.save()
     plan = TrainingPlanPage.objects.get()
     plan.workshops.update(place=LATIN_PLACE, facilitators="Sonia Mejri, Tearfund (2014–2015)")
-    return quiz
+    return quiz.pk
 
 
 def login(client, username: str):

@@ -19,6 +19,9 @@ from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
 
+# One worker builds the module's world once.
+pytestmark = pytest.mark.xdist_group("test_access_matrix")
+
 ROLES = ["anonymous", "trainee_a", "trainee_b", "trainer", "task_force", "approver", "superuser"]
 LOGIN = 302  # anonymous visitors are sent to the login page
 DENY = 403

@@ -19,7 +19,10 @@ from tests.security.xss_corpus import (
     texts,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("test_xss_admin"),
+]  # one worker builds the module's world once
 
 
 # Review area: needs assessment and minutes ------------------------------------------------------

@@ -25,7 +25,10 @@ from tests.security.xss_corpus import (
     texts,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("test_xss_exports"),
+]  # one worker builds the module's world once
 
 
 # CSV exports and the minutes' PDF ----------------------------------------------------------------

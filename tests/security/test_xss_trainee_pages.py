@@ -14,7 +14,10 @@ from tests.security.xss_corpus import (
     url_in,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.xdist_group("test_xss_trainee_pages"),
+]  # one worker builds the module's world once
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
