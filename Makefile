@@ -34,13 +34,13 @@ system-deps:
 	fi
 
 test: system-deps $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup -m "not browser" $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 -m "not browser" $(PYTEST_ARGS)
 
 test-browser: system-deps $(STAMP)
-	$(BIN)/pytest -n 2 --dist loadgroup -m browser $(PYTEST_ARGS)
+	$(BIN)/pytest -n 2 -m browser $(PYTEST_ARGS)
 
 # Benchmark on PostgreSQL in its own database (BENCH_DATABASE_URL, default tounesna_bench), created
 # and dropped by the run: 1,000 trainees, server times, page weight in Chromium, load under gunicorn.
