@@ -38,3 +38,26 @@ def recipient_language(user) -> str:
 def addressee(user) -> str:
     """The recipient's full name, or their username when no name is recorded."""
     return display_name(user)
+
+
+@register.filter
+def approval_url(obj) -> str:
+    """The one-screen decision page of the task awaiting approval on `obj` ("" when none): where the
+    OTE approver's e-mail sends them, rather than the admin's editor."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+    from wagtail.models import TaskState
+
+    if obj is None or getattr(obj, "pk", None) is None:
+        return ""
+    base = obj.get_base_content_type() if hasattr(obj, "get_base_content_type") else None
+    task_state = (
+        TaskState.objects.filter(
+            workflow_state__base_content_type=base or ContentType.objects.get_for_model(obj),
+            workflow_state__object_id=str(obj.pk),
+            status=TaskState.STATUS_IN_PROGRESS,
+        )
+        .order_by("-pk")
+        .first()
+    )
+    return reverse("lms:approval", kwargs={"task_state_id": task_state.pk}) if task_state is not None else ""
