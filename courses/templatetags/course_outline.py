@@ -29,7 +29,8 @@ CURRENT_MODULE = (
     '<ul class="list-unstyled outline-steps">{}</ul></li>'
 )
 OTHER_MODULE = (
-    '<li class="outline-module mt-2"><a href="{}">{}</a> <span class="text-body-secondary">{}</span></li>'
+    '<li class="outline-module mt-2"><a href="{}">{}</a> '
+    '<span class="d-block text-body-secondary">{}</span></li>'
 )
 
 
