@@ -1,11 +1,13 @@
 """What the course pages show a visitor: catalogue entries, course outline, step navigation."""
 
 from dataclasses import dataclass
+from datetime import datetime
 
 from .access import can_open_course_content
 from .models import CoursePage
 from .progress import (
     CourseProgress,
+    StepState,
     build_course_progress,
     course_progress,
     course_structure,
@@ -20,6 +22,46 @@ class CatalogueEntry:
     course: CoursePage
     progress: CourseProgress | None
     enrolled: bool
+
+
+@dataclass(frozen=True)
+class CourseCard:
+    """A course on the trainee's dashboard, every figure worked out once (not per use in the template)."""
+
+    course: CoursePage
+    percent: int
+    completed: int
+    total: int
+    completed_at: datetime | None  # when the course was completed, if it is
+    new_steps: list[StepState]
+    resume_step: StepState | None
+    is_started: bool
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_at is not None
+
+
+def course_cards(progress: list[CourseProgress]) -> list[CourseCard]:
+    return [
+        CourseCard(
+            course=entry.course,
+            percent=entry.percent,
+            completed=entry.completed,
+            total=entry.total,
+            completed_at=entry.completed_at if entry.is_complete else None,
+            new_steps=entry.new_steps,
+            resume_step=entry.resume_step,
+            is_started=entry.is_started,
+        )
+        for entry in progress
+    ]
+
+
+def recent_steps(progress: list[CourseProgress], *, limit: int = 5) -> list[StepState]:
+    """The steps of these courses the trainee opened last, from the progress already read."""
+    opened = [step for entry in progress for step in entry.steps if step.last_opened_at is not None]
+    return sorted(opened, key=lambda step: step.last_opened_at, reverse=True)[:limit]
 
 
 def catalogue_entries(*, index_page, user) -> list[CatalogueEntry]:

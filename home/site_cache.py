@@ -39,6 +39,24 @@ def page_tree_key(name: str) -> str:
     return f"{name}:v{content_version()}"
 
 
+def fragment_version(*, site_id: int | None, user) -> str:
+    """What a cached fragment of the shared layout (`{% cache %}` in the header and footer) varies
+    on besides the language: the content version (a saved page, site or site setting replaces
+    it), the site, and the person's roles (they choose the menu's links). Roles are read from the
+    database on every request, never from this cache: the fragment only says which menu they show.
+    The signed-in person's name, the current page's other-language link and the CSRF token are not
+    in any fragment."""
+    from .roles import Role, has_role
+
+    if not user.is_authenticated:
+        roles = "anonymous"
+    elif user.is_superuser:
+        roles = "superuser"
+    else:
+        roles = ",".join(role.value for role in Role if has_role(user, role))
+    return f"v{content_version()}:s{site_id}:{roles}"
+
+
 def settings_key(site_id: int) -> str:
     return f"home:site-settings:{site_id}"
 
@@ -108,3 +126,4 @@ def forget_changed(sender, instance, **kwargs) -> None:
     if isinstance(instance, SiteSettings):
         key = settings_key(instance.site_id)
         _now_and_on_commit(lambda: cache.delete(key))
+        _now_and_on_commit(_new_content_version)  # the header and footer fragments show them

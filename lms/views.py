@@ -16,7 +16,7 @@ from .search import search_pages
 def my_dashboard(request):
     if not lands_on_dashboard(user=request.user):
         return redirect(landing_url(user=request.user))
-    return render(request, "lms/dashboard.html", trainee_dashboard(user=request.user))
+    return render(request, "lms/dashboard.html", trainee_dashboard(user=request.user, request=request))
 
 
 @login_required

@@ -1,27 +1,36 @@
 """The course outline beside a lesson, rendered in Python.
 
-A course has some fifty steps, and a template loop over them cost about 4 ms, a tenth of the
-lesson page; rendered here, it costs under 1 ms. The markup is the one the template had.
+A course has some fifty steps. Under every lesson the outline shows only the current module's
+steps; every other module is one line: its title as a link to where the trainee would carry on in
+it, and how many of its steps are done. A template loop over every step cost about 4 ms and
+tripled the lesson's markup; this costs well under 1 ms.
 """
 
 from django import template
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
 from home.templatetags.language_tags import translated
 
-from ..progress import COMPLETED, IN_PROGRESS, NOT_STARTED, ModuleProgress
+from ..progress import COMPLETED, IN_PROGRESS, NOT_STARTED, CourseProgress, ModuleProgress, resume_target
 
 register = template.Library()
 
 SYMBOLS = {COMPLETED: "✓", IN_PROGRESS: "◐", NOT_STARTED: "○"}
 CURRENT = mark_safe(' class="fw-bold" aria-current="step"')
 
-
 STEP_ITEM = (
     '<li{}><span class="visually-hidden">{}:</span> <span aria-hidden="true">{}</span> '
     '<a href="{}">{}</a></li>'
+)
+CURRENT_MODULE = (
+    '<li class="outline-current mt-2"><h2 class="h6 mb-1">{}</h2>'
+    '<ul class="list-unstyled outline-steps">{}</ul></li>'
+)
+OTHER_MODULE = (
+    '<li class="outline-module mt-2"><a href="{}">{}</a> '
+    '<span class="d-block text-body-secondary">{}</span></li>'
 )
 
 
@@ -33,13 +42,9 @@ def status_words() -> dict[str, str]:
     }
 
 
-@register.simple_tag
-def outline_steps(module: ModuleProgress, current_page) -> SafeString:
-    """A module's steps as list items: status in words for screen readers and as a symbol, the
-    step's title as a link, the current step marked."""
-    words = status_words()
+def _steps(module: ModuleProgress, current_page, words: dict[str, str]) -> SafeString:
     return format_html_join(
-        "\n",
+        "",
         STEP_ITEM,
         (
             (
@@ -52,3 +57,30 @@ def outline_steps(module: ModuleProgress, current_page) -> SafeString:
             for step in module.steps
         ),
     )
+
+
+def _module_line(module: ModuleProgress) -> SafeString:
+    """One line for a module other than the current one: where the trainee would carry on in it
+    (else its first step), and its steps done."""
+    target = resume_target(module.steps) or module.steps[0]
+    counts = {"done": module.completed, "total": module.total}
+    done = gettext("%(done)s of %(total)s steps completed") % counts
+    return format_html(OTHER_MODULE, target.url, translated(module.module, "title"), done)
+
+
+@register.simple_tag
+def course_outline(progress: CourseProgress, current_page) -> SafeString:
+    """The course's modules as list items: the one holding `current_page` with its steps (status
+    in words for screen readers and as a symbol, the title as a link, the current step marked),
+    every other one as a single line."""
+    words = status_words()
+    items = []
+    for module in progress.modules:
+        if not module.steps:
+            continue
+        if any(step.page.pk == current_page.pk for step in module.steps):
+            steps = _steps(module, current_page, words)
+            items.append(format_html(CURRENT_MODULE, translated(module.module, "title"), steps))
+        else:
+            items.append(_module_line(module))
+    return mark_safe("".join(items))

@@ -78,6 +78,23 @@ def menu_pages(context) -> list[Page]:
     return cached_menu_pages(site)
 
 
+@register.simple_tag(takes_context=True)
+def layout_fragment_version(context) -> str:
+    """The key part of the header's and footer's cached fragments (home.site_cache.fragment_version)."""
+    from wagtail.models import Site
+
+    from home.site_cache import fragment_version
+
+    request = context.get("request")
+    site = Site.find_for_request(request) if request is not None else None
+    user = context.get("user") or getattr(request, "user", None)
+    if user is None:
+        from django.contrib.auth.models import AnonymousUser
+
+        user = AnonymousUser()
+    return fragment_version(site_id=getattr(site, "pk", None), user=user)
+
+
 @register.filter
 def can_use_admin(user) -> bool:
     """Trainers and approvers work in the Wagtail admin (no permission query: roles are cached)."""

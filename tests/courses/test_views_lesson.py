@@ -72,24 +72,71 @@ def test_enrolled_trainee_reads_the_lesson_in_arabic(client, course, trainee):
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
-def test_the_outline_gives_each_step_its_status_and_marks_this_one(client, course, trainee, language):
-    from django.utils import translation
-
+def test_the_outline_gives_each_step_of_this_module_its_status_and_marks_this_one(
+    client, course, trainee, language
+):
     enrol(trainee, course)
     client.force_login(trainee)
-    lessons = first, second, third, _fourth = lessons_of(course)
+    first, second, third, _fourth = lessons_of(course)
     client.post(lesson_url(first, language) + "complete/")
     client.get(lesson_url(third, language))
     page = BeautifulSoup(client.get(lesson_url(second, language)).content, "html.parser")
     items = page.select("aside .outline-steps li")
     words = [item.select_one(".visually-hidden").get_text() for item in items]
-    expected = ["Completed", "In progress", "In progress", "Not started"]
-    assert words == [translated(status, language) + ":" for status in expected]
-    assert [item.select_one("[aria-hidden]").get_text() for item in items] == ["✓", "◐", "◐", "○"]
+    assert words == [translated(status, language) + ":" for status in ["Completed", "In progress"]]
+    assert [item.select_one("[aria-hidden]").get_text() for item in items] == ["✓", "◐"]
+    titles = [translated_title(lesson, language) for lesson in (first, second)]
+    assert [item.a.get_text() for item in items] == titles
+    assert [item.a["href"] for item in items] == [lesson_url(lesson, language) for lesson in (first, second)]
+    assert [item.get("aria-current") for item in items] == [None, "step"]
+
+
+def translated_title(page, language):
+    from django.utils import translation
+
     with translation.override(language):
-        assert [item.a.get_text() for item in items] == [lesson.title for lesson in lessons]
-    assert [item.a["href"] for item in items] == [lesson_url(lesson, language) for lesson in lessons]
-    assert [item.get("aria-current") for item in items] == [None, "step", None, None]
+        return page.title
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_outline_shows_other_modules_as_one_line_with_a_link_and_their_progress(
+    client, site_tree, trainee, language
+):
+    """Under a lesson of the second module, only its steps are listed; the first and third modules
+    are one line each: the title, leading to where the trainee would carry on, and the steps done."""
+    from django.utils import translation
+
+    course = make_course(modules=3, lessons=3)
+    enrol(trainee, course)
+    client.force_login(trainee)
+    lessons = lessons_of(course)
+    client.post(lesson_url(lessons[0], language) + "complete/")
+    current = lessons[4]
+    page = BeautifulSoup(client.get(lesson_url(current, language)).content, "html.parser")
+    outline = page.select_one("aside details.lesson-outline")
+    modules = [module.specific for module in course.get_children().order_by("path")]
+
+    expanded = outline.select(".outline-current")
+    assert len(expanded) == 1
+    assert expanded[0].h2.get_text() == translated_title(modules[1], language)
+    assert [a["href"] for a in outline.select(".outline-steps a")] == [
+        lesson_url(lesson, language) for lesson in lessons[3:6]
+    ]
+
+    lines = outline.select(".outline-module")
+    titles = [translated_title(module, language) for module in (modules[0], modules[2])]
+    assert [line.a.get_text() for line in lines] == titles
+    # The first module carries on at its first unfinished lesson; the third starts at its first.
+    targets = [lesson_url(lessons[1], language), lesson_url(lessons[6], language)]
+    assert [line.a["href"] for line in lines] == targets
+    with translation.override(language):
+        expected = [
+            translation.gettext("%(done)s of %(total)s steps completed") % {"done": done, "total": 3}
+            for done in (1, 0)
+        ]
+    assert [line.select_one(".text-body-secondary").get_text() for line in lines] == expected
+    assert not any(line.select("li") for line in lines)
+    assert len(outline.select("li a")) == 3 + 2  # not the whole course's nine steps
 
 
 def test_mark_as_complete_goes_to_the_next_step(client, course, trainee):

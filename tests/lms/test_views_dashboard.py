@@ -50,7 +50,39 @@ def test_dashboard_query_count_is_independent_of_data_size(
             mark_step_complete(user=trainee, page=lesson)
     client.force_login(trainee)
     client.get("/fr/my/")
-    # the course outlines come from the cache; one query reads the recorded course completions,
-    # one the cohort's next workshop with its plan
-    with django_assert_max_num_queries(11):
+    # the course outlines come from the cache; one query reads the progress rows (course cards and
+    # recent activity), one the recorded course completions, one the cohort's next workshop with its plan
+    with django_assert_max_num_queries(10):
         assert client.get("/fr/my/").status_code == 200
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_recent_activity_and_next_step_link_to_the_steps_in_the_page_language(
+    client, site_tree, trainee, language
+):
+    """The course card's next step and the recent activity (newest first, done or opened) come from
+    the one read of the trainee's progress, with the steps' addresses in the page's language."""
+    from django.utils import translation
+
+    from tests.conftest import translated
+
+    course = make_course(modules=1, lessons=3)
+    enrol(trainee, course)
+    first, second, third = lessons_of(course)
+    client.force_login(trainee)
+    with translation.override(language):
+        urls = [lesson.get_url() for lesson in (first, second, third)]
+        titles = [lesson.title for lesson in (first, second, third)]
+    client.post(urls[0] + "complete/")
+    client.get(urls[2])
+    page = BeautifulSoup(client.get(f"/{language}/my/").content, "html.parser")
+
+    activity = page.select_one("#activity-heading").find_parent("section").select("li")
+    assert [item.a["href"] for item in activity] == [urls[2], urls[0]]
+    assert [item.a.get_text() for item in activity] == [titles[2], titles[0]]
+    assert translated("Opened", language) in activity[0].get_text()
+    assert translated("Completed", language) in activity[1].get_text()
+
+    card = page.select_one(".dashboard-course")
+    assert card.select_one("a.btn")["href"] == urls[2]  # where the trainee left off, not done yet
+    assert card.select_one("a.fw-semibold").get_text() == titles[2]
