@@ -38,11 +38,6 @@ def two_places(value: float) -> Decimal:
     return rounded(value)
 
 
-def bar_step(count: int, total: int) -> int:
-    """Bar width in 5 % steps (CSS classes bar-w-0 … bar-w-100); the exact figure is in the text."""
-    return round(count * 20 / total) * 5 if total else 0
-
-
 def shares(*, counts: Sequence[int], total: int) -> list[int]:
     """Whole percentages of `total`, one per count: the one rounding of shares used on screen,
     in the PDFs and in the minutes.
@@ -54,7 +49,7 @@ def shares(*, counts: Sequence[int], total: int) -> list[int]:
     if not total:
         return [0 for _count in counts]
     if sum(counts) != total:
-        return [round(count * 100 / total) for count in counts]
+        return [percent_of(count, total) for count in counts]
     floors = [count * 100 // total for count in counts]
     remainders = [count * 100 % total for count in counts]
     missing = 100 - sum(floors)
@@ -70,10 +65,6 @@ class Bar:
     count: int
     total: int
     percent: int
-
-    @property
-    def width(self) -> int:
-        return bar_step(self.count, self.total)
 
 
 def bars(*, labels: Sequence[str], counts: Sequence[int], total: int) -> list[Bar]:

@@ -5,7 +5,7 @@ import pytest
 from django.utils import timezone
 
 from assessments.questionnaires import ItemValue, submit_response
-from assessments.survey_results import bar_step, distribution, priority_score, questionnaire_results, shares
+from assessments.survey_results import distribution, priority_score, questionnaire_results, shares
 from home.roles import Role
 from tests.factories.questionnaires import make_competences, make_questionnaire
 
@@ -51,13 +51,6 @@ def test_empty_distribution_has_no_mean():
 @pytest.mark.parametrize(("level", "importance", "score"), [(1, 5, 20), (5, 5, 0), (3, 4, 8), (2, 1, 3)])
 def test_priority_score(level, importance, score):
     assert priority_score(level=level, importance=importance) == score
-
-
-@pytest.mark.parametrize(
-    ("count", "total", "width"), [(0, 8, 0), (3, 8, 40), (5, 8, 60), (8, 8, 100), (1, 0, 0)]
-)
-def test_bars_are_drawn_in_five_percent_steps(count, total, width):
-    assert bar_step(count, total) == width
 
 
 def answer(questionnaire, user, ratings: dict, ranking=(), text=""):

@@ -38,14 +38,17 @@ def bar_bands(image: Image.Image, *, first_page: bool) -> list[tuple[int, int]]:
             below_rule = True
         elif below_rule and len(xs) >= 3 and len(xs) >= max(xs) - min(xs) - 1:
             rows[y] = (min(xs), max(xs))
-    bands, current = [], []
+    return solid_bands(rows)
+
+
+def solid_bands(rows: dict[int, tuple[int, int]]) -> list[tuple[int, int]]:
+    """The (leftmost, rightmost) x of each run of consecutive rows at least 5 px tall, at its middle."""
+    bands: list[list[int]] = []
     for y in sorted(rows):
-        if current and y != current[-1] + 1:
-            bands.append(current)
-            current = []
-        current.append(y)
-    if current:
-        bands.append(current)
+        if bands and y == bands[-1][-1] + 1:
+            bands[-1].append(y)
+        else:
+            bands.append([y])
     return [rows[band[len(band) // 2]] for band in bands if len(band) >= 5]
 
 

@@ -18,7 +18,7 @@ from django.test import Client
 from django.utils import translation
 from PIL import Image, ImageChops
 
-from tests.lms.test_pdf_charts import BAR
+from tests.lms.test_pdf_charts import BAR, solid_bands
 
 pytestmark = [
     pytest.mark.xdist_group("test_pdf_every_document"),  # one worker builds the module's world once
@@ -150,15 +150,7 @@ def bar_bands(page: Image.Image, *, first_page: bool) -> list[tuple[int, int]]:
             first, last = row.index(255), row.rindex(255)
             if count >= last - first - 1:
                 rows[y] = (first, last)
-    bands, current = [], []
-    for y in sorted(rows):
-        if current and y != current[-1] + 1:
-            bands.append(current)
-            current = []
-        current.append(y)
-    if current:
-        bands.append(current)
-    return [rows[band[len(band) // 2]] for band in bands if len(band) >= 5]
+    return solid_bands(rows)
 
 
 def first_line(points: list[tuple[int, int]]) -> list[tuple[int, int]]:
