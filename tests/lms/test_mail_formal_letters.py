@@ -12,7 +12,7 @@ from wagtail.users.models import UserProfile
 
 from home.roles import Role
 from lms.plans import ensure_approval_workflow, workflow_label
-from tests.factories.plans import make_plan
+from tests.factories.plans import approve, make_plan
 
 pytestmark = pytest.mark.django_db
 
@@ -95,8 +95,7 @@ def test_the_trainer_learns_of_the_approval_formally_in_their_admin_language(
     plan = make_plan()
     submit_through_the_admin(client, trainer, plan)
     mail.outbox.clear()
-    state = plan.current_workflow_state.current_task_state
-    state.task.specific.on_action(state, mounira, "approve")
+    approve(plan, mounira)
     (message,) = [message for message in mail.outbox if message.to == [trainer.email]]
     assert "تمّت المصادقة" in message.subject and "مصادقة ديوان التونسيين بالخارج" in message.subject
     assert "إلى عناية" in message.body and "Karim Belhadj" in message.body

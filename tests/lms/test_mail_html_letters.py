@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 from django.core import mail
 
 from lms.plans import ensure_approval_workflow
-from tests.factories.plans import make_plan
+from tests.factories.plans import approve, make_plan
 from tests.lms.test_mail_formal_letters import FORMAL, INFORMAL, set_admin_language, submit_through_the_admin
 
 pytestmark = pytest.mark.django_db
@@ -76,8 +76,7 @@ def test_the_trainer_learns_of_the_approval_in_an_arabic_html_letter(client, sit
     plan = make_plan()
     submit_through_the_admin(client, trainer, plan)
     mail.outbox.clear()
-    state = plan.current_workflow_state.current_task_state
-    state.task.specific.on_action(state, mounira, "approve")
+    approve(plan, mounira)
     (message,) = [message for message in mail.outbox if message.to == [trainer.email]]
     letter = html_letter(message)
     assert (letter.find("html")["lang"], letter.find("html")["dir"]) == ("ar", "rtl")
