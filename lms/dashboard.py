@@ -5,7 +5,7 @@ from courses.dashboard import course_cards, recent_steps
 from courses.progress import courses_progress
 from courses.todo import todo_items
 
-from .plans import next_workshop
+from .training.plans import next_workshop
 
 
 def trainee_dashboard(*, user, request=None, now=None) -> dict:

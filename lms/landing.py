@@ -2,7 +2,7 @@
 
 The one home of that rule, by role (`home.roles`): the trainer works in the Wagtail admin (its
 dashboard holds the "who needs a nudge" board); the OTE approver lands on what awaits their approval
-(`lms.approval_views`); the task force reads the review area; everyone else follows their courses on
+(`lms.training.approval_views`); the task force reads the review area; everyone else follows their courses on
 "My learning path".
 """
 

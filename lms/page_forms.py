@@ -9,7 +9,7 @@ class TrainingPlanPageForm(WagtailAdminPageForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if not self.instance.pk and "target_competences" in self.fields:
-            from .plans import agreed_priorities
+            from .training.plans import agreed_priorities
 
             if not self.initial.get("target_competences"):
                 self.initial["target_competences"] = [c.pk for c in agreed_priorities()]
@@ -18,7 +18,7 @@ class TrainingPlanPageForm(WagtailAdminPageForm):
         """A workshop whose attendance is recorded (a record) is neither deleted nor moved to a date
         that has not come yet."""
         cleaned_data = super().clean()
-        from .plans import removal_error, reschedule_error
+        from .training.plans import removal_error, reschedule_error
 
         workshops = self.formsets.get("workshops")
         for form in workshops.forms if workshops is not None else []:

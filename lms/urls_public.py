@@ -1,8 +1,9 @@
 from django.urls import include, path
 
-from . import approval_views, views
+from . import views
 from .certificates import views as certificate_views
 from .privacy import consent_views
+from .training import approval_views
 
 app_name = "lms"
 urlpatterns = [
@@ -11,7 +12,7 @@ urlpatterns = [
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),
-    path("review/", include("lms.review.urls")),
+    path("review/", include("lms.training.review.urls")),
     path("approvals/", approval_views.approvals_index, name="approvals"),
     path("approvals/<int:task_state_id>/", approval_views.approval_decision, name="approval"),
     path("approvals/<int:task_state_id>/approve/", approval_views.approve, name="approval_approve"),

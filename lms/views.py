@@ -7,9 +7,9 @@ from home.languages import current_language
 
 from .dashboard import trainee_dashboard
 from .landing import landing_url, lands_on_dashboard
-from .plans import plans_of_trainee
 from .privacy.my_data import personal_data
 from .search import search_pages
+from .training.plans import plans_of_trainee
 
 
 @login_required

@@ -15,7 +15,7 @@ from home.roles import Role, has_role
 
 from .models import StaffProfile
 from .privacy.admin_views import erase, trainee_list
-from .views_admin import (
+from .training.admin_views import (
     QuizResultsView,
     attendance_sheet,
     attendance_workshops,
@@ -42,13 +42,13 @@ def quiz_results_menu_item():
 
 @hooks.register("after_create_page")
 def plans_need_ote_approval(request, page):
-    from .plans import require_approval
+    from .training.plans import require_approval
 
     if isinstance(page.specific, _plan_class()):
         require_approval(page)
 
 
-# Publication of training plans only through OTE approval (rule: lms.plans, "Publication"). The plan's
+# Publication of training plans only through OTE approval (lms.training.plans, "Publication"). The plan's
 # own permission tester answers for edit, revert, bulk publish/unpublish (Wagtail casts to the
 # specific page to ask it), unpublish and the API; these hooks close the admin paths that ask the
 # parent's tester instead (create under the home page, copy).
@@ -73,7 +73,7 @@ def _creating_plan(request) -> bool:
 
 
 def _refuse(request, url: str):
-    from .plans import PUBLICATION_REFUSED
+    from .training.plans import PUBLICATION_REFUSED
 
     messages.error(request, str(PUBLICATION_REFUSED))
     return redirect(url)
@@ -103,7 +103,7 @@ def copies_of_plans_are_drafts(request, page):
     Runs before wagtail-modeltranslation's own copy view (also a before_copy_page hook, which offers
     "Publish copied page" ticked by default): the request reaches it without those two choices.
     """
-    from .plans import holds_plans
+    from .training.plans import holds_plans
 
     if request.method != "POST" or not holds_plans(page):
         return None
@@ -119,7 +119,7 @@ def copies_of_plans_are_drafts(request, page):
 def copied_plans_need_ote_approval(request, page, new_page):
     """Each copied plan gets the OTE approval workflow; one left live by any other copy path is
     taken offline at once."""
-    from .plans import COPY_IS_A_DRAFT, require_approval
+    from .training.plans import COPY_IS_A_DRAFT, require_approval
 
     plans = list(new_page.get_descendants(inclusive=True).type(_plan_class()).specific())
     for plan in plans:
@@ -177,7 +177,7 @@ class NudgeBoardPanel(Component):
 
 @hooks.register("construct_homepage_panels")
 def nudge_board_panel(request, panels):
-    from .nudges import nudge_board
+    from .training.nudges import nudge_board
 
     if has_role(request.user, Role.TRAINER):
         panels.append(NudgeBoardPanel(nudge_board()))

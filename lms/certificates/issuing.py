@@ -28,7 +28,7 @@ from ..models import (
     CertificateKind,
     Workshop,
 )
-from ..plans import held_filter
+from ..training.plans import held_filter
 
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read aloud or typed without confusion
 CODE_PATTERN = re.compile(r"^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$")

@@ -19,7 +19,7 @@ from home.models import HomePage
 from home.roles import Role
 
 from ..models import Attendance, TrainingPlanPage, Workshop
-from ..plans import ensure_approval_workflow, require_approval
+from ..training.plans import ensure_approval_workflow, require_approval
 from .course_content import DATA, LANGUAGES, read_toml
 from .markup import rich_text
 

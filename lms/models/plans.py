@@ -29,7 +29,7 @@ class PlanPermissionTester(PagePermissionTester):
 
     Trainers draft and submit it; they cannot publish or unpublish it themselves. OTE approvers
     approve it (which publishes it) and may unpublish it; they have no "Publish" of their own.
-    The rule lives in `lms.plans.may_publish_plan`.
+    The rule lives in `lms.training.plans.may_publish_plan`.
     """
 
     def _is_approver(self) -> bool:
@@ -38,7 +38,7 @@ class PlanPermissionTester(PagePermissionTester):
         return has_role(self.user, Role.OTE_APPROVER)
 
     def can_publish(self):
-        from ..plans import may_publish_plan
+        from ..training.plans import may_publish_plan
 
         return self.user.is_active and may_publish_plan(user=self.user, plan=self.page)
 
@@ -107,7 +107,7 @@ class TrainingPlanPage(RoutablePageMixin, Page):
         return PlanPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
-        from ..plans import approval_of
+        from ..training.plans import approval_of
 
         context = super().get_context(request, *args, **kwargs)
         context["approval"] = approval_of(self)
@@ -116,13 +116,13 @@ class TrainingPlanPage(RoutablePageMixin, Page):
 
     @path("")
     def plan(self, request):
-        from ..report_views import plan_page
+        from ..training.report_views import plan_page
 
         return plan_page(request, plan=self)
 
     @path("pdf/")
     def pdf(self, request):
-        from ..report_views import plan_pdf
+        from ..training.report_views import plan_pdf
 
         return plan_pdf(request, plan=self)
 

@@ -9,10 +9,10 @@ from django.utils.translation import gettext as _
 from home.people import NAME_ORDER
 from home.roles import Role, role_required
 
-from ..forms import ErasureConfirmationForm
 from ..models import ConsentRecord, Erasure
 from .consent import notice_version
 from .erasure import ErasureRefused, erasable_trainees, erase_trainee, erasure_summary
+from .forms import ErasureConfirmationForm
 
 trainers_only = role_required(Role.TRAINER)
 

@@ -10,8 +10,8 @@ from django.utils.translation import get_language
 from assessments.models.questionnaires import ANONYMITY_THRESHOLD
 from home.models import SiteSettings
 
-from ..forms import ConsentForm
 from .consent import SESSION_KEY, accepted_consent, consent_exempt, notice_version, record_consent
+from .forms import ConsentForm
 
 
 def _safe_next(request) -> str:

@@ -4,7 +4,7 @@ account e-mails (templates/registration/)."""
 from django import template
 
 from home.people import display_name
-from lms.plans import workflow_label as label_of
+from lms.training.plans import workflow_label as label_of
 
 register = template.Library()
 

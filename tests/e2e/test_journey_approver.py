@@ -15,7 +15,7 @@ from courses.models import Cohort
 from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
 from lms.models import StaffProfile
-from lms.plans import approval_of, ensure_approval_workflow
+from lms.training.plans import approval_of, ensure_approval_workflow
 from tests.factories.plans import make_plan
 
 from .conftest import DESKTOP, JOURNEY_RUNS, PHONE, log_in, open_admin, ui

@@ -10,7 +10,7 @@ from assessments.questionnaires import ItemValue, submit_response
 from courses.models import Cohort
 from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
-from lms.plans import AttendanceEntry, record_attendance
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
 

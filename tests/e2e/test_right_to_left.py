@@ -11,7 +11,7 @@ from home.models import SiteSettings
 from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
 from lms.models import Certificate
-from lms.plans import AttendanceEntry, record_attendance
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import add_lesson, enrol, make_course
 from tests.factories.plans import make_plan

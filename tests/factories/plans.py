@@ -8,7 +8,7 @@ from wagtail.models import WorkflowState
 
 from home.site_tree import ensure_home_page
 from lms.models import TrainingPlanPage, Workshop
-from lms.plans import require_approval
+from lms.training.plans import require_approval
 
 _sequence = count(1)
 

@@ -81,7 +81,9 @@ def test_no_template_names_a_higher_apps_url():
 
 def test_the_checks_find_what_they_look_for(tmp_path):
     (tmp_path / "courses").mkdir()
-    (tmp_path / "courses" / "bad.py").write_text("from lms.plans import next_workshop\nimport home.text\n")
+    (tmp_path / "courses" / "bad.py").write_text(
+        "from lms.training.plans import next_workshop\nimport home.text\n"
+    )
     for app in ("home", "assessments", "lms"):
         (tmp_path / app).mkdir()
     assert python_violations(tmp_path) == ["courses/bad.py:1 imports lms"]

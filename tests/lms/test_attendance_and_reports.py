@@ -11,8 +11,8 @@ from assessments.questionnaires import ItemValue, submit_response
 from courses.models import Cohort
 from home.roles import Role
 from lms.models import Attendance
-from lms.plans import AttendanceEntry, AttendanceRefused, attendance_summary, record_attendance
-from lms.reports import plan_report
+from lms.training.plans import AttendanceEntry, AttendanceRefused, attendance_summary, record_attendance
+from lms.training.reports import plan_report
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
 

@@ -11,7 +11,7 @@ from wagtail.models import Task, Workflow
 from wagtail.users.models import UserProfile
 
 from home.roles import Role
-from lms.plans import ensure_approval_workflow, workflow_label
+from lms.training.plans import ensure_approval_workflow, workflow_label
 from tests.factories.plans import approve, make_plan
 
 pytestmark = pytest.mark.django_db

@@ -7,7 +7,7 @@ import pytest
 from bs4 import BeautifulSoup
 from django.core import mail
 
-from lms.plans import ensure_approval_workflow
+from lms.training.plans import ensure_approval_workflow
 from tests.factories.plans import approve, make_plan
 from tests.lms.test_mail_formal_letters import FORMAL, INFORMAL, set_admin_language, submit_through_the_admin
 

@@ -12,7 +12,7 @@ from wagtail.models import Page, Revision, Workflow, WorkflowPage
 from home.models import HomePage
 from home.site_tree import remove_root_workflows
 from lms.models import TrainingPlanPage
-from lms.plans import APPROVAL_WORKFLOW, PUBLICATION_REFUSED, approval_of, ensure_approval_workflow
+from lms.training.plans import APPROVAL_WORKFLOW, PUBLICATION_REFUSED, approval_of, ensure_approval_workflow
 from tests.conftest import translated
 from tests.factories.plans import approve, make_plan, submit
 from tests.lms.admin_forms import form_data

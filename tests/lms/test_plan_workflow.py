@@ -1,7 +1,7 @@
 import pytest
 
 from home.roles import Role
-from lms.plans import approval_of, ensure_approval_workflow
+from lms.training.plans import approval_of, ensure_approval_workflow
 from tests.factories.plans import approve, make_plan, submit
 
 pytestmark = pytest.mark.django_db

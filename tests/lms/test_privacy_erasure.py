@@ -20,9 +20,9 @@ from home.roles import Role
 from lms.certificates import eligible_items, issue
 from lms.models import Attendance, Certificate, ConsentRecord, Erasure
 from lms.operations.backup import fingerprint
-from lms.plans import AttendanceEntry, record_attendance
 from lms.privacy import erasure
 from lms.privacy.consent import record_consent
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.conftest import PASSWORD, translated
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course

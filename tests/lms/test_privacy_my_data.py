@@ -51,7 +51,7 @@ def test_trainee_downloads_their_own_data_and_nobody_elses(client, site_tree, tr
 
 def test_my_data_page_names_the_attendance_status_and_has_a_plain_title(client, site_tree, trainee):
     from courses.models import Cohort
-    from lms.plans import AttendanceEntry, record_attendance
+    from lms.training.plans import AttendanceEntry, record_attendance
     from tests.factories.plans import make_plan
 
     cohort = Cohort.objects.create(name="C")

@@ -52,7 +52,7 @@ def test_the_task_force_lands_on_the_review_area_not_a_trainee_page(client, site
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_the_approver_lands_on_what_awaits_their_approval(client, site_tree, trainer, approver, language):
-    from lms.plans import ensure_approval_workflow
+    from lms.training.plans import ensure_approval_workflow
 
     ensure_approval_workflow()
     plan = make_plan()

@@ -16,7 +16,7 @@ from assessments.attempts import start_attempt
 from assessments.models.questionnaires import Participation
 from courses.progress import mark_step_complete
 from home.roles import Role
-from lms.plans import ensure_approval_workflow
+from lms.training.plans import ensure_approval_workflow
 from tests.conftest import translated
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course

@@ -12,7 +12,7 @@ from wagtail.models import TaskState, WorkflowState
 
 from home.roles import Role
 from lms.models import ApprovalSignature, StaffProfile
-from lms.plans import approval_of, ensure_approval_workflow
+from lms.training.plans import approval_of, ensure_approval_workflow
 from tests.conftest import translated
 from tests.factories.plans import make_plan, submit
 

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from courses.models import Cohort
 from home.roles import Role
-from lms.plans import AttendanceEntry, record_attendance
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.factories.plans import make_plan
 
 pytestmark = pytest.mark.django_db

@@ -226,7 +226,7 @@ def test_minutes_adopted_while_being_edited_are_not_overwritten(
     stale = draft_minutes(questionnaire)  # the editor read the draft ...
     with on(MEETING):  # ... and someone adopted it before the editor saved
         adopt_minutes(minutes=MeetingMinutes.objects.get(pk=stale.pk), user=trainer)
-    monkeypatch.setattr("lms.review.questionnaire_views.editable_draft", lambda **kwargs: stale)
+    monkeypatch.setattr("lms.training.review.questionnaire_views.editable_draft", lambda **kwargs: stale)
     client.force_login(trainer)
     response = client.post(
         base(questionnaire, "ar") + "/edit/",

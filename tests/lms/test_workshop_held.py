@@ -1,4 +1,4 @@
-"""A workshop is held once its start time has come (lms.plans.is_held): attendance is recorded
+"""A workshop is held once its start time has come (lms.training.plans.is_held): attendance is recorded
 from then on only, and certificates and the report's "held" count follow the same rule."""
 
 from datetime import timedelta
@@ -11,7 +11,7 @@ from courses.models import Cohort
 from home.roles import Role
 from lms.certificates import eligible_items
 from lms.models import Attendance
-from lms.plans import AttendanceEntry, WorkshopNotHeldYet, is_held, record_attendance
+from lms.training.plans import AttendanceEntry, WorkshopNotHeldYet, is_held, record_attendance
 from tests.conftest import translated
 from tests.factories.plans import make_plan
 

@@ -27,7 +27,7 @@ from courses.models.pages import RICH_TEXT_FEATURES
 from home.roles import Role, ensure_groups, remove_unused_wagtail_groups
 from home.site_tree import ensure_home_page
 from lms.models.plans import NARRATIVE_FEATURES
-from lms.plans import AttendanceEntry, record_attendance
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import add_module, make_course
 from tests.factories.plans import make_plan

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from courses.models import Cohort, Competence, Domain
-from lms.plans import ensure_approval_workflow
+from lms.training.plans import ensure_approval_workflow
 from tests.factories.assessments import make_question
 from tests.factories.courses import make_course
 from tests.factories.plans import make_plan

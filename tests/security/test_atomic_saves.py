@@ -21,8 +21,8 @@ from lms.certificates import issuing as certificates
 from lms.certificates import views as certificate_views
 from lms.models import Certificate
 from lms.operations.backup import fingerprint
-from lms.plans import AttendanceEntry, record_attendance
 from lms.privacy import erasure
+from lms.training.plans import AttendanceEntry, record_attendance
 from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_completed_course, make_course

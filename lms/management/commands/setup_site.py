@@ -3,7 +3,7 @@ from django.core.management.base import BaseCommand
 from courses.site_tree import ensure_course_index
 from home.roles import ensure_groups, remove_unused_wagtail_groups
 from home.site_tree import ensure_home_page
-from lms.plans import ensure_approval_workflow, ensure_plans_need_approval
+from lms.training.plans import ensure_approval_workflow, ensure_plans_need_approval
 
 
 class Command(BaseCommand):

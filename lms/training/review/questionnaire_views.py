@@ -22,7 +22,7 @@ from assessments.survey_export import export_table
 from assessments.survey_results import questionnaire_results
 from home.exports import RowDictExportMixin
 
-from ..pdf import render_pdf
+from ...pdf import render_pdf
 from .access import may_edit_minutes, minutes_editors_only, reviewers_only
 from .forms import MeetingMinutesForm
 

@@ -6,8 +6,8 @@ from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, render
 
-from .models import TrainingPlanPage, Workshop
-from .pdf import render_pdf
+from ..models import TrainingPlanPage, Workshop
+from ..pdf import render_pdf
 from .plans import approval_of, may_read_plan
 from .reports import plan_report, workshop_report
 from .review.access import reviewers_only

@@ -16,7 +16,7 @@ from home.numbers import percent_of
 from home.people import by_name
 from home.roles import Role, has_role
 
-from .models import ApprovalSignature, Attendance, AttendanceStatus, StaffProfile, TrainingPlanPage, Workshop
+from ..models import ApprovalSignature, Attendance, AttendanceStatus, StaffProfile, TrainingPlanPage, Workshop
 
 # The workflow and its task are stored under a French name, the site's language, which Wagtail's
 # admin screens show as it is; the e-mails and the site show the translated label instead.
@@ -159,7 +159,7 @@ class Approval:
 
 
 def _signed_function(state: TaskState) -> str:
-    """The function the approver signed with (`lms.approvals.approve_plan` records it). An approval
+    """The function the approver signed with (`lms.training.approvals.approve_plan` records it). An approval
     given from Wagtail's own screens has no signature: the approver's function on file stands in."""
     signature = ApprovalSignature.objects.filter(task_state=state).first()
     if signature is not None:

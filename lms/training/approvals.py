@@ -1,7 +1,7 @@
 """The OTE approver's one-screen decision on a training plan, through Wagtail's own workflow.
 
 Each decision is the approval task's `on_action` ("approve" or "reject"), so the workflow history,
-its notifications and the publication rule (`lms.plans.may_publish_plan`) stay those of Wagtail.
+its notifications and the publication rule (`lms.training.plans.may_publish_plan`) stay those of Wagtail.
 Who may decide is the task's own answer (`Task.get_actions`); a decision already taken is not
 taken twice (the second click of a double submit gets `AlreadyDecided`).
 """
@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, TaskState, WorkflowState
 
-from .models import ApprovalSignature, StaffProfile, TrainingPlanPage
+from ..models import ApprovalSignature, StaffProfile, TrainingPlanPage
 
 
 class DecisionRefused(Exception):

@@ -25,8 +25,8 @@ from courses.schedule import expected_percent, is_behind
 from home.people import NAME_ORDER
 from home.roles import STAFF_ROLES, Role, not_a_trainee
 
+from ..models import Workshop
 from .approvals import PlanSentBack, plans_sent_back
-from .models import Workshop
 
 
 @dataclass(frozen=True)

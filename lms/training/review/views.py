@@ -6,7 +6,7 @@ from assessments.models import QuestionnairePage, QuizPage
 from assessments.models.quiz import QuizPurpose
 from assessments.results import knowledge_gain
 
-from ..models import TrainingPlanPage
+from ...models import TrainingPlanPage
 from .access import reviewers_only
 
 

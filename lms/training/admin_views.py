@@ -15,8 +15,8 @@ from home.exports import RowDictExportMixin
 from home.people import display_name
 from home.roles import Role, role_required
 
+from ..models import Workshop
 from .forms import AttendanceForm
-from .models import Workshop
 from .plans import (
     AttendanceEntry,
     WorkshopNotHeldYet,

@@ -9,7 +9,7 @@ from courses.matrix import ProgressMatrix, cohort_matrix
 from home.numbers import percent_of
 from home.people import by_name
 
-from .models import TrainingPlanPage, Workshop
+from ..models import TrainingPlanPage, Workshop
 from .plans import (
     Approval,
     AttendanceSummary,
@@ -31,7 +31,7 @@ class AttendanceLine:
 @dataclass(frozen=True)
 class WorkshopReport:
     workshop: Workshop
-    held: bool  # its date has come (lms.plans.is_held)
+    held: bool  # its date has come (lms.training.plans.is_held)
     attendance: AttendanceSummary
     lines: list[AttendanceLine]
     satisfaction: QuestionnaireResults | None
@@ -68,7 +68,7 @@ class PlanReport:
 
     @property
     def held(self) -> list[WorkshopReport]:
-        """Workshops whose date has come (`lms.plans.is_held`), whether or not attendance is recorded."""
+        """Workshops whose date has come (`training.plans.is_held`), whether or not attendance is recorded."""
         return [w for w in self.workshops if w.held]
 
     @property
