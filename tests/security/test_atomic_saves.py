@@ -16,7 +16,7 @@ from assessments.models import Attempt, AttemptQuestion, ItemAnswer, MeetingMinu
 from assessments.questionnaires import ItemValue, save_draft, submit_response
 from assessments.scoring import QuestionKind
 from home.roles import Role
-from lms import plans as plan_rules
+from lms.training import plans as plan_rules
 from lms.certificates import issuing as certificates
 from lms.certificates import views as certificate_views
 from lms.models import Certificate
