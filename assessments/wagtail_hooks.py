@@ -1,11 +1,28 @@
+from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+import home.converters  # noqa: F401  (registers <id:...>)
+from home.admin_menu import TrainerMenuItem
 from home.choosers import PermissionGatedSnippetChooserViewSet
 
 from .models import Question
+from .views_admin import QuizResultsView, quiz_list
+
+
+@hooks.register("register_admin_urls")
+def quiz_result_urls():
+    return [
+        path("quiz-results/", quiz_list, name="assessments_quiz_list"),
+        path("quiz-results/<id:quiz_id>/", QuizResultsView.as_view(), name="assessments_quiz_results"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def quiz_results_menu_item():
+    return TrainerMenuItem(_("Quiz results"), reverse("assessments_quiz_list"), icon_name="help", order=221)
 
 
 class QuestionViewSet(SnippetViewSet):

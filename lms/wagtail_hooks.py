@@ -15,29 +15,17 @@ from home.roles import Role, has_role
 
 from .models import StaffProfile
 from .privacy.admin_views import erase, trainee_list
-from .training.admin_views import (
-    QuizResultsView,
-    attendance_sheet,
-    attendance_workshops,
-    quiz_list,
-)
+from .training.admin_views import attendance_sheet, attendance_workshops
 
 
 @hooks.register("register_admin_urls")
 def trainer_urls():
     return [
-        path("quiz-results/", quiz_list, name="lms_quiz_list"),
         path("attendance/", attendance_workshops, name="lms_attendance"),
         path("attendance/<id:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
-        path("quiz-results/<id:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
         path("trainees/", trainee_list, name="lms_trainees"),
         path("trainees/<id:user_id>/erase/", erase, name="lms_trainee_erase"),
     ]
-
-
-@hooks.register("register_admin_menu_item")
-def quiz_results_menu_item():
-    return TrainerMenuItem(_("Quiz results"), reverse("lms_quiz_list"), icon_name="help", order=221)
 
 
 @hooks.register("after_create_page")

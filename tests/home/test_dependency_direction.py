@@ -12,6 +12,7 @@ LEVEL = {"home": 0, "courses": 1, "assessments": 2, "lms": 3}
 TEMPLATE_LEVEL = {"courses": 1, "assessments": 2, "lms": 3, "pdf": 3, "registration": 3, "wagtailadmin": 3}
 URL_NAME = re.compile(r"""{%\s*url\s+['"]([\w:-]+)['"]""")
 LOAD = re.compile(r"{%\s*load\s+([^%]+?)\s*%}")
+EXTENDS = re.compile(r"""{%\s*(?:extends|include)\s+['"]([\w/.-]+)['"]""")
 # URL names that belong to an app of the project (other names are Django's, Wagtail's or the
 # project's own accounts and theme routes, routed in `lms/urls.py`).
 URL_OWNERS = {"lms": "lms"}
@@ -64,6 +65,11 @@ def template_violations(root: Path = ROOT) -> list[str]:
                     owner = libraries.get(library)
                     if owner is not None and LEVEL[owner] > level:
                         violations.append(f"{path.relative_to(root)}:{number} loads {library}")
+            for name in EXTENDS.findall(text):
+                # Wagtail's own templates (wagtailadmin/...) are the framework's, not an app's of ours.
+                first = name.split("/")[0]
+                if first != "wagtailadmin" and TEMPLATE_LEVEL.get(first, 0) > level:
+                    violations.append(f"{path.relative_to(root)}:{number} uses {name}")
             for name in URL_NAME.findall(text):
                 owner = URL_OWNERS.get(name.split(":")[0]) if ":" in name else None
                 if owner is not None and LEVEL[owner] > level:
@@ -75,7 +81,7 @@ def test_no_app_imports_a_higher_one():
     assert python_violations() == []
 
 
-def test_no_template_names_a_higher_apps_url():
+def test_no_template_names_a_higher_apps_url_or_template():
     assert template_violations() == []
 
 
@@ -95,7 +101,12 @@ def test_the_checks_find_what_they_look_for(tmp_path):
     )
     (tmp_path / "templates" / "lms").mkdir()
     (tmp_path / "templates" / "lms" / "y.html").write_text("<a href=\"{% url 'lms:dashboard' %}\">")
+    (tmp_path / "templates" / "courses").mkdir()
+    (tmp_path / "templates" / "courses" / "z.html").write_text(
+        '{% extends "wagtailadmin/base.html" %}{% include "lms/y.html" %}'
+    )
     assert template_violations(tmp_path) == [
+        "templates/courses/z.html:1 uses lms/y.html",
         "templates/includes/x.html:1 loads landing_tags",
         "templates/includes/x.html:1 names lms:dashboard",
     ]

@@ -16,12 +16,12 @@ from assessments.models import Attempt, AttemptQuestion, ItemAnswer, MeetingMinu
 from assessments.questionnaires import ItemValue, save_draft, submit_response
 from assessments.scoring import QuestionKind
 from home.roles import Role
-from lms.training import plans as plan_rules
 from lms.certificates import issuing as certificates
 from lms.certificates import views as certificate_views
 from lms.models import Certificate
 from lms.operations.backup import fingerprint
 from lms.privacy import erasure
+from lms.training import plans as plan_rules
 from lms.training.plans import AttendanceEntry, record_attendance
 from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
