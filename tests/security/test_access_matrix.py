@@ -256,7 +256,15 @@ def test_access(db, client, world, name, role):
     if role != "anonymous":
         client.force_login(users[role])
     build, expected = MATRIX[name]
-    unprefixed = ("lms_", "courses_progress", "translation_gaps", "health", "theme_css", "wagtailadmin_")
+    unprefixed = (
+        "lms_",
+        "assessments_quiz_",
+        "courses_progress",
+        "translation_gaps",
+        "health",
+        "theme_css",
+        "wagtailadmin_",
+    )
     prefix = "/fr" if not name.startswith(unprefixed) else ""
     url = reverse(name, kwargs=build(data))
     if prefix and not url.startswith("/fr/"):
