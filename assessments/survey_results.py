@@ -7,13 +7,10 @@ responses wait, so that comparing results before and after never isolates one pe
 Free texts and exported rows are sorted by their content, never by when they were given.
 """
 
-import json
 import statistics
 from collections import Counter, defaultdict
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -23,122 +20,28 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from courses.models import Competence
-from home.numbers import percent_of, rounded
+from home.numbers import percent_of
 from home.people import by_name, display_name, name_from
 from home.roles import Role
 
 from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
 from .models.questionnaires import ANONYMITY_THRESHOLD, ItemKind, ResponseStatus
-
-SCALE = range(1, 6)
-RANK_POINTS = {0: 3, 1: 2, 2: 1}  # first priority 3 points, second 2, third 1
-
-
-def two_places(value: float) -> Decimal:
-    return rounded(value)
-
-
-def shares(*, counts: Sequence[int], total: int) -> list[int]:
-    """Whole percentages of `total`, one per count: the one rounding of shares used on screen,
-    in the PDFs and in the minutes.
-
-    When the counts split the total (one answer per person: a scale, a single choice), they add
-    up to exactly 100: each share is rounded down, then the points still missing go to the largest
-    remainders (Hamilton's largest-remainder method; ties to the first). Otherwise (several
-    choices per person) each share is rounded on its own."""
-    if not total:
-        return [0 for _count in counts]
-    if sum(counts) != total:
-        return [percent_of(count, total) for count in counts]
-    floors = [count * 100 // total for count in counts]
-    remainders = [count * 100 % total for count in counts]
-    missing = 100 - sum(floors)
-    by_remainder = sorted(range(len(counts)), key=lambda index: -remainders[index])
-    for index in by_remainder[:missing]:
-        floors[index] += 1
-    return floors
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    count: int
-    total: int
-    percent: int
-
-
-def bars(*, labels: Sequence[str], counts: Sequence[int], total: int) -> list[Bar]:
-    """One bar per label, its share of `total` from `shares`."""
-    percents = shares(counts=counts, total=total)
-    return [
-        Bar(label, count, total, percent)
-        for label, count, percent in zip(labels, counts, percents, strict=True)
-    ]
-
-
-@dataclass(frozen=True)
-class Distribution:
-    bars: list[Bar]
-    values: list[int]
-
-    @property
-    def count(self) -> int:
-        return len(self.values)
-
-    @property
-    def mean(self) -> Decimal | None:
-        return two_places(statistics.fmean(self.values)) if self.values else None
-
-    @property
-    def median(self) -> Decimal | None:
-        return two_places(statistics.median(self.values)) if self.values else None
-
-
-def distribution(values: list[int], scale=SCALE) -> Distribution:
-    counts = Counter(values)
-    return Distribution(
-        bars(
-            labels=[str(point) for point in scale],
-            counts=[counts[point] for point in scale],
-            total=len(values),
-        ),
-        values,
-    )
-
-
-def priority_score(*, level: int, importance: int) -> int:
-    """importance × (5 − level): high when a competence matters and is not yet mastered (0 to 20)."""
-    return importance * (5 - level)
-
-
-@dataclass(frozen=True)
-class CompetenceNeed:
-    competence: Competence
-    level: Distribution
-    importance: Distribution
-    priority: Decimal | None
-
-
-@dataclass(frozen=True)
-class ChoiceResult:
-    item: QuestionnaireItem
-    bars: list[Bar]
-    answered: int
-    mean: Decimal | None = None  # rating scales only
-
-
-@dataclass(frozen=True)
-class RankedCompetence:
-    competence: Competence
-    points: int
-    mentions: int
-    first_choices: int
-
-
-@dataclass(frozen=True)
-class TextAnswers:
-    item: QuestionnaireItem
-    answers: list[tuple[str, str]]  # (respondent name or "", text)
+from .survey_figures import (  # noqa: F401  (re-exported: the figures are part of the results)
+    RANK_POINTS,
+    SCALE,
+    AnswerRow,
+    Bar,
+    ChoiceResult,
+    CompetenceNeed,
+    Distribution,
+    RankedCompetence,
+    TextAnswers,
+    bars,
+    distribution,
+    priority_score,
+    shares,
+    two_places,
+)
 
 
 @dataclass
@@ -217,24 +120,6 @@ def is_hidden(questionnaire: QuestionnairePage, responses: int, now: datetime | 
 def end_of_day(day: date) -> datetime:
     """The last instant of `day` in the site's time zone."""
     return timezone.make_aware(datetime.combine(day, time.max))
-
-
-class AnswerRow(NamedTuple):
-    """An answer as the results read it: plain values, for a thousand responses × twenty items.
-
-    The selection stays JSON text until read: only choice, availability and ranking answers have one.
-    """
-
-    response_id: int
-    item_id: int
-    number: int | None
-    importance: int | None
-    selection_json: str
-    text: str
-
-    @property
-    def selection(self) -> list:
-        return json.loads(self.selection_json) if self.selection_json else []
 
 
 class ResponseRow(NamedTuple):
