@@ -7,8 +7,7 @@ responses wait, so that comparing results before and after never isolates one pe
 Free texts and exported rows are sorted by their content, never by when they were given.
 """
 
-import statistics
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 from typing import NamedTuple
@@ -25,7 +24,8 @@ from home.people import by_name, display_name, name_from
 from home.roles import Role
 
 from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
-from .models.questionnaires import ANONYMITY_THRESHOLD, ItemKind, ResponseStatus
+from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
+from .questionnaire_kinds import Figures, OtherResult, handler_for
 from .survey_figures import (  # noqa: F401  (re-exported: the figures are part of the results)
     RANK_POINTS,
     SCALE,
@@ -57,6 +57,7 @@ class QuestionnaireResults:
     choices: list[ChoiceResult] = field(default_factory=list)
     rankings: list[tuple[QuestionnaireItem, list[RankedCompetence]]] = field(default_factory=list)
     texts: list[TextAnswers] = field(default_factory=list)
+    others: list[OtherResult] = field(default_factory=list)  # kinds with their own display
 
     @property
     def response_rate(self) -> int:
@@ -184,56 +185,26 @@ def questionnaire_results(
     if results.hidden:
         return results
     items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
-    competences = {c.pk: c for c in Competence.objects.all()}
     by_item: dict[int, list[AnswerRow]] = defaultdict(list)
     for answer in answers:
         by_item[answer.item_id].append(answer)
     names = {r.pk: r.respondent_name for r in responses if r.respondent_id}
-    results.needs = _competence_needs(items, by_item)
-    if not questionnaire.is_anonymous:
-        results.heatmap_competences, results.heatmap = _heatmap(items, by_item, responses, names)
+    figures = Figures(competences={c.pk: c for c in Competence.objects.all()}, names=names)
     for item in items:
-        rows = by_item[item.pk]
-        if item.kind in {ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE, ItemKind.AVAILABILITY}:
-            results.choices.append(_choice_result(item, rows))
-        elif item.kind == ItemKind.RATING:
-            values = [row.number for row in rows if row.number]
-            dist = distribution(values, range(1, item.scale_max + 1))
-            results.choices.append(ChoiceResult(item, dist.bars, dist.count, dist.mean))
-        elif item.kind == ItemKind.RANKING:
-            results.rankings.append((item, _ranking(rows, competences)))
-        elif item.kind == ItemKind.FREE_TEXT:
-            texts = [(names.get(row.response_id, ""), row.text) for row in rows if row.text.strip()]
-            results.texts.append(
-                TextAnswers(item, sorted(texts, key=lambda pair: (pair[1].casefold(), pair[0])))
-            )
+        handler = handler_for(item.kind)
+        section = getattr(results, handler.results_section)
+        section.append(handler.aggregate(item=item, rows=by_item[item.pk], figures=figures))
+    results.needs.sort(
+        key=lambda need: (need.priority is None, -(need.priority or 0), need.competence.sort_order)
+    )
+    if not questionnaire.is_anonymous:
+        rated = [item for item in items if handler_for(item.kind).results_section == "needs"]
+        results.heatmap_competences, results.heatmap = _heatmap(rated, by_item, responses, names)
     return results
 
 
-def _competence_needs(items, by_item) -> list[CompetenceNeed]:
-    needs = []
-    for item in items:
-        if item.kind != ItemKind.COMPETENCE_RATING:
-            continue
-        rows = by_item[item.pk]
-        levels = [row.number for row in rows if row.number]
-        importances = [row.importance for row in rows if row.importance]
-        products = [
-            priority_score(level=row.number, importance=row.importance)
-            for row in rows
-            if row.number and row.importance
-        ]
-        priority = two_places(statistics.fmean(products)) if products else None
-        needs.append(
-            CompetenceNeed(item.competence, distribution(levels), distribution(importances), priority)
-        )
-    return sorted(
-        needs, key=lambda need: (need.priority is None, -(need.priority or 0), need.competence.sort_order)
-    )
-
-
-def _heatmap(items, by_item, responses, names):
-    rated = [item for item in items if item.kind == ItemKind.COMPETENCE_RATING]
+def _heatmap(rated, by_item, responses, names):
+    """The current level each named respondent gave each rated competence."""
     levels = {(row.response_id, item.pk): row.number for item in rated for row in by_item[item.pk]}
     rows = [
         (names[response.pk], [levels.get((response.pk, item.pk)) for item in rated])
@@ -241,38 +212,3 @@ def _heatmap(items, by_item, responses, names):
         if response.pk in names
     ]
     return [item.competence for item in rated], sorted(rows, key=lambda row: row[0].casefold())
-
-
-def _choice_result(item, rows) -> ChoiceResult:
-    counts: Counter = Counter()
-    for row in rows:
-        picked = row.selection if item.kind != ItemKind.SINGLE_CHOICE else [row.number]
-        counts.update(index for index in picked if index is not None)
-    answered = len(rows)
-    return ChoiceResult(
-        item,
-        bars(
-            labels=item.option_list,
-            counts=[counts[index] for index in range(len(item.option_list))],
-            total=answered,
-        ),
-        answered,
-    )
-
-
-def _ranking(rows, competences) -> list[RankedCompetence]:
-    points: Counter = Counter()
-    mentions: Counter = Counter()
-    firsts: Counter = Counter()
-    for row in rows:
-        for position, competence_id in enumerate(row.selection[:3]):
-            points[competence_id] += RANK_POINTS[position]
-            mentions[competence_id] += 1
-            if position == 0:
-                firsts[competence_id] += 1
-    ranked = [
-        RankedCompetence(competences[cid], points[cid], mentions[cid], firsts[cid])
-        for cid in points
-        if cid in competences
-    ]
-    return sorted(ranked, key=lambda r: (-r.points, -r.first_choices, r.competence.sort_order))
