@@ -26,17 +26,9 @@ from home.people import display_name
 from .models import MeetingMinutes, QuestionnairePage
 from .models.questionnaires import AdoptedMinutesAreFinal, MinutesStatus
 from .questionnaire_kinds import OtherResult
-from .survey_results import (
-    Bar,
-    ChoiceResult,
-    CompetenceNeed,
-    Distribution,
-    QuestionnaireResults,
-    RankedCompetence,
-    TextAnswers,
-    questionnaire_results,
-)
-from .survey_results import bars as shared_bars
+from .survey_figures import Bar, ChoiceResult, CompetenceNeed, Distribution, RankedCompetence, TextAnswers
+from .survey_figures import bars as shared_bars
+from .survey_results import QuestionnaireResults, questionnaire_results
 
 SNAPSHOT_FORMAT = 1
 TRANSLATED_FIELDS = ("place", "participants", "summary", "decisions")

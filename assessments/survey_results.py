@@ -1,4 +1,5 @@
-"""Aggregated questionnaire results for the task force: distributions, means, medians, priorities.
+"""Questionnaire results for the task force: which responses count, who has not answered, and each
+question's results from its kind's handler (`questionnaire_kinds.py`, figures in `survey_figures.py`).
 
 Anonymous questionnaires show no figure below ANONYMITY_THRESHOLD responses and only once closed.
 What has been shown is frozen: a response given later (the questionnaire reopened, its deadline
@@ -26,22 +27,7 @@ from home.roles import Role
 from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
 from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
 from .questionnaire_kinds import Figures, OtherResult, handler_for
-from .survey_figures import (  # noqa: F401  (re-exported: the figures are part of the results)
-    RANK_POINTS,
-    SCALE,
-    AnswerRow,
-    Bar,
-    ChoiceResult,
-    CompetenceNeed,
-    Distribution,
-    RankedCompetence,
-    TextAnswers,
-    bars,
-    distribution,
-    priority_score,
-    shares,
-    two_places,
-)
+from .survey_figures import AnswerRow, ChoiceResult, CompetenceNeed, RankedCompetence, TextAnswers
 
 
 @dataclass
