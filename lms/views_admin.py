@@ -1,4 +1,6 @@
-"""Trainer views in the Wagtail admin: quiz results with their spreadsheet export, attendance."""
+"""Trainer views in the Wagtail admin: the list of quizzes, each quiz's results (per trainee and per
+question) with their spreadsheet export, and the workshops with their attendance sheets
+(recorded once a workshop is held)."""
 
 from django.contrib import messages
 from django.db.models import Count
