@@ -94,6 +94,10 @@ class ItemKindHandler:
         return getattr(owner, name)
 
     def form_fields(self, *, item, required: bool, competences: Sequence) -> dict[str, forms.Field]:
+        """The item's form fields by name: by default its one `field`, named `field_key(item)`."""
+        return {field_key(item): self.field(item=item, required=required)}
+
+    def field(self, *, item, required: bool) -> forms.Field:
         raise NotImplementedError
 
     def form_errors(self, *, item, cleaned: Mapping[str, Any]) -> list[tuple[str, str]]:
@@ -272,12 +276,10 @@ class SingleChoice(OneNumber, WithOptions):
     kind = ItemKind.SINGLE_CHOICE
     results_section = "choices"
 
-    def form_fields(self, *, item, required, competences):
-        return {
-            field_key(item): forms.ChoiceField(
-                label=item.label, choices=_options(item), widget=forms.RadioSelect, required=required
-            )
-        }
+    def field(self, *, item, required):
+        return forms.ChoiceField(
+            label=item.label, choices=_options(item), widget=forms.RadioSelect, required=required
+        )
 
     def cell(self, *, item, answer):
         options = item.option_list
@@ -291,15 +293,13 @@ class MultipleChoice(WithOptions):
     kind = ItemKind.MULTIPLE_CHOICE
     results_section = "choices"
 
-    def form_fields(self, *, item, required, competences):
-        return {
-            field_key(item): forms.MultipleChoiceField(
-                label=item.label,
-                choices=_options(item),
-                widget=forms.CheckboxSelectMultiple,
-                required=required,
-            )
-        }
+    def field(self, *, item, required):
+        return forms.MultipleChoiceField(
+            label=item.label,
+            choices=_options(item),
+            widget=forms.CheckboxSelectMultiple,
+            required=required,
+        )
 
     def value(self, *, item, cleaned):
         picked = cleaned.get(field_key(item))
@@ -324,13 +324,9 @@ class Rating(OneNumber):
     def inline_fields(self, *, item):
         return {field_key(item)}
 
-    def form_fields(self, *, item, required, competences):
+    def field(self, *, item, required):
         scale = [(str(n), str(n)) for n in range(1, item.scale_max + 1)]
-        return {
-            field_key(item): forms.ChoiceField(
-                label=item.label, choices=scale, widget=forms.RadioSelect, required=required
-            )
-        }
+        return forms.ChoiceField(label=item.label, choices=scale, widget=forms.RadioSelect, required=required)
 
     def cell(self, *, item, answer):
         return answer.number
@@ -351,15 +347,13 @@ class FreeText(ItemKindHandler):
     kind = ItemKind.FREE_TEXT
     results_section = "texts"
 
-    def form_fields(self, *, item, required, competences):
-        return {
-            field_key(item): forms.CharField(
-                label=item.label,
-                widget=forms.Textarea(attrs={"rows": 4}),
-                max_length=2000,
-                required=required,
-            )
-        }
+    def field(self, *, item, required):
+        return forms.CharField(
+            label=item.label,
+            widget=forms.Textarea(attrs={"rows": 4}),
+            max_length=2000,
+            required=required,
+        )
 
     def value(self, *, item, cleaned):
         text = cleaned.get(field_key(item))

@@ -234,8 +234,8 @@ class YesNo(ItemKindHandler):
 
     kind = "yesno"
 
-    def form_fields(self, *, item, required, competences):
-        return {field_key(item): forms.ChoiceField(choices=[("1", "yes"), ("0", "no")], required=required)}
+    def field(self, *, item, required):
+        return forms.ChoiceField(choices=[("1", "yes"), ("0", "no")], required=required)
 
     def value(self, *, item, cleaned):
         given = cleaned.get(field_key(item))
