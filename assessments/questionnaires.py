@@ -23,17 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.refusals import Refusal
 from home.roles import Role, has_role
 
 from .models import ItemAnswer, Participation, QuestionnairePage, Response
 from .models.questionnaires import ResponseStatus
 
 
-class ResponseRefused(Exception):
-    message = _("This action is not possible.")
-
-    def __str__(self) -> str:
-        return str(self.message)
+class ResponseRefused(Refusal):
+    """Answering refused, with the reason for the trainee."""
 
 
 class QuestionnaireClosed(ResponseRefused):
