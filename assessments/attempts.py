@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from courses.progress import mark_step_complete, record_step_score
 from home.languages import default_language
+from home.refusals import Refusal
 
 from .availability import DEADLINE_GRACE, is_closed_for_good, is_past
 from .models import Attempt, AttemptQuestion, Question, QuizPage
@@ -33,13 +34,8 @@ from .question_kinds import Answer, handler_for
 from .scoring import attempt_percentage, final_grade
 
 
-class AttemptError(Exception):
+class AttemptError(Refusal):
     """A refusal the trainee must be told about, in their language."""
-
-    message = _("This action is not possible.")
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class QuizClosed(AttemptError):

@@ -1,8 +1,6 @@
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm, WagtailAdminPageForm
 
-from home.languages import default_language, language_codes, localized
-
 from .question_kinds import structure_errors
 
 
@@ -67,9 +65,6 @@ class QuizPageForm(WagtailAdminPageForm):
             cleaned["max_attempts"] = stored
 
 
-CHOICE_KINDS = {"single", "multiple", "availability"}
-
-
 class QuestionnairePageForm(WagtailAdminPageForm):
     def clean(self):
         cleaned = super().clean()
@@ -90,29 +85,8 @@ class QuestionnairePageForm(WagtailAdminPageForm):
 
     @staticmethod
     def _check_item(form) -> None:
+        from .questionnaire_kinds import definition_errors  # imports the models, which import this module
+
         data = form.cleaned_data
-        kind = data.get("kind")
-        if kind == "competence" and not data.get("competence"):
-            form.add_error("competence", _("Choose the competence to rate."))
-        if kind != "competence" and not (
-            data.get(localized("label", default_language())) or data.get("label")
-        ):
-            form.add_error(None, _("Write the question."))
-        if kind in CHOICE_KINDS:
-            counts = {
-                language: len(
-                    [
-                        line
-                        for line in (data.get(localized("options", language)) or "").splitlines()
-                        if line.strip()
-                    ]
-                )
-                for language in language_codes()
-            }
-            reference = counts.pop(default_language())
-            if reference < 2:
-                form.add_error(None, _("Give at least two options, one per line."))
-            elif any(count and count != reference for count in counts.values()):
-                form.add_error(None, _("Every language must have the same number of option lines."))
-        if kind == "rating" and not 2 <= (data.get("scale_max") or 0) <= 10:
-            form.add_error("scale_max", _("A rating scale goes from 1 to a maximum between 2 and 10."))
+        for name, message in definition_errors(kind=data.get("kind"), data=data):
+            form.add_error(name, message)

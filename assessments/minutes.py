@@ -25,17 +25,10 @@ from home.people import display_name
 
 from .models import MeetingMinutes, QuestionnairePage
 from .models.questionnaires import AdoptedMinutesAreFinal, MinutesStatus
-from .survey_results import (
-    Bar,
-    ChoiceResult,
-    CompetenceNeed,
-    Distribution,
-    QuestionnaireResults,
-    RankedCompetence,
-    TextAnswers,
-    questionnaire_results,
-)
-from .survey_results import bars as shared_bars
+from .questionnaire_kinds import OtherResult
+from .survey_figures import Bar, ChoiceResult, CompetenceNeed, Distribution, RankedCompetence, TextAnswers
+from .survey_figures import bars as shared_bars
+from .survey_results import QuestionnaireResults, questionnaire_results
 
 SNAPSHOT_FORMAT = 1
 TRANSLATED_FIELDS = ("place", "participants", "summary", "decisions")
@@ -191,6 +184,7 @@ class FrozenResults:
     choices: list[ChoiceResult]
     rankings: list[tuple[Named, list[RankedCompetence]]]
     texts: list[TextAnswers]
+    others: list[OtherResult]
 
 
 @dataclass(frozen=True)
@@ -267,7 +261,7 @@ def _distribution(dist: Distribution) -> dict:
 
 
 def freeze_results(results: QuestionnaireResults) -> dict:
-    return {
+    frozen = {
         "responses": results.responses,
         "expected": results.expected,
         "response_rate": results.response_rate,
@@ -305,6 +299,16 @@ def freeze_results(results: QuestionnaireResults) -> dict:
             {"label": text.item.label, "answers": [list(a) for a in text.answers]} for text in results.texts
         ],
     }
+    if results.others:  # kinds with their own display; snapshots without them keep their shape
+        frozen["others"] = [
+            {
+                "label": other.item.label,
+                "template": other.template_name,
+                "lines": [list(line) for line in other.lines],
+            }
+            for other in results.others
+        ]
+    return frozen
 
 
 def _thaw_decimal(value: str | None) -> Decimal | None:
@@ -358,5 +362,9 @@ def thaw_results(data: dict) -> FrozenResults:
         ],
         texts=[
             TextAnswers(Named(text["label"]), [tuple(a) for a in text["answers"]]) for text in data["texts"]
+        ],
+        others=[
+            OtherResult(Named(other["label"]), other["template"], [tuple(line) for line in other["lines"]])
+            for other in data.get("others", [])
         ],
     )

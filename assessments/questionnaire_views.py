@@ -13,8 +13,8 @@ from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
 from .questionnaire_forms import QuestionnaireForm, initial_from
 from .questionnaires import (
     ResponseRefused,
+    anonymous_done,
     answer_refusal,
-    has_participated,
     linked_response,
     save_draft,
     saved_values,
@@ -45,8 +45,7 @@ def answer_view(request, *, questionnaire):
             status=403,
         )
     user = request.user
-    anonymous_done = questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire)
-    if anonymous_done:
+    if anonymous_done(user=user, questionnaire=questionnaire):
         return TemplateResponse(request, "assessments/questionnaire_done.html", {"page": questionnaire})
     items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
     competences = list(Competence.objects.order_by("sort_order", "key"))

@@ -23,17 +23,15 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page
 
+from home.refusals import Refusal
 from home.roles import Role, has_role
 
 from .models import ItemAnswer, Participation, QuestionnairePage, Response
 from .models.questionnaires import ResponseStatus
 
 
-class ResponseRefused(Exception):
-    message = _("This action is not possible.")
-
-    def __str__(self) -> str:
-        return str(self.message)
+class ResponseRefused(Refusal):
+    """Answering refused, with the reason for the trainee."""
 
 
 class QuestionnaireClosed(ResponseRefused):
@@ -81,6 +79,12 @@ def has_participated(*, user, questionnaire: QuestionnairePage) -> bool:
     return Participation.objects.filter(user=user, questionnaire=questionnaire).exists()
 
 
+def anonymous_done(*, user, questionnaire: QuestionnairePage) -> bool:
+    """Whether the trainee has submitted this anonymous questionnaire: their answers are no longer
+    theirs to see or change."""
+    return questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire)
+
+
 def linked_response(*, user, questionnaire: QuestionnairePage) -> Response | None:
     """The response the trainee can still see: a draft, or a submitted named response."""
     return Response.objects.filter(questionnaire=questionnaire, respondent=user).first()
@@ -101,7 +105,7 @@ def _check_can_write(user, questionnaire: QuestionnairePage) -> None:
         raise refusal
     if not questionnaire.is_open():
         raise QuestionnaireClosed
-    if questionnaire.is_anonymous and has_participated(user=user, questionnaire=questionnaire):
+    if anonymous_done(user=user, questionnaire=questionnaire):
         raise AlreadyAnswered
 
 

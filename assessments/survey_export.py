@@ -5,46 +5,12 @@ from django.utils.translation import gettext as _
 from courses.models import Competence
 
 from .models import QuestionnairePage
-from .models.questionnaires import ItemKind
+from .questionnaire_kinds import handler_for
 from .survey_results import is_hidden, submitted_answers
 
 
 def _columns(items) -> list[tuple[str, str]]:
-    columns = []
-    for item in items:
-        if item.kind == ItemKind.COMPETENCE_RATING:
-            columns.append(
-                (f"i{item.pk}_level", _("%(competence)s: level") % {"competence": item.competence.name})
-            )
-            columns.append(
-                (
-                    f"i{item.pk}_importance",
-                    _("%(competence)s: importance") % {"competence": item.competence.name},
-                )
-            )
-        else:
-            columns.append((f"i{item.pk}", item.label))
-    return columns
-
-
-def _cell(item, answer, competences) -> str | int | None:
-    if answer is None:
-        return None
-    if item.kind in {ItemKind.SINGLE_CHOICE}:
-        options = item.option_list
-        return options[answer.number] if answer.number is not None and answer.number < len(options) else None
-    if item.kind == ItemKind.RATING:
-        return answer.number
-    if item.kind in {ItemKind.MULTIPLE_CHOICE, ItemKind.AVAILABILITY}:
-        options = item.option_list
-        return "; ".join(options[i] for i in answer.selection if i < len(options))
-    if item.kind == ItemKind.RANKING:
-        return "; ".join(
-            f"{rank}. {competences[cid].name}"
-            for rank, cid in enumerate(answer.selection, 1)
-            if cid in competences
-        )
-    return answer.text
+    return [column for item in items for column in handler_for(item.kind).columns(item=item)]
 
 
 def export_table(*, questionnaire: QuestionnairePage) -> tuple[dict[str, str], list[dict]]:
@@ -68,11 +34,7 @@ def export_table(*, questionnaire: QuestionnairePage) -> tuple[dict[str, str], l
             row["submitted_on"] = response.submitted_on
         for item in items:
             answer = by_response.get((response.pk, item.pk))
-            if item.kind == ItemKind.COMPETENCE_RATING:
-                row[f"i{item.pk}_level"] = answer.number if answer else None
-                row[f"i{item.pk}_importance"] = answer.importance if answer else None
-            else:
-                row[f"i{item.pk}"] = _cell(item, answer, competences)
+            row.update(handler_for(item.kind).cells(item=item, answer=answer, competences=competences))
         rows.append(row)
     key = (
         (lambda row: str(row.get("respondent", "")).casefold())

@@ -1,4 +1,5 @@
-"""Aggregated questionnaire results for the task force: distributions, means, medians, priorities.
+"""Questionnaire results for the task force: which responses count, who has not answered, and each
+question's results from its kind's handler (`questionnaire_kinds.py`, figures in `survey_figures.py`).
 
 Anonymous questionnaires show no figure below ANONYMITY_THRESHOLD responses and only once closed.
 What has been shown is frozen: a response given later (the questionnaire reopened, its deadline
@@ -7,13 +8,9 @@ responses wait, so that comparing results before and after never isolates one pe
 Free texts and exported rows are sorted by their content, never by when they were given.
 """
 
-import json
-import statistics
-from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
-from decimal import Decimal
 from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
@@ -23,122 +20,14 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from courses.models import Competence
-from home.numbers import percent_of, rounded
+from home.numbers import percent_of
 from home.people import by_name, display_name, name_from
 from home.roles import Role
 
 from .models import ItemAnswer, Participation, QuestionnaireItem, QuestionnairePage, Response
-from .models.questionnaires import ANONYMITY_THRESHOLD, ItemKind, ResponseStatus
-
-SCALE = range(1, 6)
-RANK_POINTS = {0: 3, 1: 2, 2: 1}  # first priority 3 points, second 2, third 1
-
-
-def two_places(value: float) -> Decimal:
-    return rounded(value)
-
-
-def shares(*, counts: Sequence[int], total: int) -> list[int]:
-    """Whole percentages of `total`, one per count: the one rounding of shares used on screen,
-    in the PDFs and in the minutes.
-
-    When the counts split the total (one answer per person: a scale, a single choice), they add
-    up to exactly 100: each share is rounded down, then the points still missing go to the largest
-    remainders (Hamilton's largest-remainder method; ties to the first). Otherwise (several
-    choices per person) each share is rounded on its own."""
-    if not total:
-        return [0 for _count in counts]
-    if sum(counts) != total:
-        return [percent_of(count, total) for count in counts]
-    floors = [count * 100 // total for count in counts]
-    remainders = [count * 100 % total for count in counts]
-    missing = 100 - sum(floors)
-    by_remainder = sorted(range(len(counts)), key=lambda index: -remainders[index])
-    for index in by_remainder[:missing]:
-        floors[index] += 1
-    return floors
-
-
-@dataclass(frozen=True)
-class Bar:
-    label: str
-    count: int
-    total: int
-    percent: int
-
-
-def bars(*, labels: Sequence[str], counts: Sequence[int], total: int) -> list[Bar]:
-    """One bar per label, its share of `total` from `shares`."""
-    percents = shares(counts=counts, total=total)
-    return [
-        Bar(label, count, total, percent)
-        for label, count, percent in zip(labels, counts, percents, strict=True)
-    ]
-
-
-@dataclass(frozen=True)
-class Distribution:
-    bars: list[Bar]
-    values: list[int]
-
-    @property
-    def count(self) -> int:
-        return len(self.values)
-
-    @property
-    def mean(self) -> Decimal | None:
-        return two_places(statistics.fmean(self.values)) if self.values else None
-
-    @property
-    def median(self) -> Decimal | None:
-        return two_places(statistics.median(self.values)) if self.values else None
-
-
-def distribution(values: list[int], scale=SCALE) -> Distribution:
-    counts = Counter(values)
-    return Distribution(
-        bars(
-            labels=[str(point) for point in scale],
-            counts=[counts[point] for point in scale],
-            total=len(values),
-        ),
-        values,
-    )
-
-
-def priority_score(*, level: int, importance: int) -> int:
-    """importance × (5 − level): high when a competence matters and is not yet mastered (0 to 20)."""
-    return importance * (5 - level)
-
-
-@dataclass(frozen=True)
-class CompetenceNeed:
-    competence: Competence
-    level: Distribution
-    importance: Distribution
-    priority: Decimal | None
-
-
-@dataclass(frozen=True)
-class ChoiceResult:
-    item: QuestionnaireItem
-    bars: list[Bar]
-    answered: int
-    mean: Decimal | None = None  # rating scales only
-
-
-@dataclass(frozen=True)
-class RankedCompetence:
-    competence: Competence
-    points: int
-    mentions: int
-    first_choices: int
-
-
-@dataclass(frozen=True)
-class TextAnswers:
-    item: QuestionnaireItem
-    answers: list[tuple[str, str]]  # (respondent name or "", text)
+from .models.questionnaires import ANONYMITY_THRESHOLD, ResponseStatus
+from .questionnaire_kinds import Figures, OtherResult, handler_for
+from .survey_figures import AnswerRow, ChoiceResult, CompetenceNeed, RankedCompetence, TextAnswers
 
 
 @dataclass
@@ -154,6 +43,7 @@ class QuestionnaireResults:
     choices: list[ChoiceResult] = field(default_factory=list)
     rankings: list[tuple[QuestionnaireItem, list[RankedCompetence]]] = field(default_factory=list)
     texts: list[TextAnswers] = field(default_factory=list)
+    others: list[OtherResult] = field(default_factory=list)  # kinds with their own display
 
     @property
     def response_rate(self) -> int:
@@ -219,24 +109,6 @@ def end_of_day(day: date) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.max))
 
 
-class AnswerRow(NamedTuple):
-    """An answer as the results read it: plain values, for a thousand responses × twenty items.
-
-    The selection stays JSON text until read: only choice, availability and ranking answers have one.
-    """
-
-    response_id: int
-    item_id: int
-    number: int | None
-    importance: int | None
-    selection_json: str
-    text: str
-
-    @property
-    def selection(self) -> list:
-        return json.loads(self.selection_json) if self.selection_json else []
-
-
 class ResponseRow(NamedTuple):
     pk: int
     respondent_id: int | None
@@ -299,56 +171,26 @@ def questionnaire_results(
     if results.hidden:
         return results
     items = list(questionnaire.items.select_related("competence").order_by("sort_order"))
-    competences = {c.pk: c for c in Competence.objects.all()}
     by_item: dict[int, list[AnswerRow]] = defaultdict(list)
     for answer in answers:
         by_item[answer.item_id].append(answer)
     names = {r.pk: r.respondent_name for r in responses if r.respondent_id}
-    results.needs = _competence_needs(items, by_item)
-    if not questionnaire.is_anonymous:
-        results.heatmap_competences, results.heatmap = _heatmap(items, by_item, responses, names)
+    figures = Figures(competences={c.pk: c for c in Competence.objects.all()}, names=names)
     for item in items:
-        rows = by_item[item.pk]
-        if item.kind in {ItemKind.SINGLE_CHOICE, ItemKind.MULTIPLE_CHOICE, ItemKind.AVAILABILITY}:
-            results.choices.append(_choice_result(item, rows))
-        elif item.kind == ItemKind.RATING:
-            values = [row.number for row in rows if row.number]
-            dist = distribution(values, range(1, item.scale_max + 1))
-            results.choices.append(ChoiceResult(item, dist.bars, dist.count, dist.mean))
-        elif item.kind == ItemKind.RANKING:
-            results.rankings.append((item, _ranking(rows, competences)))
-        elif item.kind == ItemKind.FREE_TEXT:
-            texts = [(names.get(row.response_id, ""), row.text) for row in rows if row.text.strip()]
-            results.texts.append(
-                TextAnswers(item, sorted(texts, key=lambda pair: (pair[1].casefold(), pair[0])))
-            )
+        handler = handler_for(item.kind)
+        section = getattr(results, handler.results_section)
+        section.append(handler.aggregate(item=item, rows=by_item[item.pk], figures=figures))
+    results.needs.sort(
+        key=lambda need: (need.priority is None, -(need.priority or 0), need.competence.sort_order)
+    )
+    if not questionnaire.is_anonymous:
+        rated = [item for item in items if handler_for(item.kind).results_section == "needs"]
+        results.heatmap_competences, results.heatmap = _heatmap(rated, by_item, responses, names)
     return results
 
 
-def _competence_needs(items, by_item) -> list[CompetenceNeed]:
-    needs = []
-    for item in items:
-        if item.kind != ItemKind.COMPETENCE_RATING:
-            continue
-        rows = by_item[item.pk]
-        levels = [row.number for row in rows if row.number]
-        importances = [row.importance for row in rows if row.importance]
-        products = [
-            priority_score(level=row.number, importance=row.importance)
-            for row in rows
-            if row.number and row.importance
-        ]
-        priority = two_places(statistics.fmean(products)) if products else None
-        needs.append(
-            CompetenceNeed(item.competence, distribution(levels), distribution(importances), priority)
-        )
-    return sorted(
-        needs, key=lambda need: (need.priority is None, -(need.priority or 0), need.competence.sort_order)
-    )
-
-
-def _heatmap(items, by_item, responses, names):
-    rated = [item for item in items if item.kind == ItemKind.COMPETENCE_RATING]
+def _heatmap(rated, by_item, responses, names):
+    """The current level each named respondent gave each rated competence."""
     levels = {(row.response_id, item.pk): row.number for item in rated for row in by_item[item.pk]}
     rows = [
         (names[response.pk], [levels.get((response.pk, item.pk)) for item in rated])
@@ -356,38 +198,3 @@ def _heatmap(items, by_item, responses, names):
         if response.pk in names
     ]
     return [item.competence for item in rated], sorted(rows, key=lambda row: row[0].casefold())
-
-
-def _choice_result(item, rows) -> ChoiceResult:
-    counts: Counter = Counter()
-    for row in rows:
-        picked = row.selection if item.kind != ItemKind.SINGLE_CHOICE else [row.number]
-        counts.update(index for index in picked if index is not None)
-    answered = len(rows)
-    return ChoiceResult(
-        item,
-        bars(
-            labels=item.option_list,
-            counts=[counts[index] for index in range(len(item.option_list))],
-            total=answered,
-        ),
-        answered,
-    )
-
-
-def _ranking(rows, competences) -> list[RankedCompetence]:
-    points: Counter = Counter()
-    mentions: Counter = Counter()
-    firsts: Counter = Counter()
-    for row in rows:
-        for position, competence_id in enumerate(row.selection[:3]):
-            points[competence_id] += RANK_POINTS[position]
-            mentions[competence_id] += 1
-            if position == 0:
-                firsts[competence_id] += 1
-    ranked = [
-        RankedCompetence(competences[cid], points[cid], mentions[cid], firsts[cid])
-        for cid in points
-        if cid in competences
-    ]
-    return sorted(ranked, key=lambda r: (-r.points, -r.first_choices, r.competence.sort_order))

@@ -1,5 +1,8 @@
-"""What a trainee still has to do, for the dashboard's "to do" list: quizzes to take and questionnaires
-to fill in, each open now and meant for them (registered with `courses.todo`)."""
+"""What a trainee still has to do, for the dashboard's "to do" list: pre-tests and quizzes with a
+closing date not yet completed, in the courses they are enrolled in, and questionnaires meant for
+them not yet submitted; each open now (`availability.open_filter`). Both providers are registered
+with `courses.todo.register_todo_provider` in `AssessmentsConfig.ready`; each issues a fixed number
+of queries, whatever the data size."""
 
 from django.db.models import Q
 from django.utils import timezone
@@ -17,7 +20,8 @@ from .questionnaires import meant_for
 
 
 def quizzes_to_take(*, user) -> list[TodoItem]:
-    """Open pre-tests and quizzes with a closing date, not yet completed (two queries)."""
+    """Open pre-tests and quizzes with a closing date, not yet completed: two queries once the
+    enrolled courses are read (once per request)."""
     courses = enrolled_courses(user)
     if not courses:
         return []
@@ -50,7 +54,8 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
 
 
 def questionnaires_to_fill(*, user) -> list[TodoItem]:
-    """Open questionnaires meant for the trainee and not submitted yet (two queries)."""
+    """Open questionnaires meant for the trainee and not submitted yet: one query once the user's
+    roles are read (once per request)."""
     if not has_role(user, Role.TRAINEE):
         return []
     candidates = list(

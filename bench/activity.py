@@ -28,14 +28,15 @@ from assessments.models import (
     Response,
 )
 from assessments.models.attempts import AttemptStatus
-from assessments.models.questionnaires import Anonymity, ItemKind, QuestionnairePurpose, ResponseStatus
+from assessments.models.questionnaires import Anonymity, QuestionnairePurpose, ResponseStatus
 from assessments.models.quiz import QuizPurpose
 from assessments.questionnaires import ItemValue
 from assessments.survey_templates import add_default_satisfaction_items
 from courses.models import Cohort, Competence, CoursePage, StepProgress
 from home.models import HomePage
 from home.roles import Role
-from lms.demo.questionnaire_content import _simulated_values
+from lms.demo.plan_content import satisfaction_values
+from lms.demo.questionnaire_content import _simulated_values, first_free_text
 from lms.models import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 
 from .content import SEED, add_page
@@ -257,13 +258,13 @@ def build_needs_assessment(home: HomePage, cohort: Cohort, trainees: list, count
     for item in items:
         item.competence = item.competence  # loaded once, reused by every simulated answer
     competences = list(Competence.objects.order_by("sort_order"))
-    free_text = [item for item in items if item.kind == ItemKind.FREE_TEXT]
+    free_text = first_free_text(items)
 
     def values_for(user):
         rng = random.Random(f"needs-{user.username}")
         values = _simulated_values(items, competences, rng)
         if free_text and user.pk % 5 == 0:
-            values[free_text[0].pk] = ItemValue(
+            values[free_text.pk] = ItemValue(
                 text=f"Besoin d'exemples concrets de propositions financées ({user.first_name})."
             )
         return values
@@ -287,14 +288,7 @@ def build_workshop(home: HomePage, cohort: Cohort, trainees: list, course: Cours
     items = list(survey.items.order_by("sort_order"))
 
     def values_for(user):
-        rng = random.Random(f"satisfaction-{user.username}")
-        values = {}
-        for item in items:
-            if item.kind == ItemKind.RATING:
-                values[item.pk] = ItemValue(number=rng.choice([3, 4, 4, 5, 5]))
-            elif item.kind == ItemKind.SINGLE_CHOICE:
-                values[item.pk] = ItemValue(number=rng.choice([0, 0, 0, 1]))
-        return values
+        return satisfaction_values(items, random.Random(f"satisfaction-{user.username}"))
 
     answer_questionnaire(survey, trainees, values_for)
     QuestionnairePage.objects.filter(pk=survey.pk).update(closes_at=timezone.now() - timedelta(days=1))

@@ -64,9 +64,9 @@ class StepState:
         return self.link or self.page.url
 
 
-@dataclass(frozen=True)
-class ModuleProgress:
-    module: ModulePage
+class StepCounts:
+    """How many steps there are and how many are complete: one rule for a module and a course."""
+
     steps: list[StepState]
 
     @property
@@ -77,13 +77,19 @@ class ModuleProgress:
     def completed(self) -> int:
         return sum(1 for step in self.steps if step.is_complete)
 
+
+@dataclass(frozen=True)
+class ModuleProgress(StepCounts):
+    module: ModulePage
+    steps: list[StepState]
+
     @property
     def percent(self) -> int:
         return percent(self.completed, self.total)
 
 
 @dataclass(frozen=True)
-class CourseProgress:
+class CourseProgress(StepCounts):
     course: Page
     modules: list[ModuleProgress] = field(default_factory=list)
     recorded_completion: datetime | None = None  # the trainee's `CourseCompletion`, if written
@@ -91,14 +97,6 @@ class CourseProgress:
     @property
     def steps(self) -> list[StepState]:
         return [step for module in self.modules for step in module.steps]
-
-    @property
-    def total(self) -> int:
-        return len(self.steps)
-
-    @property
-    def completed(self) -> int:
-        return sum(1 for step in self.steps if step.is_complete)
 
     @property
     def percent(self) -> int:

@@ -1,4 +1,4 @@
-"""How long a sign-in lasts, per role, in one place (issue 17). The privacy notice says the same, from
+"""How long a sign-in lasts, per role, in one place. The privacy notice says the same, from
 `SESSION_POLICIES` (home/templatetags/session_policy.py).
 
 - trainees: 14 days from signing in;

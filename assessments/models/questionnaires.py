@@ -1,5 +1,10 @@
 """Questionnaires: the needs assessment, workshop satisfaction surveys and their items, responses and
-answers (named or anonymous, with participation kept apart), and the meeting minutes of the results."""
+answers (named or anonymous, with participation kept apart), and the meeting minutes of the results.
+
+The models are declarative. What an item's kind means (its form fields, the answer kept, its
+results, export cells and the author's checks) is in `assessments/questionnaire_kinds.py`; answering
+in `assessments/questionnaires.py`; results in `assessments/survey_results.py`; minutes in
+`assessments/minutes.py`."""
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -122,7 +127,8 @@ class QuestionnairePage(RoutablePageMixin, Page):
 
 
 class QuestionnaireItem(Orderable):
-    """One question of a questionnaire. Options are one per line, in the same order in each language."""
+    """One question of a questionnaire, of a kind handled by `questionnaire_kinds.handler_for(kind)`.
+    Options are one per line, in the same order in each language."""
 
     questionnaire = ParentalKey(QuestionnairePage, on_delete=models.CASCADE, related_name="items")
     section = models.CharField(

@@ -75,19 +75,26 @@ def _satisfaction_survey(home: HomePage, cohort: Cohort, data: dict, closes_at) 
     return survey
 
 
+# A satisfied group's answers to the default satisfaction survey, one function per kind of question;
+# the comments are left empty.
+SATISFACTION_ANSWERS = {
+    ItemKind.RATING: lambda rng: ItemValue(number=rng.choice([3, 4, 4, 5, 5])),
+    ItemKind.SINGLE_CHOICE: lambda rng: ItemValue(number=rng.choice([0, 0, 0, 1])),
+}
+
+
+def satisfaction_values(items, rng: random.Random) -> dict[int, ItemValue]:
+    answers = SATISFACTION_ANSWERS
+    return {item.pk: answers[item.kind](rng) for item in items if item.kind in answers}
+
+
 def _satisfaction_answers(survey: QuestionnairePage, trainees: list, closes_at) -> None:
     if Participation.objects.filter(questionnaire=survey).exists():
         return
     items = list(survey.items.order_by("sort_order"))
     for trainee in trainees:
         rng = random.Random(f"satisfaction-{trainee.username}")
-        values = {}
-        for item in items:
-            if item.kind == ItemKind.RATING:
-                values[item.pk] = ItemValue(number=rng.choice([3, 4, 4, 5, 5]))
-            elif item.kind == ItemKind.SINGLE_CHOICE:
-                values[item.pk] = ItemValue(number=rng.choice([0, 0, 0, 1]))
-        submit_response(user=trainee, questionnaire=survey, values=values)
+        submit_response(user=trainee, questionnaire=survey, values=satisfaction_values(items, rng))
     QuestionnairePage.objects.filter(pk=survey.pk).update(closes_at=closes_at)
 
 

@@ -69,25 +69,59 @@ def load_questionnaire(
     return questionnaire
 
 
+# The demo's plausible answers, one small function per kind of question (free texts come from the
+# data file); a kind missing here is left unanswered.
+WEAK = {"C02", "C03", "C04", "C05"}  # funding and proposal: rated lower and more important
+PRIORITIES = {"C02", "C03", "C04", "C05", "C07", "C10"}
+
+
+def _rated(item, competences, rng) -> ItemValue:
+    weak = item.competence.key in WEAK
+    return ItemValue(
+        number=rng.choice([1, 2, 2, 3] if weak else [2, 3, 3, 4]),
+        importance=rng.choice([4, 5, 5] if weak else [3, 4, 5]),
+    )
+
+
+def _ranked(item, competences, rng) -> ItemValue:
+    return ItemValue(selection=rng.sample([c.pk for c in competences if c.key in PRIORITIES], 3))
+
+
+def _available(item, competences, rng) -> ItemValue:
+    return ItemValue(selection=sorted(rng.sample(range(len(item.option_list)), 2)))
+
+
+def _chosen(item, competences, rng) -> ItemValue:
+    return ItemValue(number=rng.choice([0, 0, 1, 3]))
+
+
+def _scaled(item, competences, rng) -> ItemValue:
+    return ItemValue(number=rng.choice([1, 2, 2, 3]))
+
+
+SIMULATED_ANSWERS = {
+    ItemKind.COMPETENCE_RATING: _rated,
+    ItemKind.RANKING: _ranked,
+    ItemKind.AVAILABILITY: _available,
+    ItemKind.SINGLE_CHOICE: _chosen,
+    ItemKind.RATING: _scaled,
+}
+
+
 def _simulated_values(items, competences: list[Competence], rng: random.Random) -> dict[int, ItemValue]:
-    values = {}
-    for item in items:
-        if item.kind == ItemKind.COMPETENCE_RATING:
-            # Funding and proposal competences tend to be rated lower and more important.
-            weak = item.competence.key in {"C02", "C03", "C04", "C05"}
-            level = rng.choice([1, 2, 2, 3] if weak else [2, 3, 3, 4])
-            importance = rng.choice([4, 5, 5] if weak else [3, 4, 5])
-            values[item.pk] = ItemValue(number=level, importance=importance)
-        elif item.kind == ItemKind.RANKING:
-            pool = [c.pk for c in competences if c.key in {"C02", "C03", "C04", "C05", "C07", "C10"}]
-            values[item.pk] = ItemValue(selection=rng.sample(pool, 3))
-        elif item.kind == ItemKind.AVAILABILITY:
-            values[item.pk] = ItemValue(selection=sorted(rng.sample(range(len(item.option_list)), 2)))
-        elif item.kind == ItemKind.SINGLE_CHOICE:
-            values[item.pk] = ItemValue(number=rng.choice([0, 0, 1, 3]))
-        elif item.kind == ItemKind.RATING:
-            values[item.pk] = ItemValue(number=rng.choice([1, 2, 2, 3]))
-    return values
+    return {
+        item.pk: SIMULATED_ANSWERS[item.kind](item, competences, rng)
+        for item in items
+        if item.kind in SIMULATED_ANSWERS
+    }
+
+
+WRITTEN_KINDS = {ItemKind.FREE_TEXT}
+
+
+def first_free_text(items):
+    """The first free-text question, which the demo's written answers go to (None if there is none)."""
+    return next((item for item in items if item.kind in WRITTEN_KINDS), None)
 
 
 @transaction.atomic
@@ -103,9 +137,9 @@ def load_needs_responses(questionnaire: QuestionnairePage, cohort: Cohort, *, le
             continue
         rng = random.Random(f"needs-{trainee.username}")
         values = _simulated_values(items, competences, rng)
-        text_items = [item for item in items if item.kind == ItemKind.FREE_TEXT]
-        if text_items and index < len(demo_texts):
-            values[text_items[0].pk] = ItemValue(text=demo_texts[index])
+        text_item = first_free_text(items)
+        if text_item and index < len(demo_texts):
+            values[text_item.pk] = ItemValue(text=demo_texts[index])
         response = submit_response(user=trainee, questionnaire=questionnaire, values=values)
         # Given before the meeting whose minutes count them (Response.submitted_on is what they read).
         Response.objects.filter(pk=response.pk).update(submitted_on=data["responses_submitted_on"])

@@ -18,14 +18,13 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname
 from wagtail.models import Page, TaskState, WorkflowState
 
+from home.refusals import Refusal
+
 from ..models import ApprovalSignature, StaffProfile, TrainingPlanPage
 
 
-class DecisionRefused(Exception):
+class DecisionRefused(Refusal):
     message = _("This decision cannot be taken.")
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class NotForYou(DecisionRefused):

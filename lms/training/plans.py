@@ -14,6 +14,7 @@ from wagtail.models import GroupApprovalTask, Page, TaskState, Workflow, Workflo
 
 from home.numbers import percent_of
 from home.people import by_name
+from home.refusals import Refusal
 from home.roles import Role, has_role
 
 from ..models import ApprovalSignature, Attendance, AttendanceStatus, StaffProfile, TrainingPlanPage, Workshop
@@ -226,11 +227,8 @@ class AttendanceEntry:
     note: str = ""
 
 
-class AttendanceRefused(Exception):
+class AttendanceRefused(Refusal):
     message = _("Attendance can only be recorded for the trainees of the plan's cohort.")
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class WorkshopNotHeldYet(AttendanceRefused):

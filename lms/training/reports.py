@@ -77,7 +77,7 @@ class PlanReport:
         recorded = [w for w in self.held if w.attendance.recorded]
         expected = sum(w.attendance.expected for w in recorded)
         attended = sum(w.attendance.attended for w in recorded)
-        return round(attended * 100 / expected) if expected else 0
+        return percent_of(attended, expected)
 
 
 def _line(trainee, record) -> AttendanceLine:

@@ -212,3 +212,113 @@ def test_the_page_forms_are_the_assessments_forms():
 
     assert issubclass(QuizPage.get_edit_handler().get_form_class(), QuizPageForm)
     assert issubclass(QuestionnairePage.get_edit_handler().get_form_class(), QuestionnairePageForm)
+
+
+def _all_errors(form) -> set[str]:
+    """Every message the form and its inline forms show, as text."""
+    form.is_valid()
+    messages = {str(m) for errors in form.errors.values() for m in errors}
+    for formset in getattr(form, "formsets", {}).values():
+        for inline in formset.forms:
+            messages |= {str(m) for errors in inline.errors.values() for m in errors}
+    return messages
+
+
+ADMIN_MESSAGES = {
+    "question": [
+        "A single-choice question needs at least two choices.",
+        "A single-choice question needs exactly one correct choice.",
+        "A multiple-choice question needs at least two choices.",
+        "A multiple-choice question needs at least one correct choice.",
+        "A true-or-false question needs exactly two choices, one of them correct.",
+        "A short-answer question needs at least one accepted answer.",
+    ],
+    "quiz": [
+        "The quiz must close after it opens.",
+        "Add at least one question to the quiz.",
+        "Choose either one question, or a number of random questions of a competence.",
+        "Random questions need both a number and a competence.",
+        "A pre-test allows one attempt only, to measure the starting point.",
+    ],
+    "questionnaire": [
+        "Anonymity cannot change once responses exist.",
+        "The questionnaire must close after it opens.",
+        "Choose the competence to rate.",
+        "Write the question.",
+        "Give at least two options, one per line.",
+        "Every language must have the same number of option lines.",
+        "A rating scale goes from 1 to a maximum between 2 and 10.",
+    ],
+}
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_every_admin_form_message_is_reachable_and_shown_in_the_authors_language(
+    site_tree, trainer, make_user, language
+):
+    from django.utils import translation
+
+    from assessments.questionnaires import ItemValue, submit_response
+    from home.roles import Role
+    from tests.factories.assessments import make_quiz
+
+    course = make_course(modules=1, lessons=0)
+    module = course.get_children().first().specific
+    question = make_question()
+    quiz = make_quiz(module, questions=[question])
+    questionnaire = make_questionnaire(competences=[])
+    submit_response(
+        user=make_user(Role.TRAINEE),
+        questionnaire=questionnaire,
+        values={questionnaire.items.get(kind="text").pk: ItemValue(text="Merci")},
+    )
+    with translation.override(language):
+        shown = {
+            "question": set().union(
+                *(
+                    _all_errors(question_form(kind=kind, choices=choices))
+                    for kind, choices in [
+                        (QuestionKind.SINGLE, [True]),
+                        (QuestionKind.SINGLE, [True, True]),
+                        (QuestionKind.MULTIPLE, [True]),
+                        (QuestionKind.MULTIPLE, [False, False]),
+                        (QuestionKind.TRUE_FALSE, [True]),
+                        (QuestionKind.SHORT, []),
+                    ]
+                )
+            ),
+            "quiz": _all_errors(
+                page_form(quiz, module, trainer, opens_at="2026-12-10 10:00", closes_at="2026-12-09 10:00")
+            )
+            | _all_errors(page_form(quiz, module, trainer, purpose="pre_test", max_attempts=3, **slots()))
+            | _all_errors(
+                page_form(
+                    quiz,
+                    module,
+                    trainer,
+                    **slots({"question": question.pk, "random_count": 2}, {"random_count": 2}),
+                )
+            ),
+            "questionnaire": _all_errors(
+                page_form(
+                    questionnaire,
+                    questionnaire.get_parent().specific,
+                    trainer,
+                    anonymity="anonymous",
+                    opens_at="2026-12-10 10:00",
+                    closes_at="2026-12-01 10:00",
+                    **items(
+                        {"kind": "competence", "required": True},
+                        {"kind": "text", "label_fr": ""},
+                        {"kind": "multiple", "label_fr": "Q", "options_fr": "Un"},
+                        {"kind": "availability", "label_fr": "Q", "options_fr": "A\nB", "options_ar": "أ"},
+                        {"kind": "rating", "label_fr": "Q", "scale_max": 11},
+                    ),
+                )
+            ),
+        }
+        for form, messages in ADMIN_MESSAGES.items():
+            expected = {_(message) for message in messages}
+            assert expected <= shown[form], expected - shown[form]
+            if language != "fr":  # translated, not the English of the source
+                assert not expected & set(messages), expected & set(messages)

@@ -5,7 +5,8 @@ import pytest
 from django.utils import timezone
 
 from assessments.questionnaires import ItemValue, submit_response
-from assessments.survey_results import distribution, priority_score, questionnaire_results, shares
+from assessments.survey_figures import distribution, priority_score, shares
+from assessments.survey_results import questionnaire_results
 from home.roles import Role
 from tests.factories.questionnaires import make_competences, make_questionnaire
 
