@@ -59,16 +59,12 @@ def read_step_context(*, step, user) -> StepContext | None:
 
 
 def enrolled_courses(user) -> list:
-    """The live courses `user` is enrolled in, in tree order; read once per user object (request)."""
+    """The live courses `user` is enrolled in, in tree order (one query)."""
     from .models import CoursePage
 
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_enrolled_courses", None)
-    if cached is None:
-        cached = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
-        user._enrolled_courses = cached
-    return cached
+    return list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
 
 
 def shown_pages(*, pages: list, request) -> list:
