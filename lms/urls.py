@@ -18,10 +18,11 @@ urlpatterns = [
     path("theme.css", theme_css, name="theme_css"),
 ]
 
-# Wagtail's public URLs, its page view replaced by home.routing.serve (one query fewer per page).
+# Wagtail's public URLs, its page view replaced by home.routing.serve (one query fewer per page);
+# the page's address is a named group (`path`), which Wagtail's `reverse(..., args=...)` still fills.
 wagtail_pages = [
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
-    re_path(wagtail_urls.serve_pattern, serve, name="wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern.replace("^(", "^(?P<path>", 1), serve, name="wagtail_serve"),
 ]
 
 urlpatterns += i18n_patterns(
