@@ -1,15 +1,17 @@
 """What a trainee still has to do, for the dashboard's "to do" list: pre-tests and quizzes with a
-closing date not yet completed, in the courses they are enrolled in, and questionnaires meant for
-them not yet submitted; each open now (`availability.open_filter`). Both providers are registered
-with `courses.todo.register_todo_provider` in `AssessmentsConfig.ready`; each issues a fixed number
-of queries, whatever the data size."""
+closing date not yet completed, in the courses they are enrolled in (read from the progress the
+dashboard already holds), and questionnaires meant for them not yet submitted; each open now
+(`availability.open_filter`). Both providers are registered with `courses.todo.register_todo_provider`
+in `AssessmentsConfig.ready`; each issues a fixed number of queries, whatever the data size."""
+
+from collections.abc import Sequence
 
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from courses.access import enrolled_courses
 from courses.models import StepProgress
+from courses.progress import CourseProgress
 from courses.todo import TodoItem
 from home.roles import Role, has_role
 
@@ -19,10 +21,11 @@ from .models.quiz import QuizPurpose
 from .questionnaires import meant_for
 
 
-def quizzes_to_take(*, user) -> list[TodoItem]:
-    """Open pre-tests and quizzes with a closing date, not yet completed: two queries once the
-    enrolled courses are read (once per request)."""
-    courses = enrolled_courses(user)
+def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
+    """Open pre-tests and quizzes with a closing date, not yet completed (one query): whether each
+    is completed comes from the trainee's `progress`, read by the dashboard (a quiz it does not hold,
+    one in an unpublished module, costs one more query)."""
+    courses = [entry.course for entry in progress]
     if not courses:
         return []
     now = timezone.now()
@@ -36,11 +39,15 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
         .filter(open_filter(now=now))
         .order_by("path")
     )
-    done = set(
-        StepProgress.objects.filter(
-            user=user, page_id__in=[q.pk for q in quizzes], completed_at__isnull=False
-        ).values_list("page_id", flat=True)
-    )
+    states = {step.page.pk: step for entry in progress for step in entry.steps}
+    done = {pk for pk, state in states.items() if state.is_complete}
+    unknown = [quiz.pk for quiz in quizzes if quiz.pk not in states]
+    if unknown:
+        done |= set(
+            StepProgress.objects.filter(
+                user=user, page_id__in=unknown, completed_at__isnull=False
+            ).values_list("page_id", flat=True)
+        )
     return [
         TodoItem(
             title=_("Take the quiz “%(title)s”") % {"title": quiz.title},
@@ -53,9 +60,8 @@ def quizzes_to_take(*, user) -> list[TodoItem]:
     ]
 
 
-def questionnaires_to_fill(*, user) -> list[TodoItem]:
-    """Open questionnaires meant for the trainee and not submitted yet: one query once the user's
-    roles are read (once per request)."""
+def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
+    """Open questionnaires meant for the trainee and not submitted yet (two queries)."""
     if not has_role(user, Role.TRAINEE):
         return []
     candidates = list(

@@ -8,6 +8,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from wagtail.contrib.routable_page.templatetags.wagtailroutablepage_tags import routablepageurl
 
+from courses.access import StepContext
 from courses.dashboard import step_navigation
 from courses.progress import record_visit
 
@@ -53,7 +54,8 @@ def _own_attempts(request, quiz) -> list[Attempt]:
     return attempts
 
 
-def quiz_overview(request, *, quiz):
+def quiz_overview(request, *, context: StepContext):
+    quiz = context.step
     record_visit(user=request.user, page=quiz)
     attempts = _own_attempts(request, quiz)
     used = len(attempts)
@@ -65,7 +67,7 @@ def quiz_overview(request, *, quiz):
         "quiz_is_open": quiz.is_open(),
         "can_start": may_start(quiz=quiz, used=used),
         "question_count": quiz.slots.count(),
-        **step_navigation(step=quiz, course=request.course, user=request.user, request=request),
+        **step_navigation(context=context, request=request),
     }
     return quiz.render(request, context_overrides=context)
 
@@ -138,7 +140,8 @@ def _save_or_submit(request, quiz, attempt, form):
     return redirect(_url(request, quiz, "attempt", attempt.pk))
 
 
-def review_view(request, *, quiz, attempt_id: int):
+def review_view(request, *, context: StepContext, attempt_id: int):
+    quiz = context.step
     attempt = _own_attempt(request, quiz, attempt_id)
     expire_if_overdue(attempt)
     attempt.refresh_from_db()
@@ -153,7 +156,7 @@ def review_view(request, *, quiz, attempt_id: int):
             )
         )
         questions = review_questions(questions=shown_questions(items), language=translation.get_language())
-    navigation = step_navigation(step=quiz, course=request.course, user=request.user, request=request)
+    navigation = step_navigation(context=context, request=request)
     return TemplateResponse(
         request,
         "assessments/review.html",

@@ -30,6 +30,12 @@ def parse_args(argv: list[str]) -> argparse.Namespace:
         help="a smoke run: the small data set, two short rounds against the floor, fewer repeats",
     )
     parser.add_argument(
+        "--site-on-postgresql",
+        action="store_true",
+        help="this site on the bench's PostgreSQL database (BENCH_DATABASE_URL) rather than SQLite like"
+        " the floor: a diagnostic, to see what the database engine accounts for",
+    )
+    parser.add_argument(
         "--floor-on-postgresql",
         action="store_true",
         help="the floor on a PostgreSQL database of its own (<bench database>_floor) rather than SQLite,"
@@ -46,16 +52,24 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     url = os.environ.get("BENCH_DATABASE_URL", DEFAULT_URL)
     static_root = Path(os.environ.get("BENCH_STATIC_ROOT") or ROOT / "var" / "bench-static")
+    # Like for like by default (issue 25): this site on SQLite, as the floor is.
+    sqlite_file = Path(os.environ.get("BENCH_SQLITE_FILE") or ROOT / "var" / "bench.sqlite3")
+    site_url = url if args.site_on_postgresql else f"sqlite:///{sqlite_file}"
     os.environ.update(
-        DATABASE_URL=url,
+        DATABASE_URL=site_url,
         DJANGO_SETTINGS_MODULE="bench.settings",
         BENCH_STATIC_ROOT=str(static_root),
         DB_CONN_MAX_AGE="600",
         # With REDIS_URL set, the run's keys must not meet an earlier run's (same ids, other data).
         CACHE_KEY_PREFIX=f"bench-{int(time.time())}",
     )
-    if not args.reuse_db:
+    if args.reuse_db:
+        pass
+    elif args.site_on_postgresql:
         create_database(url)
+    else:
+        sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+        sqlite_file.unlink(missing_ok=True)
     try:
         from .run import run
 
@@ -65,7 +79,10 @@ def main(argv: list[str]) -> int:
             from django.db import connections
 
             connections.close_all()
-            drop_database(url)
+            if args.site_on_postgresql:
+                drop_database(url)
+            else:
+                sqlite_file.unlink(missing_ok=True)
             shutil.rmtree(static_root, ignore_errors=True)
     return 0
 

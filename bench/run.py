@@ -67,9 +67,9 @@ def prepare(args, static_root: Path):
             log("Data set …")
             data = dataset.build(scale, log=log)
             with connection.cursor() as cursor:
-                # Planner statistics and visibility maps, as a database in use has them; and no
-                # autovacuum of the fresh rows competing with the measurements.
-                cursor.execute("VACUUM ANALYZE")
+                # Planner statistics (and, in PostgreSQL, visibility maps), as a database in use has
+                # them; and no autovacuum of the fresh rows competing with the measurements.
+                cursor.execute("VACUUM ANALYZE" if connection.vendor == "postgresql" else "ANALYZE")
         if collecting is not None:
             if collecting.wait() != 0:
                 raise SystemExit("collectstatic failed")
@@ -240,6 +240,7 @@ def machine(load_at_start: tuple[float, float, float]) -> dict:
         "cpus": os.cpu_count(),
         "memory_gib": memory_gib(),
         "cache": settings.CACHES["default"]["BACKEND"].rsplit(".", 1)[-1],
+        "site_database": settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1],
         "load_average_at_start": [round(x, 2) for x in load_at_start],
         "load_average_at_end": [round(x, 2) for x in os.getloadavg()],
     }

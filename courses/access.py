@@ -1,75 +1,70 @@
-"""Who may open the content of a course."""
+"""Who may open the content of a course, and what a course step's views know of their request."""
+
+from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef
+from wagtail.models import Page
 
 from home.roles import Role, has_role
 from home.routing import ancestor_paths, on_live_branches
 
 
-def can_open_course_content(*, user, course) -> bool:
-    """Enrolled trainees (through a cohort), trainers, the task force and superusers."""
+@dataclass(frozen=True, kw_only=True)
+class StepContext:
+    """What a course step's views know of the request they serve, read once by the step's `serve`
+    (`read_step_context`) and passed to each route explicitly: the step, its course, the visitor and
+    whether they are enrolled in it (read from the database in this request, never from a cache)."""
+
+    step: Page
+    course: Page
+    user: Any
+    enrolled: bool
+
+    @property
+    def may_open(self) -> bool:
+        return can_open_course_content(user=self.user, course=self.course, enrolled=self.enrolled)
+
+
+def can_open_course_content(*, user, course, enrolled: bool | None = None) -> bool:
+    """Enrolled trainees (through a cohort), trainers, the task force and superusers.
+
+    `enrolled`, when the caller has already read it (`StepContext`), saves the enrolment query."""
     from .models import Cohort
 
     if not user.is_authenticated:
         return False
     if has_role(user, Role.TRAINER, Role.TASK_FORCE):
         return True
-    if getattr(course, "enrolment_read_for", None) == user.pk:
-        return course.viewer_is_enrolled
+    if enrolled is not None:
+        return enrolled
     return Cohort.objects.filter(courses=course.pk, trainees=user).exists()
 
 
-def _routed_course(step, request):
-    """The course among the pages the request's address went through (home.routing), if any."""
-    from django.contrib.contenttypes.models import ContentType
-
-    from .models import CoursePage
-
-    course_type = ContentType.objects.get_for_model(CoursePage).pk
-    routed = getattr(request, "routed_pages", None) or []
-    return next(
-        (page for page in routed if page.content_type_id == course_type and step.path.startswith(page.path)),
-        None,
-    )
-
-
-def course_of_step(step, *, user, request=None):
-    """The course `step` belongs to, with whether `user` is enrolled in it, in one query.
-
-    When the request was routed through the course (the usual case), the course is the page read
-    by the routing and the query is only the enrolment; otherwise it reads the course page.
-    """
+def read_step_context(*, step, user) -> StepContext | None:
+    """The step's course with whether `user` is enrolled in it, in one query; None when the step is
+    not in a course. Whether the pages above the step are live is the routing's concern
+    (home.routing) or the caller's (`may_open_page`)."""
     from .models import Cohort, CoursePage
 
-    course = _routed_course(step, request) if request is not None else None
+    courses = CoursePage.objects.ancestor_of(step)
+    if user.is_authenticated:
+        enrolment = Cohort.objects.filter(courses=OuterRef("pk"), trainees=user)
+        courses = courses.annotate(viewer_enrolled=Exists(enrolment))
+    course = courses.first()
     if course is None:
-        if not on_live_branches([step]):
-            return None  # the routing refuses it too: an ancestor is not published
-        courses = CoursePage.objects.ancestor_of(step)
-        if not user.is_authenticated:
-            return courses.first()
-        enrolled = Cohort.objects.filter(courses=OuterRef("pk"), trainees=user)
-        course = courses.annotate(viewer_is_enrolled=Exists(enrolled)).first()
-    elif user.is_authenticated and not has_role(user, Role.TRAINER, Role.TASK_FORCE):
-        course.viewer_is_enrolled = Cohort.objects.filter(courses=course.pk, trainees=user).exists()
-    else:
-        return course
-    if course is not None:
-        course.enrolment_read_for = user.pk
-    return course
+        return None
+    enrolled = course.viewer_enrolled if user.is_authenticated else False
+    return StepContext(step=step, course=course, user=user, enrolled=enrolled)
 
 
 def enrolled_courses(user) -> list:
-    """The live courses `user` is enrolled in, in tree order; read once per user object (request)."""
+    """The live courses `user` is enrolled in, in tree order (one query)."""
     from .models import CoursePage
 
     if not user.is_authenticated:
         return []
-    cached = getattr(user, "_enrolled_courses", None)
-    if cached is None:
-        cached = list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
-        user._enrolled_courses = cached
-    return cached
+    return list(CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path"))
 
 
 def shown_pages(*, pages: list, request) -> list:
@@ -102,8 +97,8 @@ def may_open_page(*, page, request) -> bool:
     if not page.live or not shown_pages(pages=[page], request=request):
         return False
     if isinstance(page, CourseStepMixin):
-        course = course_of_step(page, user=request.user)
-        return course is not None and can_open_course_content(user=request.user, course=course)
+        context = read_step_context(step=page, user=request.user)
+        return context is not None and context.may_open
     return True
 
 

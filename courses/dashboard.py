@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from .access import can_open_course_content
+from .access import StepContext, can_open_course_content
 from .models import CoursePage
 from .progress import (
     CourseProgress,
@@ -92,9 +92,10 @@ def course_overview(*, course: CoursePage, user) -> dict:
     }
 
 
-def step_navigation(*, step, course: CoursePage, user, request=None, visit: bool = False) -> dict:
+def step_navigation(*, context: StepContext, request=None, visit: bool = False) -> dict:
     """The outline, the step's state and its neighbours, from one read of the trainee's progress;
-    with `visit`, `step` is being opened (`open_step`: written when that changes something)."""
+    with `visit`, the step is being opened (`open_step`: written when that changes something)."""
+    step, course, user = context.step, context.course, context.user
     if visit:
         progress = open_step(user=user, course=course, page=step, request=request)
     else:

@@ -43,15 +43,23 @@ class CourseStepMixin:
     def get_view_restrictions(self):
         return view_restrictions_of(self)
 
-    def serve(self, request, *args, **kwargs):
-        from .access import can_open_course_content, course_of_step
+    def serve(self, request, view=None, args=None, kwargs=None):
+        """Check access, then serve the route (`RoutablePageMixin`) with the step's context
+        (`courses.access.StepContext`) as the keyword argument `step_context`."""
+        from .access import read_step_context
 
         if not request.user.is_authenticated:
             return redirect_to_login(request.get_full_path())
-        course = course_of_step(self, user=request.user, request=request)
-        if course is None or not can_open_course_content(user=request.user, course=course):
+        context = read_step_context(step=self, user=request.user)
+        if context is None or not context.may_open:
+            course = context.course if context is not None else None
             return TemplateResponse(
                 request, "courses/not_enrolled.html", {"page": self, "course": course}, status=403
             )
-        request.course = course
-        return super().serve(request, *args, **kwargs)
+        if view is None:
+            view, args, kwargs = self.resolve_subpage("/")
+        return view(request, *(args or ()), step_context=context, **(kwargs or {}))
+
+    def serve_preview(self, request, mode_name):
+        # An editor's preview goes through the same checks and context as a visit.
+        return self.serve(request)

@@ -7,7 +7,7 @@ sub-routes of routable pages keep working). Results are the same as Wagtail's ow
 """
 
 from django.db.models import Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from wagtail.models import Page
 
 from .languages import current_language, localized
@@ -22,16 +22,20 @@ class FastRoutingMixin:
             self.url_path + "/".join(path_components[:length]) + "/": length
             for length in range(1, len(path_components) + 1)
         }
+        # Only what finding the page needs: a page row has some forty columns (three languages of
+        # every translated field), and building each of them cost more than the query; the page
+        # served is read whole by `.specific` below.
         matches = (
-            Page.objects.filter(**{f"{field}__in": list(prefixes)}).descendant_of(self).order_by("-depth")
+            Page.objects.filter(**{f"{field}__in": list(prefixes)})
+            .descendant_of(self)
+            .order_by("-depth")
+            .only("id", "path", "depth", "live", "content_type", field)
         )
         chain = list(matches)
         if not chain or not all(page.live for page in chain):
             # Wagtail serves a live page under an unpublished parent; here a page is reachable only
             # when every page its address goes through is live (`on_live_branches` says the same).
             raise Http404
-        # The pages the address went through, deepest first: a course step finds its course here.
-        request.routed_pages = chain
         deepest = chain[0]
         consumed = prefixes[getattr(deepest, field)]
         return deepest.specific.route(request, path_components[consumed:])
@@ -66,3 +70,30 @@ def view_restrictions_of(page: Page):
         Q(page__in=chain.filter(alias_of__isnull=True).values("pk"))
         | Q(page__in=chain.filter(alias_of__isnull=False).values("alias_of"))
     )
+
+
+def serve(request, path: str):
+    """Wagtail's `wagtail.views.serve` (same hooks, same order), routing from the site root as read
+    by the site's own query: Wagtail reads the root's specific row (a query) before routing any
+    address, where `FastRoutingMixin.route` needs only its path and address, which the site's query
+    already holds. The root's specific row is read only when the root itself is asked for.
+    Installed in place of Wagtail's view in lms/urls.py; see docs/upgrade-checklist.md."""
+    from wagtail import hooks
+    from wagtail.models import Site
+    from wagtail.views import serve_chain
+
+    site = Site.find_for_request(request)
+    if site is None:
+        raise Http404
+    components = [component for component in path.split("/") if component]
+    root = site.root_page.specific_deferred if components else site.root_page.specific
+    page, args, kwargs = root.route(request, components)
+
+    on_serve_chain = serve_chain
+    for hook in reversed(hooks.get_hooks("on_serve_page")):
+        on_serve_chain = hook(on_serve_chain)
+    for hook in hooks.get_hooks("before_serve_page"):
+        result = hook(page, request, args, kwargs)
+        if isinstance(result, HttpResponse):
+            return result
+    return on_serve_chain(page, request, args, kwargs)

@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home.routing import serve
 from home.views import health, theme_css
 from lms.accounts.views import AdminLogoutView
 
@@ -17,10 +18,17 @@ urlpatterns = [
     path("theme.css", theme_css, name="theme_css"),
 ]
 
+# Wagtail's public URLs, its page view replaced by home.routing.serve (one query fewer per page);
+# the page's address is a named group (`path`), which Wagtail's `reverse(..., args=...)` still fills.
+wagtail_pages = [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
+    re_path(wagtail_urls.serve_pattern.replace("^(", "^(?P<path>", 1), serve, name="wagtail_serve"),
+]
+
 urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("", include("lms.urls_public")),
-    path("", include(wagtail_urls)),
+    path("", include(wagtail_pages)),
     prefix_default_language=True,
 )
 

@@ -123,28 +123,28 @@ class QuizPage(CourseStepMixin, RoutablePageMixin, Page):
         return is_open(opens_at=self.opens_at, closes_at=self.closes_at, now=now or timezone.now())
 
     @path("")
-    def overview(self, request):
+    def overview(self, request, *, step_context):
         from ..views import quiz_overview
 
-        return quiz_overview(request, quiz=self)
+        return quiz_overview(request, context=step_context)
 
     @path("start/")
-    def start(self, request):
+    def start(self, request, *, step_context):
         from ..views import start_attempt_view
 
         return start_attempt_view(request, quiz=self)
 
     @path("attempt/<int:attempt_id>/")
-    def attempt(self, request, attempt_id):
+    def attempt(self, request, attempt_id, *, step_context):
         from ..views import attempt_view
 
         return attempt_view(request, quiz=self, attempt_id=attempt_id)
 
     @path("attempt/<int:attempt_id>/review/")
-    def review(self, request, attempt_id):
+    def review(self, request, attempt_id, *, step_context):
         from ..views import review_view
 
-        return review_view(request, quiz=self, attempt_id=attempt_id)
+        return review_view(request, context=step_context, attempt_id=attempt_id)
 
 
 class QuizSlot(Orderable):

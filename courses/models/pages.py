@@ -142,28 +142,23 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         verbose_name = _("lesson")
         verbose_name_plural = _("lessons")
 
-    def get_context(self, request, *args, **kwargs):
+    @path("")
+    def lesson(self, request, *, step_context):
+        """The lesson being opened: recorded as a visit (`open_step`, written when that changes
+        something), with the outline, the step navigation and the rendered body."""
         from ..dashboard import step_navigation
         from ..rendering import rendered_body
 
-        context = super().get_context(request, *args, **kwargs)
-        if not hasattr(request, "course"):
-            return context  # Wagtail's password form for a restricted page, shown before `serve`
-        # Rendered by the lesson's own route only: the lesson is being opened (`visit`).
-        context.update(
-            step_navigation(step=self, course=request.course, user=request.user, request=request, visit=True)
-        )
         body = rendered_body(self.body)
-        context["body_html"] = body.html
-        context["reading_minutes"] = body.reading_minutes
-        return context
-
-    @path("")
-    def lesson(self, request):
-        return self.render(request)
+        context = {
+            **step_navigation(context=step_context, request=request, visit=True),
+            "body_html": body.html,
+            "reading_minutes": body.reading_minutes,
+        }
+        return self.render(request, context_overrides=context)
 
     @path("complete/")
-    def complete(self, request):
+    def complete(self, request, *, step_context):
         from ..views import complete_step
 
-        return complete_step(request, step=self)
+        return complete_step(request, context=step_context)

@@ -49,3 +49,13 @@ def test_the_switch_keeps_the_query_string(client, enrolled, quiz):
     assert switch_target(client.get(url_in(quiz, "fr") + "?from=dashboard"), "ar") == (
         url_in(quiz, "ar") + "?from=dashboard"
     )
+
+
+def test_the_switch_on_a_review_leads_to_the_same_review_in_arabic(client, enrolled, quiz):
+    client.post(url_in(quiz, "fr") + "start/")
+    attempt = Attempt.objects.get(quiz=quiz, user=enrolled)
+    client.post(f"{url_in(quiz, 'fr')}attempt/{attempt.pk}/", {"action": "submit"})
+    french = f"{url_in(quiz, 'fr')}attempt/{attempt.pk}/review/"
+    response = client.get(french)
+    assert response.status_code == 200
+    assert switch_target(response, "ar") == f"{url_in(quiz, 'ar')}attempt/{attempt.pk}/review/"

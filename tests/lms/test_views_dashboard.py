@@ -28,7 +28,7 @@ def test_dashboard_shows_enrolled_courses_with_progress(client, site_tree, train
 
 
 def test_dashboard_lists_contributed_todo_items(client, site_tree, trainee):
-    def provider(*, user):
+    def provider(*, user, progress):
         return [TodoItem(title="Remplir le questionnaire", url="/fr/x/", kind="survey")]
 
     register_todo_provider(provider)

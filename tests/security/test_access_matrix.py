@@ -59,6 +59,11 @@ POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
 MATRIX = {
     "health": (lambda d: {}, ALL_OK),
     "theme_css": (lambda d: {}, ALL_OK),
+    # Every page of the site tree (home.routing.serve); a lesson: enrolled trainees and staff roles.
+    "wagtail_serve": (
+        lambda d: {"path": lessons_of(d["course"])[0].get_url().removeprefix("/fr/")},
+        {**SIGNED_IN, "approver": DENY},
+    ),
     "login": (lambda d: {}, {**ALL_OK, **dict.fromkeys(ROLES[1:], 302)}),
     "logout": (lambda d: {}, dict.fromkeys(ROLES, 405)),  # GET refused: log out is a POST
     "wagtailadmin_logout": (lambda d: {}, dict.fromkeys(ROLES, 405)),  # lms/accounts/views.py
