@@ -7,6 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from home.views import health, theme_css
 from lms.accounts.views import AdminLogoutView
+from lms.notifications.views import calendar_feed
 
 urlpatterns = [
     # Before Wagtail's own, which signs out on a GET or a forged POST (lms/accounts/views.py).
@@ -15,6 +16,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
     path("theme.css", theme_css, name="theme_css"),
+    # A calendar application reads the feed without a session or a language prefix (lms/notifications).
+    path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
 ]
 
 urlpatterns += i18n_patterns(
