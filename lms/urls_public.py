@@ -15,6 +15,7 @@ urlpatterns = [
     path(
         "my/notifications/calendar/new/", notification_views.calendar_new_address, name="calendar_new_address"
     ),
+    path("go/<int:page_id>/", notification_views.short_link, name="short_link"),
     path("my/notifications/calendar/revoke/", notification_views.calendar_revoke, name="calendar_revoke"),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),

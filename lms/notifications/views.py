@@ -78,6 +78,18 @@ def _ics_response(text: str, *, filename: str, download: bool) -> HttpResponse:
     return response
 
 
+def short_link(request, page_id: int):
+    """The weekly summary's short address of a live page, to the page in the active language
+    (the page applies its own access rules)."""
+    from wagtail.models import Page
+
+    page = get_object_or_404(Page.objects.live(), pk=page_id)
+    url = page.specific.get_url(request=request)
+    if not url:
+        raise Http404
+    return redirect(url)
+
+
 @login_required
 def workshop_ics(request, workshop_id: int):
     """The "add to calendar" file of a workshop the person may read (others: 404)."""
