@@ -52,7 +52,7 @@ def outbox(request):
 def outbox_retry(request):
     ids = [int(pk) for pk in request.POST.getlist("notification") if pk.isdigit()]
     count = retry_now(ids=ids, now=timezone.now())
-    messages.success(request, _("%(count)d e-mail(s) will be tried again.") % {"count": count})
+    messages.success(request, _("E-mails to be sent again: %(count)d.") % {"count": count})
     return redirect("lms_notification_outbox")
 
 
@@ -65,7 +65,7 @@ def remind(request, questionnaire_id: int):
         occurrences = trigger.for_questionnaire(questionnaire=questionnaire, today=timezone.localdate(now))
         count = record_all(trigger=trigger, occurrences=occurrences, now=now)
         dispatch(now=now)
-        messages.success(request, _("%(count)d reminder(s) will be sent.") % {"count": count})
+        messages.success(request, _("Reminders to be sent: %(count)d.") % {"count": count})
         return redirect("lms_notification_remind", questionnaire_id=questionnaire.pk)
     return TemplateResponse(
         request,
