@@ -152,11 +152,9 @@ def _message(notifications: list[Notification]) -> EmailMultiAlternatives:
     if len(notifications) == 1:
         subject, text, html = first.subject, first.body_text, first.body_html
     else:
-        context = {
-            "recipient": first.recipient,
-            "notifications": notifications,
-            "preferences_url": preferences_url(),
-        }
+        with translation.override(first.language):
+            address = preferences_url()
+        context = {"recipient": first.recipient, "notifications": notifications, "preferences_url": address}
         subject, text, html = render_message(template="digest", context=context, language=first.language)
     message = EmailMultiAlternatives(subject=subject, body=text, to=[first.recipient.email])
     message.attach_alternative(html, "text/html")
