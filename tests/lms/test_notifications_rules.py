@@ -22,7 +22,7 @@ from lms.privacy.consent import record_consent
 from lms.privacy.erasure import erase_trainee
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, make_course
-from tests.factories.plans import make_plan
+from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
 
 TUNIS = ZoneInfo("Africa/Tunis")
@@ -192,3 +192,27 @@ def test_two_runs_at_the_same_time_record_once(world):
     with translation.override("fr"):
         assert dispatch(now=NOW) == 1
         assert dispatch(now=NOW) == 0
+
+
+def test_questionnaire_opened_reaches_those_expected_once(world):
+    questionnaire = make_questionnaire(cohort=world["cohort"], opens_at=NOW - timedelta(days=2))
+    submit_response(user=world["fr"], questionnaire=questionnaire, values={})
+    _send(NOW)
+    _send(NOW + timedelta(hours=1))
+    opened = Notification.objects.filter(trigger="questionnaire_opened")
+    assert [n.recipient for n in opened] == [world["ar"]]
+    assert "استبيان" in opened.get().subject
+
+
+def test_a_plan_waiting_three_days_reminds_the_approvers(world, trainer, approver):
+    from wagtail.models import TaskState
+
+    record_consent(user=approver, language="fr")
+    state = submit(make_plan(cohort=world["cohort"]), trainer).current_task_state
+    TaskState.objects.filter(pk=state.pk).update(started_at=NOW - timedelta(days=2))
+    _send(NOW)
+    assert not Notification.objects.filter(trigger="plan_awaiting_approval").exists()
+    _send(NOW + timedelta(days=1, minutes=1))
+    _send(NOW + timedelta(days=2))
+    reminder = Notification.objects.get(trigger="plan_awaiting_approval")
+    assert reminder.recipient == approver and f"/approvals/{state.pk}/" in reminder.link
