@@ -30,6 +30,7 @@ def account_menu(request) -> list[NavLink]:
     return [
         NavLink(_("My certificates"), reverse("lms:certificates")),
         NavLink(_("My data"), reverse("lms:my_data")),
+        NavLink(_("Notifications and calendar"), reverse("lms:notification_preferences")),
     ]
 
 

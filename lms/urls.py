@@ -8,6 +8,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from home.routing import serve
 from home.views import health, theme_css
 from lms.accounts.views import AdminLogoutView
+from lms.notifications.views import calendar_feed
 
 urlpatterns = [
     # Before Wagtail's own, which signs out on a GET or a forged POST (lms/accounts/views.py).
@@ -16,6 +17,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz/", health, name="health"),
     path("theme.css", theme_css, name="theme_css"),
+    # A calendar application reads the feed without a session or a language prefix (lms/notifications).
+    path("calendar/<str:token>.ics", calendar_feed, name="calendar_feed"),
 ]
 
 # Wagtail's public URLs, its page view replaced by home.routing.serve (one query fewer per page);

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from . import views
 from .certificates import views as certificate_views
+from .notifications import views as notification_views
 from .privacy import consent_views
 from .training import approval_views
 
@@ -9,6 +10,13 @@ app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
     path("my/workshops/", views.my_workshops, name="my_workshops"),
+    path("my/workshops/<int:workshop_id>.ics", notification_views.workshop_ics, name="workshop_ics"),
+    path("my/notifications/", notification_views.notification_preferences, name="notification_preferences"),
+    path(
+        "my/notifications/calendar/new/", notification_views.calendar_new_address, name="calendar_new_address"
+    ),
+    path("go/<int:page_id>/", notification_views.short_link, name="short_link"),
+    path("my/notifications/calendar/revoke/", notification_views.calendar_revoke, name="calendar_revoke"),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),

@@ -14,6 +14,7 @@ from home.admin_menu import TrainerMenuItem
 from home.roles import Role, has_role
 
 from .models import StaffProfile
+from .notifications import admin_views as notification_views
 from .privacy.admin_views import erase, trainee_list
 from .training.admin_views import attendance_sheet, attendance_workshops
 
@@ -25,7 +26,29 @@ def trainer_urls():
         path("attendance/<id:workshop_id>/", attendance_sheet, name="lms_attendance_sheet"),
         path("trainees/", trainee_list, name="lms_trainees"),
         path("trainees/<id:user_id>/erase/", erase, name="lms_trainee_erase"),
+        path("notifications/", notification_views.outbox, name="lms_notification_outbox"),
+        path("notifications/retry/", notification_views.outbox_retry, name="lms_notification_retry"),
+        path(
+            "notifications/remind/<id:questionnaire_id>/",
+            notification_views.remind,
+            name="lms_notification_remind",
+        ),
+        path("notifications/weekly-summary/", notification_views.weekly_summary, name="lms_weekly_summary"),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def notifications_menu_item():
+    return TrainerMenuItem(
+        _("E-mail notifications"), reverse("lms_notification_outbox"), icon_name="mail", order=226
+    )
+
+
+@hooks.register("register_admin_menu_item")
+def weekly_summary_menu_item():
+    return TrainerMenuItem(
+        _("Weekly summary"), reverse("lms_weekly_summary"), icon_name="doc-full", order=227
+    )
 
 
 @hooks.register("after_create_page")

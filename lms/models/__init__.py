@@ -1,4 +1,5 @@
 from .certificates import Certificate, CertificateCompetence, CertificateKind
+from .notifications import DeliveryStatus, Frequency, Notification, NotificationPreference, Weekday
 from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 from .privacy import ConsentRecord, Erasure
@@ -11,8 +12,13 @@ __all__ = [
     "CertificateCompetence",
     "CertificateKind",
     "ConsentRecord",
+    "DeliveryStatus",
     "Erasure",
+    "Frequency",
+    "Notification",
+    "NotificationPreference",
     "StaffProfile",
     "TrainingPlanPage",
+    "Weekday",
     "Workshop",
 ]

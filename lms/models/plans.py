@@ -112,6 +112,7 @@ class TrainingPlanPage(RoutablePageMixin, Page):
         context = super().get_context(request, *args, **kwargs)
         context["approval"] = approval_of(self)
         context["workshops"] = self.workshops.order_by("starts_at")
+        context["calendar_links"] = True  # "add to my calendar" on the page, not in its PDF
         return context
 
     @path("")

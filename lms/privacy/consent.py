@@ -7,6 +7,7 @@ The notice's text is in `templates/lms/consent.html` (translated with gettext); 
 from django.conf import settings
 from django.contrib.auth.views import redirect_to_login
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 from django.urls import reverse
 
 from ..models import ConsentRecord
@@ -64,3 +65,8 @@ class ConsentRequiredMiddleware:
             return None
         # In the language of the request (LocaleMiddleware has activated it), so /admin/ leads to it too.
         return redirect_to_login(request.get_full_path(), login_url=reverse("lms:privacy_notice"))
+
+
+def accepted_filter(*, prefix: str = "") -> Q:
+    """`accepted_consent` as a query filter on users (behind `prefix`): who accepted the current notice."""
+    return Q(**{f"{prefix}consents__notice_version": notice_version()})

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "bootstrap",
     "axes",
     "csp",
+    "django_tasks",
+    "django_tasks_db",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -199,6 +201,15 @@ TRUSTED_PROXIES: list[str] = []
 # E-mail: console in development, SMTP from the environment in production.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Tounesna Academy <no-reply@localhost>")
+
+# Background work (django-tasks). Wagtail's own tasks keep running at once ("default"); the
+# notification e-mails go through their own queue in the database, read by
+# `manage.py db_worker --backend notifications` (docs/deploy.md), never sent inside a request.
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+NOTIFICATION_RETRY_LIMIT = 5  # failed SMTP sends are retried this many times, then shown as failed
 
 # Privacy (Tunisian law 2004-63, GDPR): the notice users accept once per version, and how long
 # personal data is kept (`manage.py apply_retention`).

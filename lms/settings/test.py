@@ -11,3 +11,8 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"  # noqa: F405
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 # Most tests sign users in directly; tests/lms/test_privacy_consent.py switches the notice on.
 PRIVACY_NOTICE_REQUIRED = False
+# Notification e-mails are sent at once in tests (the worker's job, in the same process).
+TASKS = {
+    "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+    "notifications": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+}

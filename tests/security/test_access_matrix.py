@@ -13,6 +13,7 @@ from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
 from lms.models import Attendance
+from lms.notifications.preferences import issue_calendar_token
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
@@ -54,6 +55,7 @@ OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a":
 APPROVERS = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 APPROVER_TASK = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
+PLAN_READERS = {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN, "trainee_a": 404, "trainee_b": 404}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -131,6 +133,18 @@ MATRIX = {
     "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
+    # Notifications and calendar (lms/notifications): one's own preferences; a workshop's file for
+    # whoever may read its plan (not live here: staff only); the feed opens with its secret alone.
+    "lms:notification_preferences": (lambda d: {}, SIGNED_IN),
+    "lms:calendar_new_address": (lambda d: {}, POST_ONLY),
+    "lms:calendar_revoke": (lambda d: {}, POST_ONLY),
+    "lms:workshop_ics": (lambda d: {"workshop_id": d["workshop"].pk}, PLAN_READERS),
+    "lms:short_link": (lambda d: {"page_id": d["course"].pk}, dict.fromkeys(ROLES, 302)),
+    "calendar_feed": (lambda d: {"token": d["calendar_token"]}, ALL_OK),
+    "lms_notification_outbox": (lambda d: {}, TRAINER_ADMIN),
+    "lms_notification_retry": (lambda d: {}, {**TRAINER_ADMIN, "trainer": 405, "superuser": 405}),
+    "lms_notification_remind": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, TRAINER_ADMIN),
+    "lms_weekly_summary": (lambda d: {}, TRAINER_ADMIN),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -221,6 +235,7 @@ def build_world(make_user) -> tuple[dict, dict]:
         "trainee_b": users["trainee_b"],
         "certificate": certificate,
         "task_state": awaiting.pk,
+        "calendar_token": issue_calendar_token(user=users["trainee_a"]),
     }
     return users, data
 
@@ -269,6 +284,7 @@ def test_access(db, client, world, name, role):
         "health",
         "theme_css",
         "wagtailadmin_",
+        "calendar_feed",
     )
     prefix = "/fr" if not name.startswith(unprefixed) else ""
     url = reverse(name, kwargs=build(data))
