@@ -14,3 +14,4 @@ class LmsConfig(AppConfig):
         register_landing_provider(landing_actions)
 
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
+        from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)

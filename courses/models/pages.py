@@ -144,6 +144,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..dashboard import step_navigation
+        from ..reflections import reflections
         from ..rendering import rendered_body
 
         context = super().get_context(request, *args, **kwargs)
@@ -156,6 +157,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         body = rendered_body(self.body)
         context["body_html"] = body.html
         context["reading_minutes"] = body.reading_minutes
+        context["reflections"] = reflections(request=request, page=self)
         return context
 
     @path("")

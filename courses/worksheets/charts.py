@@ -60,7 +60,10 @@ def _text(column: FieldSpec | None, row: Mapping, actors) -> str:
     return column.handler.display(spec=column, value=row.get(column.key), actors=actors)
 
 
-def power_interest_grid(*, template, values: Mapping, actors: Mapping[int, str]) -> Grid | None:
+def power_interest_grid(
+    *, template, values: Mapping, actors: Mapping[int, str], short_names: Mapping[int, str] | None = None
+) -> Grid | None:
+    """`short_names` (an actor's acronym) label the grid's cells where given."""
     groups = [g for g in _groups(template, "power_interest_grid") if len(g.columns_of_kind("scale")) >= 2]
     if not groups:
         return None
@@ -70,7 +73,7 @@ def power_interest_grid(*, template, values: Mapping, actors: Mapping[int, str])
     cells = {(i, j): [] for i in SCALE for j in SCALE}
     unplaced = []
     for number, row in enumerate(values.get(group.key) or [], start=1):
-        label = _text(name, row, actors) or str(number)
+        label = _text(name, row, {**actors, **(short_names or {})}) or str(number)
         if row.get(x.key) in SCALE and row.get(y.key) in SCALE:
             cells[(row[x.key], row[y.key])].append(label)
         else:

@@ -19,6 +19,15 @@ def rows_name(group: FieldSpec) -> str:
     return f"{group.key}-rows"
 
 
+def _styled(field: forms.Field) -> forms.Field:
+    widget = field.widget
+    if not isinstance(widget, forms.HiddenInput):
+        widget.attrs.setdefault(
+            "class", "form-select" if isinstance(widget, forms.Select) else "form-control"
+        )
+    return field
+
+
 class WorksheetForm(forms.Form):
     """Fields are added by `worksheet_form`; `layout` tells the template how to lay them out."""
 
@@ -34,11 +43,11 @@ class WorksheetForm(forms.Form):
                         self._add_group(item, actors, values.get(item.key) or [], add_row == item.key)
                     )
                 else:
-                    self.fields[item.key] = item.handler.form_field(spec=item, actors=actors)
+                    self.fields[item.key] = _styled(item.handler.form_field(spec=item, actors=actors))
                     self.fields[item.key].label = str(item.label)
                     self.fields[item.key].help_text = str(item.help)
                     self.fields[item.key].initial = item.handler.initial(values.get(item.key))
-                    items.append({"spec": item, "name": item.key})
+                    items.append({"spec": item, "field": self[item.key]})
             self.layout.append({"section": section, "items": items})
 
     def _row_count(self, group: FieldSpec, stored_rows: list, add_row: bool) -> int:
@@ -63,13 +72,13 @@ class WorksheetForm(forms.Form):
             cells = []
             for column in group.columns:
                 name = cell_name(group, row, column)
-                self.fields[name] = column.handler.form_field(spec=column, actors=actors)
+                self.fields[name] = _styled(column.handler.form_field(spec=column, actors=actors))
                 self.fields[name].label = _("%(column)s, row %(row)s") % {
                     "column": column.label,
                     "row": row + 1,
                 }
                 self.fields[name].initial = column.handler.initial(stored.get(column.key))
-                cells.append({"spec": column, "name": name})
+                cells.append({"spec": column, "field": self[name]})
             rows.append({"number": row + 1, "cells": cells})
         return {
             "spec": group,

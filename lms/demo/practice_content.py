@@ -72,3 +72,58 @@ def load_worksheet_templates(path=TEMPLATES_FILE) -> list[WorksheetTemplate]:
         template, _created = WorksheetTemplate.objects.update_or_create(slug=item["slug"], defaults=fields)
         found.append(template)
     return found
+
+
+WORKBOOKS_FILE = DATA / "workbooks.toml"
+
+
+def _with_actor_ids(values: dict, template: WorksheetTemplate) -> dict:
+    """The data file names actors by acronym; the worksheet stores their ids."""
+    from courses.worksheets import spec_of
+
+    by_acronym = {actor.acronym: actor.pk for actor in Actor.objects.exclude(acronym="")}
+    found = dict(values)
+    for _section, item in spec_of(template).fields():
+        if item.kind == "actor" and item.key in found:
+            found[item.key] = by_acronym[found[item.key]]
+        for column in item.columns_of_kind("actor") if item.kind == "group" else []:
+            found[item.key] = [
+                {**row, column.key: by_acronym[row[column.key]]} if column.key in row else row
+                for row in found.get(item.key, [])
+            ]
+    return found
+
+
+@transaction.atomic
+def load_workbooks(cohort, templates: list[WorksheetTemplate], path=WORKBOOKS_FILE) -> None:
+    from django.contrib.auth import get_user_model
+
+    from courses.models import LessonPage
+    from courses.reflections import reflection_prompts
+    from lms.models import ReflectionAnswer, Worksheet
+    from lms.practice.workbook import save_reflection, start_worksheet
+
+    data = read_toml(path)
+    users = {user.username: user for user in get_user_model().objects.filter(cohorts=cohort)}
+    by_slug = {template.slug: template for template in templates}
+    for item in data.get("reflection", []):
+        lesson = LessonPage.objects.get(slug=item["lesson_slug"])
+        prompt = reflection_prompts(page=lesson)[0]
+        if not ReflectionAnswer.objects.filter(owner=users[item["username"]], lesson=lesson).exists():
+            save_reflection(
+                user=users[item["username"]], lesson=lesson, block_id=prompt.block_id, answer=item["answer"]
+            )
+    for item in data.get("worksheet", []):
+        owner, template = users[item["username"]], by_slug[item["template"]]
+        if Worksheet.objects.filter(owner=owner, title=item["title"]).exists():
+            continue
+        worksheet = start_worksheet(user=owner, template=template)
+        worksheet.title = item["title"]
+        worksheet.values = _with_actor_ids(item["values"], template)
+        worksheet.save()
+    for item in data.get("proposal", []):
+        if not Actor.objects.filter(acronym=item["acronym"]).exists():
+            from courses.actors import propose_actor
+
+            fields = {k: v for k, v in item.items() if k != "username"}
+            propose_actor(user=users[item["username"]], **fields)

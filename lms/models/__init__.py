@@ -1,6 +1,7 @@
 from .certificates import Certificate, CertificateCompetence, CertificateKind
 from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
+from .practice import ReflectionAnswer, Worksheet
 from .privacy import ConsentRecord, Erasure
 
 __all__ = [
@@ -12,7 +13,9 @@ __all__ = [
     "CertificateKind",
     "ConsentRecord",
     "Erasure",
+    "ReflectionAnswer",
     "StaffProfile",
     "TrainingPlanPage",
     "Workshop",
+    "Worksheet",
 ]
