@@ -14,6 +14,8 @@ from home.admin_menu import TrainerMenuItem
 from home.roles import Role, has_role
 
 from .models import StaffProfile
+from .practice import admin_views as workbook_admin
+from .practice import converters  # noqa: F401  (registers <export:...>)
 from .privacy.admin_views import erase, trainee_list
 from .views_admin import (
     QuizResultsView,
@@ -32,7 +34,19 @@ def trainer_urls():
         path("quiz-results/<id:quiz_id>/", QuizResultsView.as_view(), name="lms_quiz_results"),
         path("trainees/", trainee_list, name="lms_trainees"),
         path("trainees/<id:user_id>/erase/", erase, name="lms_trainee_erase"),
+        path("workbooks/", workbook_admin.workbook_list, name="lms_workbooks"),
+        path("workbooks/<id:user_id>/", workbook_admin.trainee_workbook, name="lms_trainee_workbook"),
+        path(
+            "workbooks/<id:user_id>/workbook.<export:export_format>",
+            workbook_admin.trainee_workbook_export,
+            name="lms_trainee_workbook_export",
+        ),
     ]
+
+
+@hooks.register("register_admin_menu_item")
+def workbooks_menu_item():
+    return TrainerMenuItem(_("Trainees' workbooks"), reverse("lms_workbooks"), icon_name="form", order=224)
 
 
 @hooks.register("register_admin_menu_item")

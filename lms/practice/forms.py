@@ -18,6 +18,8 @@ class ActorProposalForm(forms.ModelForm):
     """A trainee's proposal for the register, in the language they write in; a trainer completes the
     other language before approving it."""
 
+    website = forms.URLField(label=_("website"), required=False, assume_scheme="https")
+
     class Meta:
         model = Actor
         fields = [

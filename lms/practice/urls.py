@@ -1,19 +1,9 @@
-from django.urls import path, register_converter
+from django.urls import path
 
-from . import views
-
-
-class ExportFormat:
-    regex = "pdf|docx"
-
-    def to_python(self, value):
-        return value
-
-    def to_url(self, value):
-        return value
-
-
-register_converter(ExportFormat, "export")
+from . import (
+    converters,  # noqa: F401  (registers <export:...>)
+    views,
+)
 
 app_name = "practice"
 urlpatterns = [

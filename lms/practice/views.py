@@ -3,7 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,7 +20,6 @@ from .forms import ActorProposalForm, ReflectionForm, WorksheetTitleForm
 from .rendering import docx_response, workbook_docx, workbook_pdf, worksheet_docx, worksheet_pdf
 from .workbook import (
     live_templates,
-    may_read,
     readable_worksheets,
     save_reflection,
     save_worksheet,
@@ -164,13 +163,3 @@ def actors(request):
         "lms/practice/actors.html",
         {"actors": list(Actor.objects.visible_to(request.user)), "form": form},
     )
-
-
-def trainee_workbook_export(request, owner, export_format: str) -> HttpResponse:
-    """A trainee's workbook exported for a trainer (the admin's view per trainee)."""
-    if not may_read(user=request.user, owner_id=owner.pk):
-        raise Http404
-    book = workbook_of(owner=owner)
-    if export_format == "pdf":
-        return workbook_pdf(request, workbook=book)
-    return docx_response(workbook_docx(workbook=book), "carnet")
