@@ -56,8 +56,8 @@ def workbook_export(request, export_format: str):
     return docx_response(workbook_docx(workbook=book), "carnet")
 
 
-@require_POST
 @login_required
+@require_POST
 def reflection_answer(request, lesson_id: int, block_id: str):
     lesson = get_object_or_404(LessonPage.objects.live(), pk=lesson_id)
     course = course_of_step(lesson, user=request.user)
@@ -78,8 +78,8 @@ def reflection_answer(request, lesson_id: int, block_id: str):
     return redirect(lesson.get_url(request) + "#reflections")
 
 
-@require_POST
 @login_required
+@require_POST
 def worksheet_new(request, template_id: int):
     template = get_object_or_404(live_templates(), pk=template_id)
     worksheet = start_worksheet(user=request.user, template=template)
