@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -57,7 +58,7 @@ class ActorViewSet(SnippetViewSet):
     chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = Actor
     icon = "site"
-    list_display = ["name", "acronym", "country", "kind", "proposed_by", "live"]
+    list_display = ["name", "acronym", "country", "kind", "proposed_by", LiveStatusTagColumn()]
     list_filter = ["live", "kind"]
     search_fields = ["name", "acronym", "country"]
 
@@ -66,13 +67,13 @@ class WorksheetTemplateViewSet(SnippetViewSet):
     chooser_viewset_class = PermissionGatedSnippetChooserViewSet
     model = WorksheetTemplate
     icon = "form"
-    list_display = ["title", "slug", "live"]
+    list_display = ["title", "slug", LiveStatusTagColumn()]
 
 
 class PracticeGroup(SnippetViewSetGroup):
     items = (ActorViewSet, WorksheetTemplateViewSet)
     menu_icon = "form"
-    menu_label = gettext_lazy("Practice")
+    menu_label = gettext_lazy("Actors and worksheets")
     menu_name = "practice"
     menu_order = 215
 
