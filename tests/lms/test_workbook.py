@@ -267,3 +267,26 @@ def test_the_admin_page_of_a_trainees_workbook_reads_constant_queries(client, wo
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
     assert WorksheetTemplate.objects.count() == 2
+
+
+def test_my_data_holds_the_workbook_and_erasure_removes_it(world, trainer):
+    from lms.privacy.erasure import erase_trainee, erasure_summary
+    from lms.privacy.my_data import personal_data
+
+    trainee = world["trainee"]
+    _fill(trainee, world["templates"], 1, 2, world["lesson"])
+    proposal = propose_actor(user=trainee, name="Agence BBU", kind="agency", country="Autriche", role="Retour")
+    data = personal_data(user=trainee)
+    assert [a["answer"] for a in data["workbook_answers"]] == ["R", "R"]
+    assert data["worksheets"][0]["title"] == "Plan 0" and data["worksheets"][0]["values"]["goal"] == "G"
+    assert data["actor_register_proposals"] == [
+        {"name": "Agence BBU", "approved": False, "proposed": proposal.proposed_at.isoformat()}
+    ]
+    assert personal_data(user=world["other"])["worksheets"] == []
+
+    assert erasure_summary(user=trainee).removed_workbook_entries == 3
+    erase_trainee(user=trainee, by=trainer)
+    assert not ReflectionAnswer.objects.filter(owner=trainee).exists()
+    assert not Worksheet.objects.filter(owner=trainee).exists()
+    proposal.refresh_from_db()
+    assert proposal.proposed_by is None  # the institution's entry stays, unlinked from the person
