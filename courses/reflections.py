@@ -35,6 +35,23 @@ def reflection_prompts(*, page) -> list[Prompt]:
     ]
 
 
+def _prompt_ids(body) -> list[str]:
+    return [
+        child.id for child in body if child.block_type == "case_study" and child.value.get("asks_for_answer")
+    ]
+
+
+def same_prompt_ids(*, page) -> dict[str, frozenset[str]]:
+    """Each prompt's block id → the ids of the same prompt in every language's body (the n-th prompt
+    that asks for an answer in each): an answer given in one language shows in the others."""
+    from home.languages import language_codes, localized
+
+    by_language = [_prompt_ids(getattr(page, localized("body", code)) or []) for code in language_codes()]
+    positions = max((len(ids) for ids in by_language), default=0)
+    groups = [frozenset(ids[n] for ids in by_language if n < len(ids)) for n in range(positions)]
+    return {block_id: group for group in groups for block_id in group}
+
+
 def reflections(*, request, page) -> list:
     prompts = reflection_prompts(page=page)
     if not prompts or not request.user.is_authenticated:

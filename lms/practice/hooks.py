@@ -2,7 +2,7 @@
 
 from django.urls import reverse
 
-from courses.reflections import register_reflection_provider
+from courses.reflections import register_reflection_provider, same_prompt_ids
 
 from ..models import ReflectionAnswer
 from .workbook import ANSWER_MAX_LENGTH
@@ -10,13 +10,15 @@ from .workbook import ANSWER_MAX_LENGTH
 
 @register_reflection_provider
 def reflection_forms(*, request, page, prompts) -> list[dict]:
-    """Each prompt with its form's address and the answer the trainee already gave (one query)."""
-    answers = {
-        a.block_id: a
-        for a in ReflectionAnswer.objects.filter(
-            owner=request.user, lesson=page.pk, block_id__in=[p.block_id for p in prompts]
-        )
-    }
+    """Each prompt with its form's address and the answer the trainee already gave, in whichever
+    language it was given (one query)."""
+    same = same_prompt_ids(page=page)
+    given = {a.block_id: a for a in ReflectionAnswer.objects.filter(owner=request.user, lesson=page.pk)}
+    answers = {}
+    for prompt in prompts:
+        found = [given[i] for i in same.get(prompt.block_id, {prompt.block_id}) if i in given]
+        if found:
+            answers[prompt.block_id] = max(found, key=lambda a: a.answered_at)
     return [
         {
             "prompt": prompt,

@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from courses.models import Actor, LessonPage, WorksheetTemplate
-from courses.reflections import reflection_prompts
+from courses.reflections import reflection_prompts, same_prompt_ids
 from courses.worksheets import (
     Grid,
     Problem,
@@ -59,17 +59,20 @@ def save_reflection(*, user, lesson: LessonPage, block_id: str, answer: str) -> 
         raise ValidationError(
             _("Your answer is too long (at most %(count)s characters).") % {"count": ANSWER_MAX_LENGTH}
         )
-    found, _created = ReflectionAnswer.objects.update_or_create(
-        owner=user,
-        lesson=lesson,
-        block_id=block_id,
-        defaults={
-            "prompt": f"{prompt.title}\n{prompt.question}",
-            "answer": answer,
-            "lesson_title": lesson.title,
-        },
+    fields = {"prompt": f"{prompt.title}\n{prompt.question}", "answer": answer, "lesson_title": lesson.title}
+    # The same prompt answered before in another language: that answer is replaced, not doubled.
+    same = same_prompt_ids(page=lesson).get(block_id, {block_id})
+    earlier = (
+        ReflectionAnswer.objects.select_for_update()
+        .filter(owner=user, lesson=lesson, block_id__in=same)
+        .first()
     )
-    return found
+    if earlier is None:
+        return ReflectionAnswer.objects.create(owner=user, lesson=lesson, block_id=block_id, **fields)
+    for name, value in {"block_id": block_id, **fields}.items():
+        setattr(earlier, name, value)
+    earlier.save()
+    return earlier
 
 
 @transaction.atomic

@@ -275,7 +275,9 @@ def test_my_data_holds_the_workbook_and_erasure_removes_it(world, trainer):
 
     trainee = world["trainee"]
     _fill(trainee, world["templates"], 1, 2, world["lesson"])
-    proposal = propose_actor(user=trainee, name="Agence BBU", kind="agency", country="Autriche", role="Retour")
+    proposal = propose_actor(
+        user=trainee, name="Agence BBU", kind="agency", country="Autriche", role="Retour"
+    )
     data = personal_data(user=trainee)
     assert [a["answer"] for a in data["workbook_answers"]] == ["R", "R"]
     assert data["worksheets"][0]["title"] == "Plan 0" and data["worksheets"][0]["values"]["goal"] == "G"
@@ -290,3 +292,26 @@ def test_my_data_holds_the_workbook_and_erasure_removes_it(world, trainer):
     assert not Worksheet.objects.filter(owner=trainee).exists()
     proposal.refresh_from_db()
     assert proposal.proposed_by is None  # the institution's entry stays, unlinked from the person
+
+
+def test_an_answer_given_in_one_language_shows_and_is_replaced_in_the_other(client, world):
+    lesson = world["lesson"]
+    lesson.body_ar = [("paragraph", "<p>نص</p>"), case_study("ما المراحل؟")]
+    lesson.save()
+    lesson.refresh_from_db()
+    client.force_login(world["trainee"])
+    fr_id, ar_id = lesson.body_fr[1].id, lesson.body_ar[1].id
+    assert fr_id != ar_id
+    client.post(
+        reverse("lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": fr_id}),
+        {"answer": "Réponse en français"},
+    )
+    with translation.override("ar"):
+        arabic = client.get(lesson.url).content.decode()
+    assert "Réponse en français" in arabic
+    with translation.override("ar"):
+        action = reverse("lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": ar_id})
+    client.post(action, {"answer": "إجابة بالعربية"})
+    answer = ReflectionAnswer.objects.get()
+    assert (answer.block_id, answer.answer) == (ar_id, "إجابة بالعربية")
+    assert "ما المراحل؟" in answer.prompt
