@@ -315,3 +315,25 @@ def test_an_answer_given_in_one_language_shows_and_is_replaced_in_the_other(clie
     answer = ReflectionAnswer.objects.get()
     assert (answer.block_id, answer.answer) == (ar_id, "إجابة بالعربية")
     assert "ما المراحل؟" in answer.prompt
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"objectives-rows": "-3", "targets-rows": "abc", "actions-rows": "1e9"},
+        {"targets-rows": "1", "targets-0-actor": "999999", "targets-0-influence": "9"},
+        {"targets-rows": "1", "targets-0-actor": "'; DROP TABLE x;--"},
+        {"title": "x" * 500, "goal": "y" * 6000},
+        {"objectives-rows": "1", "objectives-0-due": "2027-02-30"},
+    ],
+)
+def test_a_tampered_worksheet_post_never_fails_and_saves_nothing_wrong(client, world, data):
+    client.force_login(world["trainee"])
+    worksheet = start_worksheet(user=world["trainee"], template=world["templates"]["plan-de-plaidoyer"])
+    response = client.post(
+        reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk}), {"title": "T", **data}
+    )
+    assert response.status_code in (200, 302)
+    worksheet.refresh_from_db()
+    assert worksheet.values in ({}, {"objectives": []}) or response.status_code == 302
+    assert "targets" not in worksheet.values
