@@ -11,7 +11,7 @@ from django.utils import formats
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
-from home.languages import current_language, is_right_to_left
+from home.languages import current_language, is_right_to_left, text_direction
 from home.people import display_name
 
 from ..pdf import render_pdf
@@ -69,7 +69,9 @@ class _Writer:
         fonts.set(qn("w:cs"), "Noto Naskh Arabic")
 
     def _direction(self, paragraph):
-        if not self.rtl:
+        """Right to left where the paragraph's text is (or, with no strong character, the document)."""
+        direction = text_direction(paragraph.text)
+        if direction == "ltr" or (direction == "auto" and not self.rtl):
             return paragraph
         from docx.enum.text import WD_ALIGN_PARAGRAPH
         from docx.oxml import OxmlElement

@@ -23,6 +23,7 @@ needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler
 
 ASK_AR = "تمويل مكتبين جهويين"
 GOAL_FR = "Un service public national durable"
+BIDI = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi"
 KEY_QUADRANT = (249, 224, 224)  # #f9e0e0, static/css/workbook.css
 
 
@@ -104,10 +105,16 @@ def test_the_word_document_reads_back(client, sheet, language):
     assert GOAL_FR in paragraphs
     targets = next(t for t in document.tables if any("OFII" in c.text for c in t.rows[1].cells))
     assert [c.text for c in targets.rows[1].cells][1:4] == ["5", "5", ASK_AR]
-    right_to_left = document.paragraphs[0]._p.pPr.find(
-        "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi"
+    # Each paragraph reads in its text's direction: the Arabic section titles right to left, the
+    # French values typed by the trainee left to right, in both documents.
+    heading = next(
+        p
+        for p in document.paragraphs
+        if p.text in ("Cibles, demandes et messages", "الجهات المستهدفة والطلبات والرسائل")
     )
-    assert (right_to_left is not None) == (language == "ar")
+    assert (heading._p.pPr.find(BIDI) is not None) == (language == "ar")
+    goal = next(p for p in document.paragraphs if p.text == GOAL_FR)
+    assert goal._p.pPr is None or goal._p.pPr.find(BIDI) is None
 
 
 def test_the_workbook_word_document_holds_the_answers(client, sheet):
