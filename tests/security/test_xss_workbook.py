@@ -6,11 +6,15 @@ the text as typed, no field code or hyperlink)."""
 import io
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
 from django.urls import reverse
 
 from courses.actors import propose_actor
 from courses.models import Actor
-from home.roles import Role
+from home.roles import Role, ensure_groups, remove_unused_wagtail_groups
+from home.site_tree import ensure_home_page
 from lms.demo.practice_content import load_actors, load_worksheet_templates
 from lms.models import ReflectionAnswer
 from lms.practice.workbook import save_worksheet, start_worksheet
@@ -24,14 +28,36 @@ from tests.security.xss_corpus import (
     pdf_report,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_xss_workbook")]
 
 PLAIN = [p for p in PAYLOADS if "\x00" not in p]
 
 
+def _person(role: Role, username: str, **names):
+    user = get_user_model().objects.create_user(username=username, password="correct-horse-battery", **names)
+    user.groups.add(Group.objects.get(name=role.value))
+    return user
+
+
+@pytest.fixture(scope="module")
+def world(django_db_setup, django_db_blocker):
+    """Built once for the module, in a transaction rolled back at its end; each test runs in its own
+    savepoint (the `db` fixture), so what a request writes is undone before the next."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_home_page()
+        ensure_groups()
+        remove_unused_wagtail_groups()
+        yield _build()
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
-def world(site_tree, make_user):
-    me = make_user(Role.TRAINEE, username="me", first_name=PAYLOADS[0], last_name=PAYLOADS[1])
+def trainer(db):
+    return _person(Role.TRAINER, "karim", first_name="Karim", last_name="Belhadj")
+
+
+def _build():
+    me = _person(Role.TRAINEE, "me", first_name=PAYLOADS[0], last_name=PAYLOADS[1])
     load_actors()
     templates = {t.slug: t for t in load_worksheet_templates()}
     proposal = propose_actor(user=me, name=PAYLOADS[2], kind="agency", country=PAYLOADS[3], role=PAYLOADS[4])
