@@ -8,17 +8,21 @@ import shutil
 import subprocess
 
 import pytest
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.db import transaction
 from docx import Document
 from PIL import Image
 
 from courses.models import Actor
-from home.roles import Role
+from home.roles import Role, ensure_groups, remove_unused_wagtail_groups
+from home.site_tree import ensure_home_page
 from lms.demo.practice_content import load_actors, load_worksheet_templates
 from lms.models import ReflectionAnswer
 from lms.practice.workbook import save_worksheet, start_worksheet
 from tests.lms.test_pdf_every_document import TITLE, coloured, ink_share
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_workbook_exports")]
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
 
 ASK_AR = "تمويل مكتبين جهويين"
@@ -27,9 +31,20 @@ BIDI = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bidi"
 KEY_QUADRANT = (249, 224, 224)  # #f9e0e0, static/css/workbook.css
 
 
-@pytest.fixture
-def sheet(site_tree, make_user):
-    owner = make_user(Role.TRAINEE, username="amira", first_name="Amira", last_name="Ben Ali")
+@pytest.fixture(scope="module")
+def sheet(django_db_setup, django_db_blocker):
+    """Built once for the module, in a transaction rolled back at its end (each test in a savepoint)."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        ensure_home_page()
+        ensure_groups()
+        remove_unused_wagtail_groups()
+        yield _build()
+        transaction.set_rollback(True)
+
+
+def _build():
+    owner = get_user_model().objects.create_user(username="amira", first_name="Amira", last_name="Ben Ali")
+    owner.groups.add(Group.objects.get(name=Role.TRAINEE.value))
     load_actors()
     template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
     worksheet = start_worksheet(user=owner, template=template)
