@@ -9,9 +9,14 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from home.roles import Role, grant
 
-        for model in ("domain", "competence", "cohort"):
+        for model in ("domain", "competence", "cohort", "actor", "worksheettemplate"):
             grant(Role.TRAINER, *(f"courses.{action}_{model}" for action in ("add", "change", "delete")))
-        grant(Role.TRAINER, "courses.view_stepprogress")
+        grant(
+            Role.TRAINER,
+            "courses.view_stepprogress",
+            "courses.publish_actor",
+            "courses.publish_worksheettemplate",
+        )
 
         from django.db.models.signals import post_save
 

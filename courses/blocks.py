@@ -94,6 +94,11 @@ class CaseStudyBlock(blocks.StructBlock):
     title = blocks.CharBlock(label=_("title"), max_length=200)
     context = blocks.RichTextBlock(label=_("context"), features=INLINE_FEATURES)
     question = blocks.TextBlock(label=_("question to think about"))
+    asks_for_answer = blocks.BooleanBlock(
+        label=_("ask for an answer"),
+        required=False,
+        help_text=_("Trainees answer the question below the lesson; the answer goes to their workbook."),
+    )
 
     class Meta:
         icon = "help"

@@ -1,7 +1,16 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import Competence, CourseIndexPage, CoursePage, Domain, LessonPage, ModulePage
+from .models import (
+    Actor,
+    Competence,
+    CourseIndexPage,
+    CoursePage,
+    Domain,
+    LessonPage,
+    ModulePage,
+    WorksheetTemplate,
+)
 
 
 @register(Domain)
@@ -32,3 +41,13 @@ class ModulePageTR(TranslationOptions):
 @register(LessonPage)
 class LessonPageTR(TranslationOptions):
     fields = ("summary", "body")
+
+
+@register(Actor)
+class ActorTR(TranslationOptions):
+    fields = ("name", "country", "role", "contact_role")
+
+
+@register(WorksheetTemplate)
+class WorksheetTemplateTR(TranslationOptions):
+    fields = ("title", "introduction")

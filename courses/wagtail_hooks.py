@@ -4,6 +4,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import LiveStatusTagColumn
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
@@ -12,7 +13,7 @@ from home.admin_menu import TrainerMenuItem
 from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.field_languages import field_language_name, field_list
 
-from .models import Cohort, Competence, Domain, LessonPage
+from .models import Actor, Cohort, Competence, Domain, LessonPage, WorksheetTemplate
 from .outline import place_new_lesson
 from .translation_status import missing_translations
 from .views_admin import CohortProgressView, TranslationGapsView, cohort_list
@@ -51,8 +52,35 @@ class CohortViewSet(SnippetViewSet):
     menu_order = 210
 
 
+class ActorViewSet(SnippetViewSet):
+    """The shared actor register: trainees' proposals arrive as drafts; publishing approves them."""
+
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
+    model = Actor
+    icon = "site"
+    list_display = ["name", "acronym", "country", "kind", "proposed_by", LiveStatusTagColumn()]
+    list_filter = ["live", "kind"]
+    search_fields = ["name", "acronym", "country"]
+
+
+class WorksheetTemplateViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
+    model = WorksheetTemplate
+    icon = "form"
+    list_display = ["title", "slug", LiveStatusTagColumn()]
+
+
+class PracticeGroup(SnippetViewSetGroup):
+    items = (ActorViewSet, WorksheetTemplateViewSet)
+    menu_icon = "form"
+    menu_label = gettext_lazy("Actors and worksheets")
+    menu_name = "practice"
+    menu_order = 215
+
+
 register_snippet(CompetenceFrameworkGroup)
 register_snippet(CohortViewSet)
+register_snippet(PracticeGroup)
 
 
 @hooks.register("register_admin_urls")

@@ -64,3 +64,17 @@ label_in.__doc__ = '`label` followed by the language `code` in brackets, lazily:
 
 def language_choices() -> list[tuple[str, str]]:
     return [(code, name) for code, name in settings.LANGUAGES]
+
+
+def text_direction(text: str) -> str:
+    """The direction of typed text from its first strong character, as `dir="auto"` decides it in a
+    browser: stated on the server because WeasyPrint's PDFs do not resolve `auto`."""
+    import unicodedata
+
+    for character in text or "":
+        kind = unicodedata.bidirectional(character)
+        if kind in ("R", "AL"):
+            return "rtl"
+        if kind == "L":
+            return "ltr"
+    return "auto"

@@ -15,3 +15,4 @@ class LmsConfig(AppConfig):
 
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
         from .notifications import builtin  # noqa: F401  (registers the platform's notification triggers)
+        from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)

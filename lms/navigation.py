@@ -20,6 +20,7 @@ def main_menu(request) -> list[NavLink]:
     if user.is_authenticated and lands_on_dashboard(user=user):
         found.append(NavLink(_("My learning path"), reverse("lms:dashboard")))
         found.append(NavLink(_("Workshops"), reverse("lms:my_workshops")))
+        found.append(NavLink(_("My advocacy workbook"), reverse("lms:practice:workbook")))
     return found
 
 

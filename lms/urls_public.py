@@ -21,6 +21,7 @@ urlpatterns = [
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),
     path("review/", include("lms.training.review.urls")),
+    path("my/workbook/", include("lms.practice.urls")),
     path("approvals/", approval_views.approvals_index, name="approvals"),
     path("approvals/<int:task_state_id>/", approval_views.approval_decision, name="approval"),
     path("approvals/<int:task_state_id>/approve/", approval_views.approve, name="approval_approve"),

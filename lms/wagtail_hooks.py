@@ -15,6 +15,8 @@ from home.roles import Role, has_role
 
 from .models import StaffProfile
 from .notifications import admin_views as notification_views
+from .practice import admin_views as workbook_admin
+from .practice import converters  # noqa: F401  (registers <export:...>)
 from .privacy.admin_views import erase, trainee_list
 from .training.admin_views import attendance_sheet, attendance_workshops
 
@@ -34,6 +36,13 @@ def trainer_urls():
             name="lms_notification_remind",
         ),
         path("notifications/weekly-summary/", notification_views.weekly_summary, name="lms_weekly_summary"),
+        path("workbooks/", workbook_admin.workbook_list, name="lms_workbooks"),
+        path("workbooks/<id:user_id>/", workbook_admin.trainee_workbook, name="lms_trainee_workbook"),
+        path(
+            "workbooks/<id:user_id>/workbook.<export:export_format>",
+            workbook_admin.trainee_workbook_export,
+            name="lms_trainee_workbook_export",
+        ),
     ]
 
 
@@ -49,6 +58,11 @@ def weekly_summary_menu_item():
     return TrainerMenuItem(
         _("Weekly summary"), reverse("lms_weekly_summary"), icon_name="doc-full", order=227
     )
+
+
+@hooks.register("register_admin_menu_item")
+def workbooks_menu_item():
+    return TrainerMenuItem(_("Trainees' workbooks"), reverse("lms_workbooks"), icon_name="form", order=224)
 
 
 @hooks.register("after_create_page")

@@ -1,10 +1,14 @@
+from .actors import Actor, ActorKind
 from .cohorts import Cohort
 from .competences import Competence, Domain
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
 from .progress import CourseCompletion, StepProgress
 from .search import SearchText, SearchWord
+from .worksheets import WorksheetTemplate
 
 __all__ = [
+    "Actor",
+    "ActorKind",
     "Cohort",
     "Competence",
     "CourseCompletion",
@@ -16,4 +20,5 @@ __all__ = [
     "SearchText",
     "SearchWord",
     "StepProgress",
+    "WorksheetTemplate",
 ]

@@ -147,6 +147,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         """The lesson being opened: recorded as a visit (`open_step`, written when that changes
         something), with the outline, the step navigation and the rendered body."""
         from ..dashboard import step_navigation
+        from ..reflections import reflections
         from ..rendering import rendered_body
 
         body = rendered_body(self.body)
@@ -154,6 +155,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
             **step_navigation(context=step_context, request=request, visit=True),
             "body_html": body.html,
             "reading_minutes": body.reading_minutes,
+            "reflections": reflections(request=request, page=self),
         }
         return self.render(request, context_overrides=context)
 

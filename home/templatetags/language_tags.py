@@ -162,3 +162,11 @@ def bdi_text(value) -> str:
     if value is None or value == "":
         return ""
     return f"{FSI}{value}{PDI}"
+
+
+@register.filter
+def dir_of(value) -> str:
+    """`dir` for a paragraph of typed text: its first strong character's direction (`auto` if none)."""
+    from home.languages import text_direction
+
+    return text_direction(str(value or ""))

@@ -73,6 +73,7 @@ def _block_value(block: dict):
             "title": block["title"],
             "context": rich_text(block["context"]),
             "question": block["question"],
+            "asks_for_answer": block.get("asks_for_answer", False),
         }
     if kind == "faq":
         return {

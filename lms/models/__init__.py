@@ -2,6 +2,7 @@ from .certificates import Certificate, CertificateCompetence, CertificateKind
 from .notifications import DeliveryStatus, Frequency, Notification, NotificationPreference, Weekday
 from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
+from .practice import ReflectionAnswer, Worksheet
 from .privacy import ConsentRecord, Erasure
 
 __all__ = [
@@ -17,8 +18,10 @@ __all__ = [
     "Frequency",
     "Notification",
     "NotificationPreference",
+    "ReflectionAnswer",
     "StaffProfile",
     "TrainingPlanPage",
     "Weekday",
     "Workshop",
+    "Worksheet",
 ]

@@ -2,7 +2,8 @@
 
 The person's identity and free text go; their account row stays as an empty, locked pseudonym
 so that attempts, responses, progress and attendance still count in the group's figures. A typed
-quiz answer goes too, its points stay: they were counted when the attempt was submitted.
+quiz answer goes too, its points stay: they were counted when the attempt was submitted. The
+workbook (reflection answers, worksheets) goes whole.
 """
 
 import secrets
@@ -21,10 +22,10 @@ from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
 from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response
-from courses.models import StepProgress
+from courses.models import Actor, StepProgress
 from home.roles import Role
 
-from ..models import Attendance, Certificate, ConsentRecord, Erasure
+from ..models import Attendance, Certificate, ConsentRecord, Erasure, ReflectionAnswer, Worksheet
 
 PSEUDONYM_PREFIX = "erased-"
 
@@ -44,6 +45,7 @@ class ErasureSummary:
     removed_certificates: int
     removed_free_text_answers: int
     removed_typed_quiz_answers: int
+    removed_workbook_entries: int = 0  # reflection answers and worksheets
 
 
 def erasable_trainees() -> QuerySet:
@@ -69,6 +71,8 @@ def erasure_summary(*, user) -> ErasureSummary:
         removed_typed_quiz_answers=AttemptQuestion.objects.filter(attempt__user=user)
         .exclude(text_answer="")
         .count(),
+        removed_workbook_entries=ReflectionAnswer.objects.filter(owner=user).count()
+        + Worksheet.objects.filter(owner=user).count(),
     )
 
 
@@ -85,6 +89,11 @@ def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Era
     ItemAnswer.objects.filter(response__respondent=account).exclude(text="").update(text="")
     AttemptQuestion.objects.filter(attempt__user=account).exclude(text_answer="").update(text_answer="")
     Attendance.objects.filter(trainee=account).exclude(note="").update(note="")
+    # The workbook is the trainee's own writing: it goes whole. Register entries they proposed stay,
+    # unlinked from them (an institution's entry names no person).
+    ReflectionAnswer.objects.filter(owner=account).delete()
+    Worksheet.objects.filter(owner=account).delete()
+    Actor.objects.filter(proposed_by=account).update(proposed_by=None)
     for log in (AccessAttempt, AccessFailureLog, AccessLog):
         log.objects.filter(username=username).delete()
     account.username = f"{PSEUDONYM_PREFIX}{secrets.token_hex(6)}"

@@ -4,9 +4,9 @@ from django.utils.translation import gettext as _
 
 from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response
-from courses.models import StepProgress
+from courses.models import Actor, StepProgress
 
-from ..models import Attendance, Certificate, ConsentRecord
+from ..models import Attendance, Certificate, ConsentRecord, ReflectionAnswer, Worksheet
 
 
 def _date(value):
@@ -113,6 +113,29 @@ def personal_data(*, user) -> dict:
         "certificates": [
             {"code": c.code, "title": c.title_fr, "title_ar": c.title_ar, "issued_on": _date(c.issued_on)}
             for c in Certificate.objects.filter(user=user)
+        ],
+        "workbook_answers": [
+            {
+                "lesson": answer.lesson_title,
+                "question": answer.prompt,
+                "answer": answer.answer,
+                "answered": _date(answer.answered_at),
+            }
+            for answer in ReflectionAnswer.objects.filter(owner=user).order_by("answered_at")
+        ],
+        "worksheets": [
+            {
+                "title": sheet.title,
+                "template": sheet.template_titles,
+                "created": _date(sheet.created_at),
+                "last_saved": _date(sheet.updated_at),
+                "values": sheet.values,
+            }
+            for sheet in Worksheet.objects.filter(owner=user).order_by("created_at")
+        ],
+        "actor_register_proposals": [
+            {"name": str(actor), "approved": actor.live, "proposed": _date(actor.proposed_at)}
+            for actor in Actor.objects.filter(proposed_by=user).order_by("proposed_at")
         ],
         "privacy_notice_accepted": [
             {"version": c.notice_version, "accepted_at": _date(c.accepted_at), "language": c.language}

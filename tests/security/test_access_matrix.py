@@ -12,8 +12,10 @@ from courses.models import Cohort
 from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
+from lms.demo.practice_content import load_worksheet_templates
 from lms.models import Attendance
 from lms.notifications.preferences import issue_calendar_token
+from lms.practice.workbook import start_worksheet
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
@@ -56,6 +58,16 @@ APPROVERS = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "approver": 200, 
 APPROVER_TASK = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
 PLAN_READERS = {**dict.fromkeys(ROLES, 200), "anonymous": LOGIN, "trainee_a": 404, "trainee_b": 404}
+# A trainee's worksheet (trainee A's): read by its owner and the trainers, edited by its owner only;
+# others get a 404, as for a missing one (the task force sees no workbook).
+WORKSHEET_READERS = {
+    **dict.fromkeys(ROLES, 404),
+    "anonymous": LOGIN,
+    "trainee_a": 200,
+    "trainer": 200,
+    "superuser": 200,
+}
+WORKSHEET_OWNER = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -145,6 +157,24 @@ MATRIX = {
     "lms_notification_retry": (lambda d: {}, {**TRAINER_ADMIN, "trainer": 405, "superuser": 405}),
     "lms_notification_remind": (lambda d: {"questionnaire_id": d["questionnaire"].pk}, TRAINER_ADMIN),
     "lms_weekly_summary": (lambda d: {}, TRAINER_ADMIN),
+    # The workbook (issue 20): always the signed-in person's own; a worksheet is trainee A's.
+    "lms:practice:workbook": (lambda d: {}, SIGNED_IN),
+    "lms:practice:workbook_export": (lambda d: {"export_format": "pdf"}, SIGNED_IN),
+    "lms:practice:actors": (lambda d: {}, SIGNED_IN),  # approved entries, and one's own proposals
+    "lms:practice:reflection_answer": (lambda d: {"lesson_id": d["lesson"].pk, "block_id": "b1"}, POST_ONLY),
+    "lms:practice:worksheet_new": (lambda d: {"template_id": d["template"].pk}, POST_ONLY),
+    "lms:practice:worksheet": (lambda d: {"worksheet_id": d["worksheet"].pk}, WORKSHEET_READERS),
+    "lms:practice:worksheet_edit": (lambda d: {"worksheet_id": d["worksheet"].pk}, WORKSHEET_OWNER),
+    "lms:practice:worksheet_export": (
+        lambda d: {"worksheet_id": d["worksheet"].pk, "export_format": "docx"},
+        WORKSHEET_READERS,
+    ),
+    "lms_workbooks": (lambda d: {}, TRAINER_ADMIN),
+    "lms_trainee_workbook": (lambda d: {"user_id": d["trainee_a"].pk}, TRAINER_ADMIN),
+    "lms_trainee_workbook_export": (
+        lambda d: {"user_id": d["trainee_a"].pk, "export_format": "pdf"},
+        TRAINER_ADMIN,
+    ),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -223,6 +253,7 @@ def build_world(make_user) -> tuple[dict, dict]:
     )
     awaiting = submit(make_plan(cohort=cohort), users["trainer"]).current_task_state
     questionnaire = make_questionnaire(cohort=cohort)
+    template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
     data = {
         "course": course,
@@ -233,6 +264,10 @@ def build_world(make_user) -> tuple[dict, dict]:
         "workshop": workshop,
         "questionnaire": questionnaire,
         "trainee_b": users["trainee_b"],
+        "trainee_a": users["trainee_a"],
+        "lesson": lessons_of(course)[0],
+        "template": template,
+        "worksheet": start_worksheet(user=users["trainee_a"], template=template),
         "certificate": certificate,
         "task_state": awaiting.pk,
         "calendar_token": issue_calendar_token(user=users["trainee_a"]),

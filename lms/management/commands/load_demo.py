@@ -9,6 +9,7 @@ from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
 from lms.demo.plan_content import load_minutes, load_plan
+from lms.demo.practice_content import load_actors, load_workbooks, load_worksheet_templates
 from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
 
 
@@ -40,8 +41,12 @@ class Command(BaseCommand):
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
         load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
+        actors = load_actors()
+        templates = load_worksheet_templates()
+        load_workbooks(cohort, templates)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
-            f"{len(quizzes)} quizzes, course “{course.title}”, "
+            f"{len(quizzes)} quizzes, {len(actors)} register entries, {len(templates)} worksheet templates, "
+            f"course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )

@@ -1,0 +1,339 @@
+"""The trainee's workbook (issue 20): reflection answers below a lesson, worksheets filled from a
+template as drafts, the register's moderation, who reads what, and the page's queries."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+from django.utils import translation
+
+from courses.actors import approve_actor, propose_actor
+from courses.models import Actor, WorksheetTemplate
+from home.roles import Role
+from lms.demo.practice_content import load_actors, load_worksheet_templates
+from lms.models import ReflectionAnswer, Worksheet
+from lms.practice.workbook import save_worksheet, start_worksheet
+from tests.factories.courses import add_lesson, enrol, make_course
+
+pytestmark = pytest.mark.django_db
+
+QUESTION = "Quelles étapes avant d'écrire ?"
+
+
+def case_study(question=QUESTION, asks=True):
+    return (
+        "case_study",
+        {
+            "title": "Étude de cas",
+            "context": "<p>Contexte</p>",
+            "question": question,
+            "asks_for_answer": asks,
+        },
+    )
+
+
+@pytest.fixture
+def world(site_tree, make_user):
+    trainee = make_user(Role.TRAINEE, username="amira", first_name="Amira", last_name="Ben Ali")
+    other = make_user(Role.TRAINEE, username="sonia")
+    course = make_course(modules=1, lessons=0)
+    module = course.get_children().first().specific
+    lesson = add_lesson(
+        module, body=[("paragraph", "<p>Texte</p>"), case_study(), case_study("Sans réponse", asks=False)]
+    )
+    cohort = enrol(trainee, course)
+    enrol(other, course, cohort=cohort)
+    load_actors()
+    templates = {t.slug: t for t in load_worksheet_templates()}
+    return {"trainee": trainee, "other": other, "lesson": lesson, "templates": templates}
+
+
+def lesson_url(lesson):
+    with translation.override("fr"):
+        return lesson.url
+
+
+def test_a_prompt_that_asks_for_an_answer_shows_a_form_and_saves_to_the_workbook(client, world):
+    lesson = world["lesson"]
+    client.force_login(world["trainee"])
+    page = client.get(lesson_url(lesson)).content.decode()
+    assert page.count('name="answer"') == 1  # only the case study that asks for an answer
+    prompt_id = lesson.body[1].id
+    action = reverse("lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": prompt_id})
+    assert action in page
+
+    response = client.post(action, {"answer": "Analyser le problème avant tout."})
+    assert response.status_code == 302 and response["Location"].endswith("#reflections")
+    answer = ReflectionAnswer.objects.get()
+    assert (answer.owner, answer.answer) == (world["trainee"], "Analyser le problème avant tout.")
+    assert QUESTION in answer.prompt
+
+    # The lesson's question is edited later: the answer keeps the question it answered.
+    lesson.body_fr[1].value["question"] = "Une autre question"
+    lesson.save()
+    answer.refresh_from_db()
+    assert QUESTION in answer.prompt
+    assert "Analyser le problème avant tout." in client.get(reverse("lms:practice:workbook")).content.decode()
+
+
+def test_an_empty_answer_or_a_prompt_that_does_not_ask_is_refused(client, world):
+    lesson = world["lesson"]
+    client.force_login(world["trainee"])
+    for block, answer in ((lesson.body[1], "  "), (lesson.body[2], "Réponse")):
+        action = reverse(
+            "lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": block.id}
+        )
+        client.post(action, {"answer": answer})
+    assert not ReflectionAnswer.objects.exists()
+
+
+def test_only_an_enrolled_trainee_answers(client, world, make_user):
+    lesson = world["lesson"]
+    client.force_login(make_user(Role.TRAINEE, username="outsider"))
+    action = reverse(
+        "lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": lesson.body[1].id}
+    )
+    assert client.post(action, {"answer": "x"}).status_code == 404
+
+
+def test_a_worksheet_is_started_filled_as_a_draft_and_keeps_its_template(client, world):
+    client.force_login(world["trainee"])
+    template = world["templates"]["plan-de-plaidoyer"]
+    response = client.post(reverse("lms:practice:worksheet_new", kwargs={"template_id": template.pk}))
+    worksheet = Worksheet.objects.get()
+    assert response["Location"] == reverse(
+        "lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk}
+    )
+    edit = reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk})
+    form = client.get(edit).content.decode()
+    assert 'name="objectives-0-measure"' in form and 'name="targets-0-actor"' in form
+
+    ofii = Actor.objects.get(acronym="OFII")
+    data = {
+        "title": "Mon plan",
+        "goal": "Un service public national",
+        "objectives-rows": "1",
+        "objectives-0-objective": "Convention",
+        "targets-rows": "1",
+        "targets-0-actor": str(ofii.pk),
+        "targets-0-influence": "5",
+        "actions-rows": "1",
+        "add_row": "objectives",
+    }
+    response = client.post(edit, data)
+    assert response.status_code == 200 and 'name="objectives-1-objective"' in response.content.decode()
+    worksheet.refresh_from_db()
+    assert worksheet.title == "Mon plan"
+    assert worksheet.values["targets"] == [{"actor": ofii.pk, "influence": 5}]
+
+    # The template changes afterwards: the worksheet keeps the sections it was started with.
+    template.sections = []
+    template.save()
+    page = client.get(
+        reverse("lms:practice:worksheet", kwargs={"worksheet_id": worksheet.pk})
+    ).content.decode()
+    assert "Objectifs SMART" in page and "OFII" in page
+    assert "Mesure" in page  # listed among the points to complete: the objective's measure and date
+
+
+def test_a_bad_value_is_refused_and_nothing_is_saved(client, world):
+    client.force_login(world["trainee"])
+    worksheet = start_worksheet(user=world["trainee"], template=world["templates"]["plan-de-plaidoyer"])
+    edit = reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk})
+    response = client.post(
+        edit, {"title": "Plan", "goal": "But", "objectives-rows": "1", "objectives-0-due": "pas une date"}
+    )
+    assert response.status_code == 200
+    assert (
+        "The draft was not saved" in response.content.decode()
+        or "n'a pas été enregistré" in response.content.decode()
+    )
+    worksheet.refresh_from_db()
+    assert worksheet.values == {}
+
+
+def test_a_proposed_actor_is_seen_by_its_proposer_only_until_a_trainer_approves_it(client, world, trainer):
+    trainee, other = world["trainee"], world["other"]
+    client.force_login(trainee)
+    response = client.post(
+        reverse("lms:practice:actors"),
+        {
+            "name": "Agence fédérale BBU",
+            "acronym": "BBU",
+            "kind": "agency",
+            "country": "Autriche",
+            "role": "Conseil au retour",
+        },
+    )
+    assert response.status_code == 302
+    proposal = Actor.objects.get(acronym="BBU")
+    assert not proposal.live and proposal.proposed_by == trainee
+    assert "BBU" in client.get(reverse("lms:practice:actors")).content.decode()
+    assert proposal in Actor.objects.visible_to(trainee)
+
+    client.force_login(other)
+    assert "BBU" not in client.get(reverse("lms:practice:actors")).content.decode()
+    assert proposal not in Actor.objects.visible_to(other)
+    worksheet = start_worksheet(user=other, template=world["templates"]["plan-de-plaidoyer"])
+    form = client.get(
+        reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk})
+    ).content.decode()
+    assert "BBU" not in form
+
+    approve_actor(actor=proposal, user=trainer)
+    assert "BBU" in client.get(reverse("lms:practice:actors")).content.decode()
+    proposal.refresh_from_db()
+    assert proposal.live and proposal.live_revision == proposal.latest_revision  # the proposal, as approved
+
+
+@pytest.mark.parametrize(
+    ("field", "value"),
+    [
+        ("contact_phone", "+33 6 12 34 56 78"),
+        ("contact_phone", "+216 98 123 456"),
+        ("contact_email", "x@gmail.com"),
+    ],
+)
+def test_the_register_refuses_private_contacts(world, field, value):
+    from django.core.exceptions import ValidationError
+
+    with pytest.raises(ValidationError) as refused:
+        propose_actor(
+            user=world["trainee"],
+            name="Agence",
+            kind="agency",
+            country="France",
+            role="Rôle",
+            **{field: value},
+        )
+    assert field in refused.value.message_dict
+    assert not Actor.objects.filter(name="Agence").exists()
+
+
+def test_an_institutional_switchboard_is_accepted(world):
+    actor = propose_actor(
+        user=world["trainee"],
+        name="Agence",
+        kind="agency",
+        country="France",
+        role="Rôle",
+        contact_phone="+33 1 53 69 53 70",
+    )
+    assert actor.pk
+
+
+def _fill(owner, templates, worksheets: int, answers: int, lesson):
+    ofii = Actor.objects.get(acronym="OFII")
+    for n in range(worksheets):
+        sheet = start_worksheet(user=owner, template=templates["plan-de-plaidoyer"])
+        save_worksheet(
+            worksheet=sheet,
+            title=f"Plan {n}",
+            values={"targets": [{"actor": ofii.pk, "influence": 4, "alignment": 2, "ask": "A"}], "goal": "G"},
+        )
+    for n in range(answers):
+        ReflectionAnswer.objects.create(
+            owner=owner, lesson=lesson, block_id=f"b{n}", lesson_title="L", prompt="P", answer="R"
+        )
+
+
+def test_the_workbook_page_reads_the_same_number_of_queries_whatever_its_size(client, world):
+    trainee = world["trainee"]
+    client.force_login(trainee)
+    url = reverse("lms:practice:workbook")
+    counts = []
+    for worksheets, answers in ((1, 1), (6, 8)):
+        Worksheet.objects.all().delete()
+        ReflectionAnswer.objects.all().delete()
+        _fill(trainee, world["templates"], worksheets, answers, world["lesson"])
+        client.get(url)  # warm the session and caches
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_the_admin_page_of_a_trainees_workbook_reads_constant_queries(client, world, trainer):
+    client.force_login(trainer)
+    url = reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk})
+    counts = []
+    for worksheets in (1, 5):
+        Worksheet.objects.all().delete()
+        ReflectionAnswer.objects.all().delete()
+        _fill(world["trainee"], world["templates"], worksheets, worksheets, world["lesson"])
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+    assert WorksheetTemplate.objects.count() == 2
+
+
+def test_my_data_holds_the_workbook_and_erasure_removes_it(world, trainer):
+    from lms.privacy.erasure import erase_trainee, erasure_summary
+    from lms.privacy.my_data import personal_data
+
+    trainee = world["trainee"]
+    _fill(trainee, world["templates"], 1, 2, world["lesson"])
+    proposal = propose_actor(
+        user=trainee, name="Agence BBU", kind="agency", country="Autriche", role="Retour"
+    )
+    data = personal_data(user=trainee)
+    assert [a["answer"] for a in data["workbook_answers"]] == ["R", "R"]
+    assert data["worksheets"][0]["title"] == "Plan 0" and data["worksheets"][0]["values"]["goal"] == "G"
+    assert data["actor_register_proposals"] == [
+        {"name": "Agence BBU", "approved": False, "proposed": proposal.proposed_at.isoformat()}
+    ]
+    assert personal_data(user=world["other"])["worksheets"] == []
+
+    assert erasure_summary(user=trainee).removed_workbook_entries == 3
+    erase_trainee(user=trainee, by=trainer)
+    assert not ReflectionAnswer.objects.filter(owner=trainee).exists()
+    assert not Worksheet.objects.filter(owner=trainee).exists()
+    proposal.refresh_from_db()
+    assert proposal.proposed_by is None  # the institution's entry stays, unlinked from the person
+
+
+def test_an_answer_given_in_one_language_shows_and_is_replaced_in_the_other(client, world):
+    lesson = world["lesson"]
+    lesson.body_ar = [("paragraph", "<p>نص</p>"), case_study("ما المراحل؟")]
+    lesson.save()
+    lesson.refresh_from_db()
+    client.force_login(world["trainee"])
+    fr_id, ar_id = lesson.body_fr[1].id, lesson.body_ar[1].id
+    assert fr_id != ar_id
+    client.post(
+        reverse("lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": fr_id}),
+        {"answer": "Réponse en français"},
+    )
+    with translation.override("ar"):
+        arabic = client.get(lesson.url).content.decode()
+    assert "Réponse en français" in arabic
+    with translation.override("ar"):
+        action = reverse("lms:practice:reflection_answer", kwargs={"lesson_id": lesson.pk, "block_id": ar_id})
+    client.post(action, {"answer": "إجابة بالعربية"})
+    answer = ReflectionAnswer.objects.get()
+    assert (answer.block_id, answer.answer) == (ar_id, "إجابة بالعربية")
+    assert "ما المراحل؟" in answer.prompt
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        {"objectives-rows": "-3", "targets-rows": "abc", "actions-rows": "1e9"},
+        {"targets-rows": "1", "targets-0-actor": "999999", "targets-0-influence": "9"},
+        {"targets-rows": "1", "targets-0-actor": "'; DROP TABLE x;--"},
+        {"title": "x" * 500, "goal": "y" * 6000},
+        {"objectives-rows": "1", "objectives-0-due": "2027-02-30"},
+    ],
+)
+def test_a_tampered_worksheet_post_never_fails_and_saves_nothing_wrong(client, world, data):
+    client.force_login(world["trainee"])
+    worksheet = start_worksheet(user=world["trainee"], template=world["templates"]["plan-de-plaidoyer"])
+    response = client.post(
+        reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk}), {"title": "T", **data}
+    )
+    assert response.status_code in (200, 302)
+    worksheet.refresh_from_db()
+    assert worksheet.values in ({}, {"objectives": []}) or response.status_code == 302
+    assert "targets" not in worksheet.values
