@@ -12,6 +12,10 @@ class CoursesConfig(AppConfig):
         for model in ("domain", "competence", "cohort"):
             grant(Role.TRAINER, *(f"courses.{action}_{model}" for action in ("add", "change", "delete")))
         grant(Role.TRAINER, "courses.view_stepprogress")
+        grant(
+            Role.TRAINER,
+            *(f"courses.{action}_fundingsource" for action in ("add", "change", "delete", "publish", "lock")),
+        )
 
         from django.db.models.signals import post_save
 

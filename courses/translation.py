@@ -1,7 +1,15 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import Competence, CourseIndexPage, CoursePage, Domain, LessonPage, ModulePage
+from .models import (
+    Competence,
+    CourseIndexPage,
+    CoursePage,
+    Domain,
+    FundingSource,
+    LessonPage,
+    ModulePage,
+)
 
 
 @register(Domain)
@@ -32,3 +40,8 @@ class ModulePageTR(TranslationOptions):
 @register(LessonPage)
 class LessonPageTR(TranslationOptions):
     fields = ("summary", "body")
+
+
+@register(FundingSource)
+class FundingSourceTR(TranslationOptions):
+    fields = ("name", "country_or_agency", "funds", "management_requirements", "windows_and_deadlines")

@@ -1,3 +1,4 @@
+from ..knowledge.models import FundingSource, FundingStatusChange
 from .cohorts import Cohort
 from .competences import Competence, Domain
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
@@ -11,6 +12,8 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "Domain",
+    "FundingSource",
+    "FundingStatusChange",
     "LessonPage",
     "ModulePage",
     "SearchText",

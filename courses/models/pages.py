@@ -144,6 +144,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         from ..dashboard import step_navigation
+        from ..knowledge.facts import may_see_unverified_facts
         from ..rendering import rendered_body
 
         context = super().get_context(request, *args, **kwargs)
@@ -153,7 +154,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         context.update(
             step_navigation(step=self, course=request.course, user=request.user, request=request, visit=True)
         )
-        body = rendered_body(self.body)
+        body = rendered_body(self.body, show_unverified=may_see_unverified_facts(user=request.user))
         context["body_html"] = body.html
         context["reading_minutes"] = body.reading_minutes
         return context

@@ -1,0 +1,47 @@
+"""The funding-source register's starter entries, read from `data/funding_sources.toml`.
+
+Loading again updates the entries it created (matched by their French name) and creates nothing twice.
+The check date is the day the starter content was last reviewed against its sources.
+"""
+
+import datetime
+from pathlib import Path
+
+from django.db import transaction
+
+from courses.knowledge.models import FundingSource
+from home.languages import language_codes, localized
+
+from .course_content import DATA, read_toml
+
+REVIEWED_ON = datetime.date(2026, 12, 3)
+RECHECK_AFTER = datetime.timedelta(days=182)
+TRANSLATED = ("name", "country_or_agency", "funds", "management_requirements", "windows_and_deadlines")
+
+
+@transaction.atomic
+def load_funding_sources(path: Path = DATA / "funding_sources.toml") -> list[FundingSource]:
+    sources = []
+    for item in read_toml(path)["source"]:
+        fields = {
+            localized(name, lang): item.get(f"{name}_{lang}", "")
+            for name in TRANSLATED
+            for lang in language_codes()
+        }
+        verified = item["status"] != "unverified"
+        fields |= {
+            "ote_role": item["ote_role"],
+            "source_url": item.get("source_url", ""),
+            "verification_status": item["status"],
+            "verified_on": REVIEWED_ON if verified else None,
+            "recheck_by": REVIEWED_ON + RECHECK_AFTER,
+        }
+        source = FundingSource.objects.filter(name_fr=item["name_fr"]).first() or FundingSource()
+        for name, value in fields.items():
+            setattr(source, name, value)
+        source.full_clean()
+        source.save()
+        if not source.live or source.has_unpublished_changes or source.latest_revision is None:
+            source.save_revision().publish()
+        sources.append(source)
+    return sources
