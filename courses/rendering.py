@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from home.languages import current_language
 
+from .knowledge.glossary import annotate_terms, glossary_version
 from .reading import reading_minutes
 
 BODY_CACHE_SECONDS = 15 * 60
@@ -28,14 +29,17 @@ class RenderedBody:
 def body_key(body, language: str, *, show_unverified: bool = False) -> str:
     data = json.dumps(list(body.raw_data), sort_keys=True, separators=(",", ":"), default=str)
     audience = ":editors" if show_unverified else ""
-    return f"courses:body:{language}{audience}:{hashlib.sha256(data.encode()).hexdigest()}"
+    digest = hashlib.sha256(data.encode()).hexdigest()
+    return f"courses:body:{language}{audience}:g{glossary_version()}:{digest}"
 
 
 def _render(body, *, show_unverified: bool) -> tuple[str, int]:
     # Each block with its own template, as `{% include_block %}` renders it. The one thing blocks
     # read from the context: whether unverified facts are shown (to trainers only).
+    # Then the glossary's terms are marked up (courses.knowledge.glossary).
     context = {"show_unverified": show_unverified}
-    return "".join(child.render(context=context) for child in body), reading_minutes(body)
+    html = "".join(child.render(context=context) for child in body)
+    return str(annotate_terms(html, language=current_language())), reading_minutes(body)
 
 
 def rendered_body(body, *, show_unverified: bool = False) -> RenderedBody:

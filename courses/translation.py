@@ -7,6 +7,7 @@ from .models import (
     CoursePage,
     Domain,
     FundingSource,
+    GlossaryTerm,
     LessonPage,
     ModulePage,
 )
@@ -45,3 +46,8 @@ class LessonPageTR(TranslationOptions):
 @register(FundingSource)
 class FundingSourceTR(TranslationOptions):
     fields = ("name", "country_or_agency", "funds", "management_requirements", "windows_and_deadlines")
+
+
+@register(GlossaryTerm)
+class GlossaryTermTR(TranslationOptions):
+    fields = ("term", "definition", "section")

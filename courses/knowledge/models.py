@@ -149,3 +149,26 @@ class FundingStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.changed_on:%Y-%m-%d} {self.get_status_display()}"
+
+
+class GlossaryTerm(index.Indexed, models.Model):
+    """One term of the course's terminology, in every language, as lessons must use it."""
+
+    term = models.CharField(
+        _("term"), max_length=200, help_text=_("Variants separated by « / » are each recognised in lessons.")
+    )
+    definition = models.TextField(_("definition"), blank=True)
+    section = models.CharField(_("section"), max_length=120, blank=True)
+    note = models.CharField(_("usage note"), max_length=250, blank=True)
+    sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    panels = [FieldPanel("term"), FieldPanel("definition"), FieldPanel("section"), FieldPanel("note")]
+    search_fields = [index.SearchField("term"), index.SearchField("definition")]
+
+    class Meta:
+        verbose_name = _("glossary term")
+        verbose_name_plural = _("glossary")
+        ordering = ["sort_order", "pk"]
+
+    def __str__(self) -> str:
+        return self.term

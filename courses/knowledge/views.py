@@ -5,8 +5,11 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from home.languages import current_language
+
 from .forms import FundingProposalForm
 from .funding import pending_proposals, propose, visible_to_trainees
+from .glossary import glossary_table
 
 
 @login_required
@@ -22,3 +25,9 @@ def funding_list(request):
         "form": form,
     }
     return render(request, "courses/knowledge/funding_list.html", context, status=400 if form.errors else 200)
+
+
+def glossary(request):
+    """Every term, grouped by section, in every language of the site."""
+    columns, sections = glossary_table(language=current_language())
+    return render(request, "courses/knowledge/glossary.html", {"columns": columns, "sections": sections})

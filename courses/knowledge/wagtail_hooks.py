@@ -16,7 +16,7 @@ from home.roles import Role, has_role
 
 from .facts import facts_to_recheck
 from .funding import due_for_recheck
-from .models import FundingSource
+from .models import FundingSource, GlossaryTerm
 
 
 class FactsToRecheckPanel(Component):
@@ -79,3 +79,17 @@ class FundingSourceViewSet(SnippetViewSet):
 
 
 register_snippet(FundingSourceViewSet)
+
+
+class GlossaryTermViewSet(SnippetViewSet):
+    chooser_viewset_class = PermissionGatedSnippetChooserViewSet
+    model = GlossaryTerm
+    icon = "list-ul"
+    menu_label = gettext_lazy("Glossary")
+    add_to_admin_menu = True
+    menu_order = 270
+    list_display = ["term", "section", "note"]
+    search_fields = ["term", "definition"]
+
+
+register_snippet(GlossaryTermViewSet)

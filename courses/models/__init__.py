@@ -1,4 +1,4 @@
-from ..knowledge.models import FundingSource, FundingStatusChange
+from ..knowledge.models import FundingSource, FundingStatusChange, GlossaryTerm
 from .cohorts import Cohort
 from .competences import Competence, Domain
 from .pages import CourseIndexPage, CoursePage, LessonPage, ModulePage
@@ -14,6 +14,7 @@ __all__ = [
     "Domain",
     "FundingSource",
     "FundingStatusChange",
+    "GlossaryTerm",
     "LessonPage",
     "ModulePage",
     "SearchText",

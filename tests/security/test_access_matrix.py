@@ -126,6 +126,8 @@ MATRIX = {
     "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
+    "knowledge:funding_list": (lambda d: {}, SIGNED_IN),  # a proposal is a POST; see test_knowledge_funding
+    "knowledge:glossary": (lambda d: {}, ALL_OK),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 

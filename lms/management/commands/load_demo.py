@@ -8,7 +8,7 @@ from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
-from lms.demo.knowledge_content import load_funding_sources
+from lms.demo.knowledge_content import load_funding_sources, load_glossary
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
 
@@ -42,8 +42,10 @@ class Command(BaseCommand):
         load_minutes(needs, competences)
         load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
         funding_sources = load_funding_sources()
+        glossary = load_glossary()
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
-            f"{len(quizzes)} quizzes, {len(funding_sources)} funding sources, course “{course.title}”, "
+            f"{len(quizzes)} quizzes, {len(funding_sources)} funding sources, "
+            f"{len(glossary)} glossary terms, course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )
