@@ -13,4 +13,10 @@ class LmsConfig(AppConfig):
 
         register_landing_provider(landing_actions)
 
+        from home.roles import Role, grant
+
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
+
+        # The handover kit (lms/handover): trainers keep the facilitator notes and the checkout.
+        for model in ("facilitatornote", "checkoutrecord"):
+            grant(Role.TRAINER, *(f"lms.{action}_{model}" for action in ("add", "change", "delete", "view")))

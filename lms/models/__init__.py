@@ -1,4 +1,5 @@
 from .certificates import Certificate, CertificateCompetence, CertificateKind
+from .handover import CheckoutRecord, CheckoutStep, FacilitatorNote
 from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
 from .privacy import ConsentRecord, Erasure
@@ -10,8 +11,11 @@ __all__ = [
     "Certificate",
     "CertificateCompetence",
     "CertificateKind",
+    "CheckoutRecord",
+    "CheckoutStep",
     "ConsentRecord",
     "Erasure",
+    "FacilitatorNote",
     "StaffProfile",
     "TrainingPlanPage",
     "Workshop",

@@ -54,6 +54,8 @@ OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a":
 APPROVERS = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 APPROVER_TASK = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
+# Facilitator notes (lms/handover): trainers only; trainees, the task force and approvers are refused.
+TRAINERS_ONLY = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "trainer": 200, "superuser": 200}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -128,6 +130,9 @@ MATRIX = {
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
     "knowledge:funding_list": (lambda d: {}, SIGNED_IN),  # a proposal is a POST; see test_knowledge_funding
     "knowledge:glossary": (lambda d: {}, ALL_OK),
+    "handover:lesson_notes": (lambda d: {"lesson_id": d["lesson"].pk}, TRAINERS_ONLY),
+    "handover:workshop_notes": (lambda d: {"workshop_id": d["workshop"].pk}, TRAINERS_ONLY),
+    "lms_handover_rerun": (lambda d: {}, TRAINER_ADMIN),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -209,6 +214,7 @@ def build_world(make_user) -> tuple[dict, dict]:
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
     data = {
         "course": course,
+        "lesson": lessons_of(course)[0],
         "cohort": Cohort.objects.get(pk=cohort.pk),
         "quiz": post,
         "post_test": post,
