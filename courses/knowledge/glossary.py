@@ -51,8 +51,15 @@ def glossary_changed(**_kwargs) -> None:
 
 
 def _variants(term: str) -> tuple[str, ...]:
-    forms = [re.sub(r"\s*\([^)]*\)", "", part).strip() for part in term.split("/")]
-    return tuple(form for form in forms if len(form) > 2)
+    """The forms recognised in lessons. A single word that needs a qualifier in brackets to mean
+    the term ("demande (« ask »)", "produit (output)") is too common to be marked everywhere."""
+    forms = []
+    for part in term.split("/"):
+        form = re.sub(r"\s*\([^)]*\)", "", part).strip()
+        qualified = form != part.strip()
+        if len(form) > 2 and not (qualified and " " not in form):
+            forms.append(form)
+    return tuple(forms)
 
 
 def entries() -> list[Entry]:

@@ -78,3 +78,11 @@ def test_the_glossary_page_lists_every_term_in_both_languages(client, site_tree,
         html = client.get(f"/{language}/knowledge/glossary/").content.decode()
     assert translated("Glossary", language) in html
     assert "réinsertion" in html and "إعادة الإدماج" in html and "العودة القسرية" in html
+
+
+def test_a_single_word_that_needs_its_qualifier_is_not_marked_everywhere(db):
+    GlossaryTerm.objects.create(term_fr="demande (« ask »)", term_ar="المطلب")
+    GlossaryTerm.objects.create(term_fr="État membre (de l'UE)", term_ar="الدولة العضو")
+    html = annotate_terms("<p>Une demande d'asile dans un État membre.</p>", language="fr")
+    marked = [m.dfn.get_text() for m in BeautifulSoup(html, "html.parser").select(".glossary-term")]
+    assert marked == ["État membre"]
