@@ -9,8 +9,12 @@ class CoursesConfig(AppConfig):
     def ready(self) -> None:
         from home.roles import Role, grant
 
-        for model in ("domain", "competence", "cohort", "actor", "worksheettemplate"):
+        for model in ("domain", "competence", "cohort", "actor", "worksheettemplate", "glossaryterm"):
             grant(Role.TRAINER, *(f"courses.{action}_{model}" for action in ("add", "change", "delete")))
+        grant(
+            Role.TRAINER,
+            *(f"courses.{action}_fundingsource" for action in ("add", "change", "delete", "publish", "lock")),
+        )
         grant(
             Role.TRAINER,
             "courses.view_stepprogress",
@@ -18,7 +22,15 @@ class CoursesConfig(AppConfig):
             "courses.publish_worksheettemplate",
         )
 
-        from django.db.models.signals import post_save
+        from django.db.models.signals import post_delete, post_save
+
+        from .knowledge import navigation  # noqa: F401  (the glossary and the register in the footer)
+        from .knowledge.glossary import glossary_changed
+        from .models import GlossaryTerm
+
+        # Lesson bodies are cached with the glossary's version: an edited term shows at once.
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid=f"glossary-{name}")
 
         from .search import keep_search_text, searchable_models
 

@@ -5,6 +5,8 @@ from wagtail import blocks
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from .knowledge.blocks import FundingSourceBlock, VerifiedFactBlock
+
 INLINE_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
 
@@ -148,3 +150,5 @@ class LessonBodyBlock(blocks.StreamBlock):
     case_study = CaseStudyBlock()
     further_reading = FurtherReadingBlock()
     faq = FaqBlock()
+    verified_fact = VerifiedFactBlock()
+    funding_source = FundingSourceBlock()

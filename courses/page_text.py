@@ -37,6 +37,8 @@ def block_texts(block: blocks.Block, raw: Any) -> list[str]:
     if isinstance(block, blocks.CharBlock | blocks.TextBlock):
         return [raw]
     if isinstance(block, blocks.StructBlock):
+        if not getattr(block, "is_public", lambda _raw: True)(raw):
+            return []  # e.g. an unverified fact: trainees never read it, so search never shows it
         return [
             text for name, child in block.child_blocks.items() for text in block_texts(child, raw.get(name))
         ]

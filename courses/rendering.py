@@ -14,6 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 
 from home.languages import current_language
 
+from .knowledge.glossary import annotate_terms, glossary_version
 from .reading import reading_minutes
 
 BODY_CACHE_SECONDS = 15 * 60
@@ -25,22 +26,29 @@ class RenderedBody:
     reading_minutes: int
 
 
-def body_key(body, language: str) -> str:
+def body_key(body, language: str, *, show_unverified: bool = False) -> str:
     data = json.dumps(list(body.raw_data), sort_keys=True, separators=(",", ":"), default=str)
-    return f"courses:body:{language}:{hashlib.sha256(data.encode()).hexdigest()}"
+    audience = ":editors" if show_unverified else ""
+    digest = hashlib.sha256(data.encode()).hexdigest()
+    return f"courses:body:{language}{audience}:g{glossary_version()}:{digest}"
 
 
-def _render(body) -> tuple[str, int]:
-    # Each block with its own template, as `{% include_block %}` renders it (blocks read no context).
-    return "".join(child.render() for child in body), reading_minutes(body)
+def _render(body, *, show_unverified: bool) -> tuple[str, int]:
+    # Each block with its own template, as `{% include_block %}` renders it. The one thing blocks
+    # read from the context: whether unverified facts are shown (to trainers only).
+    # Then the glossary's terms are marked up (courses.knowledge.glossary).
+    context = {"show_unverified": show_unverified}
+    html = "".join(child.render(context=context) for child in body)
+    return str(annotate_terms(html, language=current_language())), reading_minutes(body)
 
 
-def rendered_body(body) -> RenderedBody:
-    """The HTML of a StreamField body and its reading time, from the cache when already rendered."""
-    key = body_key(body, current_language())
+def rendered_body(body, *, show_unverified: bool = False) -> RenderedBody:
+    """The HTML of a StreamField body and its reading time, from the cache when already rendered.
+    Unverified facts are in the HTML only with `show_unverified` (see courses.knowledge.facts)."""
+    key = body_key(body, current_language(), show_unverified=show_unverified)
     found = cache.get(key)
     if found is None:
-        found = _render(body)
+        found = _render(body, show_unverified=show_unverified)
         cache.set(key, found, BODY_CACHE_SECONDS)
     html, minutes = found
     return RenderedBody(mark_safe(html), minutes)  # rendered by the block templates, which escape

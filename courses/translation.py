@@ -7,6 +7,8 @@ from .models import (
     CourseIndexPage,
     CoursePage,
     Domain,
+    FundingSource,
+    GlossaryTerm,
     LessonPage,
     ModulePage,
     WorksheetTemplate,
@@ -51,3 +53,13 @@ class ActorTR(TranslationOptions):
 @register(WorksheetTemplate)
 class WorksheetTemplateTR(TranslationOptions):
     fields = ("title", "introduction")
+
+
+@register(FundingSource)
+class FundingSourceTR(TranslationOptions):
+    fields = ("name", "country_or_agency", "funds", "management_requirements", "windows_and_deadlines")
+
+
+@register(GlossaryTerm)
+class GlossaryTermTR(TranslationOptions):
+    fields = ("term", "definition", "section")

@@ -13,6 +13,7 @@ from home.admin_menu import TrainerMenuItem
 from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.field_languages import field_language_name, field_list
 
+from .knowledge import wagtail_hooks as knowledge_hooks  # noqa: F401  (the knowledge room's admin)
 from .models import Actor, Cohort, Competence, Domain, LessonPage, WorksheetTemplate
 from .outline import place_new_lesson
 from .translation_status import missing_translations

@@ -13,6 +13,12 @@ class LmsConfig(AppConfig):
 
         register_landing_provider(landing_actions)
 
+        from home.roles import Role, grant
+
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
         from .notifications import builtin  # noqa: F401  (registers the platform's notification triggers)
         from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)
+
+        # The handover kit (lms/handover): trainers keep the facilitator notes and the checkout.
+        for model in ("facilitatornote", "checkoutrecord"):
+            grant(Role.TRAINER, *(f"lms.{action}_{model}" for action in ("add", "change", "delete", "view")))

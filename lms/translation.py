@@ -1,7 +1,7 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ApprovalSignature, StaffProfile, TrainingPlanPage, Workshop
+from .models import ApprovalSignature, FacilitatorNote, StaffProfile, TrainingPlanPage, Workshop
 
 
 @register(TrainingPlanPage)
@@ -22,3 +22,8 @@ class StaffProfileTR(TranslationOptions):
 @register(ApprovalSignature)
 class ApprovalSignatureTR(TranslationOptions):
     fields = ("function",)
+
+
+@register(FacilitatorNote)
+class FacilitatorNoteTR(TranslationOptions):
+    fields = ("session_plan", "timing", "materials", "answers")

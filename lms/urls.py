@@ -31,6 +31,8 @@ wagtail_pages = [
 urlpatterns += i18n_patterns(
     path("accounts/", include("lms.accounts.urls")),
     path("", include("lms.urls_public")),
+    path("knowledge/", include("courses.knowledge.urls")),
+    path("handover/", include("lms.handover.urls")),
     path("", include(wagtail_pages)),
     prefix_default_language=True,
 )

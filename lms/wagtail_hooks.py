@@ -13,6 +13,7 @@ import home.converters  # noqa: F401  (registers <id:...>)
 from home.admin_menu import TrainerMenuItem
 from home.roles import Role, has_role
 
+from .handover import wagtail_hooks as handover_hooks  # noqa: F401  (the handover kit's admin)
 from .models import StaffProfile
 from .notifications import admin_views as notification_views
 from .practice import admin_views as workbook_admin

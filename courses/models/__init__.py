@@ -1,3 +1,4 @@
+from ..knowledge.models import FundingSource, FundingStatusChange, GlossaryTerm
 from .actors import Actor, ActorKind
 from .cohorts import Cohort
 from .competences import Competence, Domain
@@ -15,6 +16,9 @@ __all__ = [
     "CourseIndexPage",
     "CoursePage",
     "Domain",
+    "FundingSource",
+    "FundingStatusChange",
+    "GlossaryTerm",
     "LessonPage",
     "ModulePage",
     "SearchText",

@@ -147,10 +147,11 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         """The lesson being opened: recorded as a visit (`open_step`, written when that changes
         something), with the outline, the step navigation and the rendered body."""
         from ..dashboard import step_navigation
+        from ..knowledge.facts import may_see_unverified_facts
         from ..reflections import reflections
         from ..rendering import rendered_body
 
-        body = rendered_body(self.body)
+        body = rendered_body(self.body, show_unverified=may_see_unverified_facts(user=request.user))
         context = {
             **step_navigation(context=step_context, request=request, visit=True),
             "body_html": body.html,

@@ -88,6 +88,15 @@ def _block_value(block: dict):
                 for link in block["links"]
             ]
         }
+    if kind == "verified_fact":
+        return {
+            "statement": block["statement"],
+            "source_url": block.get("source_url", ""),
+            "source_label": block.get("source_label", ""),
+            "status": block["status"],
+            "checked_on": block.get("checked_on"),
+            "recheck_by": block.get("recheck_by"),
+        }
     raise ValueError(f"Unknown block type {kind!r}")
 
 

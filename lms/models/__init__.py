@@ -1,4 +1,5 @@
 from .certificates import Certificate, CertificateCompetence, CertificateKind
+from .handover import CheckoutRecord, CheckoutStep, FacilitatorNote
 from .notifications import DeliveryStatus, Frequency, Notification, NotificationPreference, Weekday
 from .people import ApprovalSignature, StaffProfile
 from .plans import Attendance, AttendanceStatus, TrainingPlanPage, Workshop
@@ -12,6 +13,8 @@ __all__ = [
     "Certificate",
     "CertificateCompetence",
     "CertificateKind",
+    "CheckoutRecord",
+    "CheckoutStep",
     "ConsentRecord",
     "DeliveryStatus",
     "Erasure",
@@ -19,6 +22,7 @@ __all__ = [
     "Notification",
     "NotificationPreference",
     "ReflectionAnswer",
+    "FacilitatorNote",
     "StaffProfile",
     "TrainingPlanPage",
     "Weekday",

@@ -68,6 +68,8 @@ WORKSHEET_READERS = {
     "superuser": 200,
 }
 WORKSHEET_OWNER = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
+# Facilitator notes (lms/handover): trainers only; trainees, the task force and approvers are refused.
+TRAINERS_ONLY = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "trainer": 200, "superuser": 200}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -175,6 +177,11 @@ MATRIX = {
         lambda d: {"user_id": d["trainee_a"].pk, "export_format": "pdf"},
         TRAINER_ADMIN,
     ),
+    "knowledge:funding_list": (lambda d: {}, SIGNED_IN),  # a proposal is a POST; see test_knowledge_funding
+    "knowledge:glossary": (lambda d: {}, ALL_OK),
+    "handover:lesson_notes": (lambda d: {"lesson_id": d["lesson"].pk}, TRAINERS_ONLY),
+    "handover:workshop_notes": (lambda d: {"workshop_id": d["workshop"].pk}, TRAINERS_ONLY),
+    "lms_handover_rerun": (lambda d: {}, TRAINER_ADMIN),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -257,6 +264,7 @@ def build_world(make_user) -> tuple[dict, dict]:
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
     data = {
         "course": course,
+        "lesson": lessons_of(course)[0],
         "cohort": Cohort.objects.get(pk=cohort.pk),
         "quiz": post,
         "post_test": post,
@@ -265,7 +273,6 @@ def build_world(make_user) -> tuple[dict, dict]:
         "questionnaire": questionnaire,
         "trainee_b": users["trainee_b"],
         "trainee_a": users["trainee_a"],
-        "lesson": lessons_of(course)[0],
         "template": template,
         "worksheet": start_worksheet(user=users["trainee_a"], template=template),
         "certificate": certificate,

@@ -8,6 +8,7 @@ from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
+from lms.demo.knowledge_content import load_funding_sources, load_glossary
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.practice_content import load_actors, load_workbooks, load_worksheet_templates
 from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
@@ -44,9 +45,12 @@ class Command(BaseCommand):
         actors = load_actors()
         templates = load_worksheet_templates()
         load_workbooks(cohort, templates)
+        funding_sources = load_funding_sources()
+        glossary = load_glossary()
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, {len(actors)} register entries, {len(templates)} worksheet templates, "
+            f"{len(funding_sources)} funding sources, {len(glossary)} glossary terms, "
             f"course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )

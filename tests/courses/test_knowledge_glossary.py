@@ -1,0 +1,88 @@
+"""The glossary as data: loaded from the starter content, marked up in lessons without JavaScript."""
+
+import pytest
+from bs4 import BeautifulSoup
+from django.utils import translation
+
+from courses.knowledge.glossary import annotate_terms
+from courses.models import GlossaryTerm
+from lms.demo.knowledge_content import glossary_rows, load_glossary
+from tests.conftest import translated
+from tests.factories.courses import add_lesson, add_module, enrol, make_course
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def terms(db):
+    GlossaryTerm.objects.create(
+        term_fr="réinsertion",
+        term_ar="إعادة الإدماج",
+        definition_fr="Retour à une vie stable.",
+        section_fr="A",
+    )
+    GlossaryTerm.objects.create(
+        term_fr="retour forcé / éloignement", term_ar="العودة القسرية", section_fr="B"
+    )
+
+
+def test_the_starter_glossary_has_its_92_terms_and_loads_once():
+    assert len(glossary_rows()) == 92
+    load_glossary()
+    load_glossary()
+    assert GlossaryTerm.objects.count() == 92
+    term = GlossaryTerm.objects.get(term_fr="plaidoyer")
+    assert (term.term_ar, term.section_fr) == ("المناصرة", "Termes fixes")
+
+
+def test_the_first_use_of_a_term_shows_its_equivalent_and_definition(terms):
+    html = annotate_terms(
+        "<h2>La réinsertion</h2><p>La réinsertion durable, puis la réinsertion encore; "
+        '<a href="/x">éloignement</a> puis Éloignement.</p>',
+        language="fr",
+    )
+    page = BeautifulSoup(html, "html.parser")
+    marked = page.select(".glossary-term")
+    assert [m.dfn.get_text() for m in marked] == ["réinsertion", "Éloignement"]
+    assert page.h2.get_text() == "La réinsertion"  # headings and links are left alone
+    first = marked[0]
+    assert first["tabindex"] == "0"  # reachable by keyboard; the tip shows on focus (CSS only)
+    equivalent = first.select_one(".glossary-equivalent")
+    assert (equivalent.get_text(), equivalent["lang"], equivalent["dir"]) == ("إعادة الإدماج", "ar", "rtl")
+    assert first.select_one(".glossary-definition").get_text() == "Retour à une vie stable."
+    assert "<script" not in html
+
+
+def test_arabic_lessons_show_the_french_equivalent(terms):
+    html = annotate_terms("<p>برامج إعادة الإدماج في تونس</p>", language="ar")
+    equivalent = BeautifulSoup(html, "html.parser").select_one(".glossary-equivalent")
+    assert (equivalent.get_text(), equivalent["lang"], equivalent["dir"]) == ("réinsertion", "fr", "ltr")
+
+
+def test_a_trainee_reads_the_term_marked_up_in_a_lesson(client, site_tree, terms, trainee):
+    course = make_course(modules=0)
+    lesson = add_lesson(add_module(course), body=[("paragraph", "<p>La réinsertion des migrants.</p>")])
+    enrol(trainee, course)
+    client.force_login(trainee)
+    html = client.get(lesson.get_url()).content.decode()
+    assert "<dfn>réinsertion</dfn>" in html and "إعادة الإدماج" in html
+    # An edited term shows at once: the cached body carries the glossary's version.
+    GlossaryTerm.objects.filter(term_fr="réinsertion").update(term_ar="x")
+    GlossaryTerm.objects.get(term_fr="réinsertion").save()
+    assert 'dir="rtl">x</span>' in client.get(lesson.get_url()).content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_glossary_page_lists_every_term_in_both_languages(client, site_tree, terms, language):
+    with translation.override(language):
+        html = client.get(f"/{language}/knowledge/glossary/").content.decode()
+    assert translated("Glossary", language) in html
+    assert "réinsertion" in html and "إعادة الإدماج" in html and "العودة القسرية" in html
+
+
+def test_a_single_word_that_needs_its_qualifier_is_not_marked_everywhere(db):
+    GlossaryTerm.objects.create(term_fr="demande (« ask »)", term_ar="المطلب")
+    GlossaryTerm.objects.create(term_fr="État membre (de l'UE)", term_ar="الدولة العضو")
+    html = annotate_terms("<p>Une demande d'asile dans un État membre.</p>", language="fr")
+    marked = [m.dfn.get_text() for m in BeautifulSoup(html, "html.parser").select(".glossary-term")]
+    assert marked == ["État membre"]
