@@ -401,3 +401,68 @@ def competence_evidence(*, user) -> list[Evidence]:
         )
         for feedback in accepted
     ]
+
+
+# What the trainee's page shows ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class VersionEntry:
+    version: SubmissionVersion
+    feedback: Feedback | None  # released only
+
+
+@dataclass(frozen=True)
+class TraineeView:
+    submission: Submission | None
+    versions: list[VersionEntry]
+    refusal: AssignmentError | None  # why the work cannot be handed in now
+    revisions_left: int
+
+    @property
+    def status(self) -> str:
+        return self.submission.status if self.submission is not None else SubmissionStatus.DRAFT
+
+    @property
+    def editable(self) -> bool:
+        return self.status in EDITABLE
+
+    @property
+    def may_submit(self) -> bool:
+        return self.refusal is None
+
+    @property
+    def latest_feedback(self) -> Feedback | None:
+        return self.versions[-1].feedback if self.versions else None
+
+
+def trainee_view(*, user, assignment: AssignmentPage, now: datetime | None = None) -> TraineeView:
+    """The trainee's submission, their versions with the feedback released on each (two queries)."""
+    submission = own_submission(user=user, assignment=assignment)
+    versions = versions_of(submission=submission)
+    return TraineeView(
+        submission=submission,
+        versions=[VersionEntry(version, released_feedback(version)) for version in versions],
+        refusal=submission_refusal(
+            assignment=assignment, submission=submission, versions=len(versions), now=now or timezone.now()
+        ),
+        revisions_left=revisions_left(assignment=assignment, versions=len(versions)),
+    )
+
+
+def marks_of(feedback: Feedback | None) -> list[CriterionMark]:
+    if feedback is None:
+        return []
+    return list(feedback.marks.select_related("criterion"))
+
+
+def review_notice(*, cohort):
+    """Above the cohort's progress matrix: "To review (n)", linking to the queue for that cohort (one
+    query)."""
+    from django.urls import reverse
+
+    from courses.matrix import MatrixNotice
+
+    count = Submission.objects.filter(status=SubmissionStatus.SUBMITTED, user__cohorts=cohort).count()
+    label = _("To review (%(count)s)") % {"count": count}
+    return [MatrixNotice(label=str(label), url=f"{reverse('assessments_review_queue')}?cohort={cohort.pk}", count=count)]

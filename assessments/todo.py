@@ -70,3 +70,33 @@ def questionnaires_to_fill(*, user) -> list[TodoItem]:
         )
         for questionnaire in candidates
     ]
+
+
+def assignments_to_hand_in(*, user) -> list[TodoItem]:
+    """Assignments of the trainee's courses not handed in yet, or returned for revision (two queries)."""
+    from .models import AssignmentPage, Submission
+    from .models.assignments import SubmissionStatus
+
+    courses = enrolled_courses(user)
+    if not courses:
+        return []
+    under_courses = Q(pk__in=[])
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path)
+    assignments = list(AssignmentPage.objects.live().filter(under_courses).order_by("path"))
+    statuses = dict(
+        Submission.objects.filter(user=user, assignment_id__in=[a.pk for a in assignments]).values_list(
+            "assignment_id", "status"
+        )
+    )
+    items = []
+    for assignment in assignments:
+        status = statuses.get(assignment.pk, SubmissionStatus.DRAFT)
+        if status == SubmissionStatus.RETURNED:
+            title = _("Revise your work “%(title)s”") % {"title": assignment.title}
+        elif status == SubmissionStatus.DRAFT:
+            title = _("Hand in your work “%(title)s”") % {"title": assignment.title}
+        else:
+            continue
+        items.append(TodoItem(title=title, url=assignment.url, kind="assignment", due=assignment.due_at))
+    return items

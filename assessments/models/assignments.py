@@ -189,6 +189,10 @@ class Submission(models.Model):
     def __str__(self) -> str:
         return f"{self.assignment_id}/{self.user_id}"
 
+    @property
+    def file_name(self) -> str:
+        return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
 
 class RecordQuerySet(models.QuerySet):
     def update(self, **kwargs):

@@ -25,6 +25,7 @@ class Command(BaseCommand):
             f"Removed: name, e-mail, password, {summary.removed_certificates} certificate(s), "
             f"{summary.removed_free_text_answers} free-text answer(s), "
             f"{summary.removed_typed_quiz_answers} typed quiz answer(s) (points kept), "
+            f"{summary.removed_submissions} assignment submission(s) with their versions and feedback, "
             "consents, sign-in records."
         )
         if not yes:
