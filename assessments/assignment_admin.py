@@ -165,4 +165,3 @@ def version_file(request, version_id: int):
     if not version.file:
         raise Http404
     return version_file_response(version)
-

@@ -20,14 +20,19 @@ class WorkForm(forms.Form):
     """The draft: a text, or a document, as the assignment asks."""
 
     text = forms.CharField(
-        label=_("Your work"), required=False, max_length=MAX_TEXT_LENGTH, widget=forms.Textarea(attrs={"rows": 14})
+        label=_("Your work"),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 14}),
     )
     file = forms.FileField(
         label=_("Your document (PDF, DOCX or ODT, 5 MB at most)"),
         required=False,
         widget=forms.ClearableFileInput(attrs={"accept": ".pdf,.docx,.odt"}),
     )
-    action = forms.ChoiceField(choices=[(ACTION_SAVE, ACTION_SAVE), (ACTION_SUBMIT, ACTION_SUBMIT)], required=False)
+    action = forms.ChoiceField(
+        choices=[(ACTION_SAVE, ACTION_SAVE), (ACTION_SUBMIT, ACTION_SUBMIT)], required=False
+    )
 
     def __init__(self, *args, mode: str, **kwargs):
         super().__init__(*args, **kwargs)
@@ -68,7 +73,10 @@ class FeedbackForm(forms.Form):
     """One level and one comment per criterion, an overall comment, and what to do with it."""
 
     overall_comment = forms.CharField(
-        label=_("Overall comment"), required=False, max_length=MAX_TEXT_LENGTH, widget=forms.Textarea(attrs={"rows": 5})
+        label=_("Overall comment"),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
     )
     action = forms.ChoiceField(choices=FEEDBACK_ACTIONS)
 
@@ -79,7 +87,8 @@ class FeedbackForm(forms.Form):
             self.fields[level_field_name(criterion)] = forms.TypedChoiceField(
                 label=criterion.title,
                 choices=[
-                    (number, f"{descriptor} ({points})") for number, descriptor, points in levels_of(criterion)
+                    (number, f"{descriptor} ({points})")
+                    for number, descriptor, points in levels_of(criterion)
                 ],
                 coerce=int,
                 required=False,

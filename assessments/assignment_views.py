@@ -48,7 +48,9 @@ def _overview_context(request, assignment, form=None) -> dict:
         "form": form,
         "rubric": _rubric(assignment),
         "latest_marks": marks_of(state.latest_feedback),
-        **step_navigation(step=assignment, course=request.course, user=request.user, request=request, visit=True),
+        **step_navigation(
+            step=assignment, course=request.course, user=request.user, request=request, visit=True
+        ),
     }
 
 
@@ -65,7 +67,9 @@ def save_work_view(request, *, assignment):
     if not form.is_valid():
         if autosave:
             return JsonResponse({"saved": False}, status=400)
-        response = assignment.render(request, context_overrides=_overview_context(request, assignment, form=form))
+        response = assignment.render(
+            request, context_overrides=_overview_context(request, assignment, form=form)
+        )
         response.status_code = 400
         return response
     try:
@@ -118,7 +122,13 @@ def version_view(request, *, assignment, number: int):
     return TemplateResponse(
         request,
         "assessments/assignment_version.html",
-        {"page": assignment, "assignment": assignment, "version": version, "feedback": feedback, "marks": marks_of(feedback)},
+        {
+            "page": assignment,
+            "assignment": assignment,
+            "version": version,
+            "feedback": feedback,
+            "marks": marks_of(feedback),
+        },
     )
 
 

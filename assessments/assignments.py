@@ -215,7 +215,7 @@ def _has_content(submission: Submission, mode: str) -> bool:
 
 @transaction.atomic
 def submit(*, user, assignment: AssignmentPage, now: datetime | None = None) -> SubmissionVersion:
-    """"Soumettre pour retour": the draft becomes the next numbered version, awaiting feedback."""
+    """ "Soumettre pour retour": the draft becomes the next numbered version, awaiting feedback."""
     now = now or timezone.now()
     submission = _locked(user=user, assignment=assignment)
     versions = submission.versions.count()
@@ -272,8 +272,13 @@ def save_feedback(
     """Draft the feedback on the latest version awaiting it; with `release`, send it with its decision:
     the work goes back for revision, or is accepted (the step completed, with its score)."""
     now = now or timezone.now()
-    submission = Submission.objects.select_for_update().select_related("assignment").get(pk=version.submission_id)
-    if submission.status != SubmissionStatus.SUBMITTED or latest_version(submission=submission).pk != version.pk:
+    submission = (
+        Submission.objects.select_for_update().select_related("assignment").get(pk=version.submission_id)
+    )
+    if (
+        submission.status != SubmissionStatus.SUBMITTED
+        or latest_version(submission=submission).pk != version.pk
+    ):
         raise NotAwaitingFeedback()
     feedback = Feedback.objects.select_for_update().filter(version=version).first()
     if feedback is not None and feedback.is_released:
@@ -287,7 +292,9 @@ def save_feedback(
         level = entry.level if entry.level in valid_levels else None
         points = level_points(criterion=criterion, level=level) if level else None
         chosen.append(
-            CriterionMark(criterion=criterion, position=position, level=level, points=points, comment=entry.comment)
+            CriterionMark(
+                criterion=criterion, position=position, level=level, points=points, comment=entry.comment
+            )
         )
     if release:
         if criteria and any(mark.level is None for mark in chosen):
@@ -355,7 +362,9 @@ def awaiting_feedback(*, assignment_ids: list[int] | None = None) -> QuerySet:
         .annotate(
             version_count=Count("versions"),
             handed_in_at=Max("versions__submitted_at"),
-            feedback_drafted=Count("versions__feedback", filter=Q(versions__feedback__released_at__isnull=True)),
+            feedback_drafted=Count(
+                "versions__feedback", filter=Q(versions__feedback__released_at__isnull=True)
+            ),
         )
         .order_by("handed_in_at", "pk")
     )
@@ -465,4 +474,8 @@ def review_notice(*, cohort):
 
     count = Submission.objects.filter(status=SubmissionStatus.SUBMITTED, user__cohorts=cohort).count()
     label = _("To review (%(count)s)") % {"count": count}
-    return [MatrixNotice(label=str(label), url=f"{reverse('assessments_review_queue')}?cohort={cohort.pk}", count=count)]
+    return [
+        MatrixNotice(
+            label=str(label), url=f"{reverse('assessments_review_queue')}?cohort={cohort.pk}", count=count
+        )
+    ]

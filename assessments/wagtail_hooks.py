@@ -118,7 +118,9 @@ def review_queue_menu_item():
 
     from home.admin_menu import TrainerMenuItem
 
-    return TrainerMenuItem(_("To review"), reverse("assessments_review_queue"), icon_name="doc-full", order=220)
+    return TrainerMenuItem(
+        _("To review"), reverse("assessments_review_queue"), icon_name="doc-full", order=220
+    )
 
 
 class ReviewQueuePanel(Component):

@@ -42,7 +42,9 @@ class AssignmentPage(CourseStepMixin, RoutablePageMixin, Page):
 
     step_abbreviation = pgettext_lazy("abbreviation of assignment in a column heading", "A")
 
-    instructions = RichTextField(_("instructions"), blank=True, features=["bold", "italic", "link", "ol", "ul"])
+    instructions = RichTextField(
+        _("instructions"), blank=True, features=["bold", "italic", "link", "ol", "ul"]
+    )
     due_at = models.DateTimeField(_("due date"), null=True, blank=True)
     competences = ParentalManyToManyField(
         "courses.Competence", verbose_name=_("competences shown by this work"), blank=True
@@ -182,7 +184,9 @@ class Submission(models.Model):
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         constraints = [
-            models.UniqueConstraint(fields=["assignment", "user"], name="one_submission_per_assignment_and_user")
+            models.UniqueConstraint(
+                fields=["assignment", "user"], name="one_submission_per_assignment_and_user"
+            )
         ]
         indexes = [models.Index(fields=["status"], name="submission_status")]
 

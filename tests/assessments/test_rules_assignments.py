@@ -72,7 +72,9 @@ def test_a_submitted_version_can_never_change(trainee, assignment):
     assert SubmissionVersion.objects.get(pk=version.pk).text == "Ma note de plaidoyer"
 
 
-def test_editing_the_draft_after_a_return_leaves_the_submitted_version_as_it_was(trainee, trainer, assignment):
+def test_editing_the_draft_after_a_return_leaves_the_submitted_version_as_it_was(
+    trainee, trainer, assignment
+):
     version = hand_in(trainee, assignment, text="Version un")
     release(version, trainer, assignment, decision=Decision.RETURN, level=2)
     rules.save_draft(user=trainee, assignment=assignment, text="Version deux")
@@ -139,7 +141,9 @@ def test_release_needs_a_level_per_criterion_and_a_decision(trainee, trainer, as
     marks = all_levels(assignment, 2)
     marks.pop(next(iter(marks)))
     with pytest.raises(rules.LevelMissing):
-        rules.save_feedback(version=version, reviewer=trainer, marks=marks, decision=Decision.ACCEPT, release=True)
+        rules.save_feedback(
+            version=version, reviewer=trainer, marks=marks, decision=Decision.ACCEPT, release=True
+        )
     with pytest.raises(rules.DecisionMissing):
         rules.save_feedback(version=version, reviewer=trainer, marks=all_levels(assignment, 2), release=True)
     assert not Feedback.objects.filter(released_at__isnull=False).exists()
@@ -148,7 +152,11 @@ def test_release_needs_a_level_per_criterion_and_a_decision(trainee, trainer, as
 def test_the_score_is_the_sum_of_the_chosen_levels_points(trainee, trainer, assignment):
     version = hand_in(trainee, assignment)
     criteria = list(assignment.criteria.all())
-    marks = {criteria[0].pk: MarkInput(level=4), criteria[1].pk: MarkInput(level=2), criteria[2].pk: MarkInput(level=1)}
+    marks = {
+        criteria[0].pk: MarkInput(level=4),
+        criteria[1].pk: MarkInput(level=2),
+        criteria[2].pk: MarkInput(level=1),
+    }
     feedback = rules.save_feedback(
         version=version, reviewer=trainer, marks=marks, decision=Decision.ACCEPT, release=True
     )
@@ -178,7 +186,12 @@ def test_comments_only_assignments_have_no_score(trainee, trainer, module):
     assignment = make_assignment(module, comments_only=True)
     version = hand_in(trainee, assignment)
     feedback = rules.save_feedback(
-        version=version, reviewer=trainer, marks={}, overall_comment="Merci", decision=Decision.ACCEPT, release=True
+        version=version,
+        reviewer=trainer,
+        marks={},
+        overall_comment="Merci",
+        decision=Decision.ACCEPT,
+        release=True,
     )
     assert feedback.points is None
     assert StepProgress.objects.get(user=trainee, page=assignment).score is None

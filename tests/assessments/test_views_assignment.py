@@ -30,7 +30,10 @@ def test_the_brief_rubric_and_privacy_note_show_before_starting(client, enrolled
     page = client.get(url)
     html = page.content.decode()
     assert page.status_code == 200
-    brief, level = {"fr": ("Rédigez une note", "Niveau 4 du critère 3"), "ar": ("مذكرة مناصرة", "المستوى 4 من المعيار 3")}[language]
+    brief, level = {
+        "fr": ("Rédigez une note", "Niveau 4 du critère 3"),
+        "ar": ("مذكرة مناصرة", "المستوى 4 من المعيار 3"),
+    }[language]
     assert brief in html and level in html
     assert translated("Submit for feedback", language) in html
     assert "privacy-reminder" in html
@@ -45,27 +48,42 @@ def test_draft_submit_feedback_revise_accept(client, enrolled, trainer, assignme
     version = SubmissionVersion.objects.get()
     assert version.text == "Première version complète"
     html = client.get(url).content.decode()
-    assert translated("Your work has been submitted: your trainer will send you feedback. You will be able to revise it if it is returned.") in html
-    rules.save_feedback(version=version, reviewer=trainer, marks=marks(assignment, 2), overall_comment="Brouillon secret")
+    assert (
+        translated(
+            "Your work has been submitted: your trainer will send you feedback. You will be able to revise it if it is returned."
+        )
+        in html
+    )
+    rules.save_feedback(
+        version=version, reviewer=trainer, marks=marks(assignment, 2), overall_comment="Brouillon secret"
+    )
     assert "Brouillon secret" not in client.get(url).content.decode()
     assert "Brouillon secret" not in client.get(url + "version/1/").content.decode()
     rules.save_feedback(
-        version=version, reviewer=trainer, marks=marks(assignment, 2), overall_comment="À reprendre",
-        decision=Decision.RETURN, release=True,
+        version=version,
+        reviewer=trainer,
+        marks=marks(assignment, 2),
+        overall_comment="À reprendre",
+        decision=Decision.RETURN,
+        release=True,
     )
     html = client.get(url).content.decode()
     assert "À reprendre" in html and "Précisez la cible" in html
     assert translated("Revise your work") in html
     client.post(url + "save/", {"text": "Deuxième version", "action": "submit"})
     second = SubmissionVersion.objects.get(number=2)
-    rules.save_feedback(version=second, reviewer=trainer, marks=marks(assignment, 4), decision=Decision.ACCEPT, release=True)
+    rules.save_feedback(
+        version=second, reviewer=trainer, marks=marks(assignment, 4), decision=Decision.ACCEPT, release=True
+    )
     html = client.get(url).content.decode()
     assert translated("Your work has been accepted.") in html
     assert "Première version complète" in client.get(url + "version/1/").content.decode()
 
 
 def test_autosave_answers_json_and_keeps_the_draft(client, enrolled, assignment):
-    response = client.post(assignment.url + "save/", {"text": "Tapé", "action": "submit"}, HTTP_X_AUTOSAVE="1")
+    response = client.post(
+        assignment.url + "save/", {"text": "Tapé", "action": "submit"}, HTTP_X_AUTOSAVE="1"
+    )
     assert response.status_code == 200 and response.json()["saved"]
     assert Submission.objects.get().status == SubmissionStatus.DRAFT  # autosave never hands in
 

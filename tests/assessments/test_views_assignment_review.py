@@ -58,7 +58,7 @@ def test_the_trainer_drafts_returns_then_accepts(client, trainer, trainee, assig
     assert client.post(url, rubric_post(assignment, 2, "draft")).status_code == 302
     feedback = Feedback.objects.get()
     assert feedback.released_at is None and feedback.points == 3
-    assert 'checked' in client.get(url).content.decode()  # the draft comes back in the form
+    assert "checked" in client.get(url).content.decode()  # the draft comes back in the form
     client.post(url, rubric_post(assignment, 2, Decision.RETURN))
     submission.refresh_from_db()
     assert submission.status == SubmissionStatus.RETURNED
@@ -99,7 +99,9 @@ def test_reopening_allows_one_more_submission_after_the_due_date(client, trainer
     AssignmentPage.objects.filter(pk=assignment.pk).update(due_at=timezone.now() - timedelta(days=2))
     assignment.refresh_from_db()
     client.force_login(trainer)
-    assert client.get(reverse("assessments_reopen_submission", args=[version.submission_id])).status_code == 405
+    assert (
+        client.get(reverse("assessments_reopen_submission", args=[version.submission_id])).status_code == 405
+    )
     client.post(reverse("assessments_reopen_submission", args=[version.submission_id]))
     assert rules.submit(user=trainee, assignment=assignment).number == 2
 
@@ -119,7 +121,9 @@ def _queries(client, url) -> int:
     return len(queries)
 
 
-def test_queue_submission_page_and_matrix_query_counts_stay_the_same(client, trainer, make_user, course, module):
+def test_queue_submission_page_and_matrix_query_counts_stay_the_same(
+    client, trainer, make_user, course, module
+):
     assignments = [make_assignment(module, criteria=4, max_revisions=5) for _ in range(2)]
     client.force_login(trainer)
     cohort = None

@@ -12,7 +12,9 @@ from assessments.models import AssignmentPage, RubricCriterion
 _sequence = count(1)
 
 
-def make_assignment(module, *, criteria: int = 3, levels: int = 4, live: bool = True, **fields) -> AssignmentPage:
+def make_assignment(
+    module, *, criteria: int = 3, levels: int = 4, live: bool = True, **fields
+) -> AssignmentPage:
     n = next(_sequence)
     with translation.override("fr"):
         assignment = AssignmentPage(

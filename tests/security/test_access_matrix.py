@@ -7,7 +7,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from assessments.assignments import save_draft
+from assessments.assignments import submit as submit_work
 from assessments.models import MeetingMinutes
+from assessments.models.assignments import SubmissionMode
 from courses.models import Cohort
 from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
@@ -15,6 +18,7 @@ from lms.certificates import eligible_items, issue
 from lms.models import Attendance
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
+from tests.factories.assignments import make_assignment, pdf_upload
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
@@ -125,6 +129,14 @@ MATRIX = {
     "translation_gaps": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
+    # Assignments: the queue, a submission beside its rubric, reopening (POST only), a version's file.
+    "assessments_review_queue": (lambda d: {}, TRAINER_ADMIN),
+    "assessments_review_submission": (lambda d: {"submission_id": d["submission"].pk}, TRAINER_ADMIN),
+    "assessments_reopen_submission": (
+        lambda d: {"submission_id": d["submission"].pk},
+        {**TRAINER_ADMIN, "trainer": 405, "superuser": 405},
+    ),
+    "assessments_version_file": (lambda d: {"version_id": d["version"].pk}, TRAINER_ADMIN),
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
@@ -205,7 +217,12 @@ def build_world(make_user) -> tuple[dict, dict]:
     awaiting = submit(make_plan(cohort=cohort), users["trainer"]).current_task_state
     questionnaire = make_questionnaire(cohort=cohort)
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
+    assignment = make_assignment(module, submission_mode=SubmissionMode.FILE)
+    save_draft(user=users["trainee_a"], assignment=assignment, upload=pdf_upload())
+    version = submit_work(user=users["trainee_a"], assignment=assignment)
     data = {
+        "submission": version.submission,
+        "version": version,
         "course": course,
         "cohort": Cohort.objects.get(pk=cohort.pk),
         "quiz": post,
@@ -256,7 +273,15 @@ def test_access(db, client, world, name, role):
     if role != "anonymous":
         client.force_login(users[role])
     build, expected = MATRIX[name]
-    unprefixed = ("lms_", "courses_progress", "translation_gaps", "health", "theme_css", "wagtailadmin_")
+    unprefixed = (
+        "lms_",
+        "assessments_",
+        "courses_progress",
+        "translation_gaps",
+        "health",
+        "theme_css",
+        "wagtailadmin_",
+    )
     prefix = "/fr" if not name.startswith(unprefixed) else ""
     url = reverse(name, kwargs=build(data))
     if prefix and not url.startswith("/fr/"):
