@@ -102,7 +102,7 @@ def assignment_review_urls():
 
     import home.converters  # noqa: F401  (registers <id:...>)
 
-    from .assignment_admin import review_queue, review_submission, reopen_submission, version_file
+    from .assignment_admin import reopen_submission, review_queue, review_submission, version_file
 
     return [
         path("to-review/", review_queue, name="assessments_review_queue"),

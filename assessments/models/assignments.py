@@ -285,3 +285,6 @@ class CriterionMark(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["feedback", "criterion"], name="one_mark_per_criterion")
         ]
+
+    def __str__(self) -> str:
+        return f"{self.feedback_id}:{self.criterion_id}={self.level}"

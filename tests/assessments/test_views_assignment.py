@@ -50,7 +50,8 @@ def test_draft_submit_feedback_revise_accept(client, enrolled, trainer, assignme
     html = client.get(url).content.decode()
     assert (
         translated(
-            "Your work has been submitted: your trainer will send you feedback. You will be able to revise it if it is returned."
+            "Your work has been submitted: your trainer will send you feedback. "
+            "You will be able to revise it if it is returned."
         )
         in html
     )
