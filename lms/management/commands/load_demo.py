@@ -7,6 +7,7 @@ from home.models import HomePage
 from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
+from lms.demo.assignment_content import load_assignment_activity, load_assignments
 from lms.demo.course_content import load_competences, load_course
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
@@ -36,12 +37,15 @@ class Command(BaseCommand):
         quizzes = load_quizzes(modules, questions)
         cohort = load_cohort(course)
         load_quiz_activity(cohort, quizzes)
+        # After the lessons and quizzes: completions recorded before stay records (new steps show as new).
+        assignments = load_assignments(modules, competences)
+        load_assignment_activity(cohort, assignments)
         needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
         load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
-            f"{len(quizzes)} quizzes, course “{course.title}”, "
+            f"{len(quizzes)} quizzes, {len(assignments)} assignments, course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )
