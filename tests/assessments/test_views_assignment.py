@@ -1,6 +1,8 @@
 """The trainee's side of an assignment, through the client: brief and rubric before starting, draft,
 "Soumettre pour retour", feedback only once released, revise, versions read-only, files."""
 
+from html import unescape
+
 import pytest
 from django.utils import translation
 
@@ -49,10 +51,10 @@ def test_draft_submit_feedback_revise_accept(client, enrolled, trainer, assignme
     assert version.text == "Première version complète"
     html = client.get(url).content.decode()
     assert (
-        translated(
+        unescape(translated(
             "Your work has been submitted: your trainer will send you feedback. "
             "You will be able to revise it if it is returned."
-        )
+        ))
         in html
     )
     rules.save_feedback(
