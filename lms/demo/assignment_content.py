@@ -33,7 +33,8 @@ def _sync_rubric(assignment: AssignmentPage, rubric: dict) -> None:
                 row[f"level_{number}_{lang}"] = levels[number - 1] if number <= len(levels) else ""
             row[f"points_{number}"] = rubric["points"][number - 1] if number <= len(rubric["points"]) else 0
         wanted.append(row)
-    current = [{name: getattr(c, name) for name in wanted[0]} for c in assignment.criteria.all()] if wanted else []
+    names = list(wanted[0]) if wanted else []
+    current = [{name: getattr(c, name) for name in names} for c in assignment.criteria.all()]
     if current == wanted:
         return
     assignment.criteria.all().delete()
@@ -73,6 +74,9 @@ REVISED_TEXT = DRAFT_TEXT + (
     "pilotage de mars), chiffres sourcés."
 )
 
+ACCEPTED_COMMENT = "Travail clair et utilisable."
+RETURNED_COMMENT = "Ciblez une institution précise."
+
 STEPS = {
     "draft": [],
     "submitted": ["submit"],
@@ -101,8 +105,9 @@ def _play(trainee, assignment: AssignmentPage, stage: str, trainer, when: dateti
             rules.save_draft(user=trainee, assignment=assignment, text=REVISED_TEXT, now=when)
             version = rules.submit(user=trainee, assignment=assignment, now=when)
         elif step == "draft_feedback":
+            marks = _marks(assignment, 3)
             rules.save_feedback(
-                version=version, reviewer=trainer, marks=_marks(assignment, 3), overall_comment="À compléter.", now=when
+                version=version, reviewer=trainer, marks=marks, overall_comment="À compléter.", now=when
             )
         else:
             accept = step == "accept"
@@ -110,14 +115,16 @@ def _play(trainee, assignment: AssignmentPage, stage: str, trainer, when: dateti
                 version=version,
                 reviewer=trainer,
                 marks=_marks(assignment, 4 if accept else 2),
-                overall_comment="Travail clair et utilisable." if accept else "Ciblez une institution précise.",
+                overall_comment=ACCEPTED_COMMENT if accept else RETURNED_COMMENT,
                 decision=Decision.ACCEPT if accept else Decision.RETURN,
                 release=True,
                 now=when,
             )
 
 
-def load_assignment_activity(cohort: Cohort, assignments: dict[str, AssignmentPage], path: Path = PATH) -> None:
+def load_assignment_activity(
+    cohort: Cohort, assignments: dict[str, AssignmentPage], path: Path = PATH
+) -> None:
     """Each trainee's work as `[activity]` says, written once (a trainee's work already there stays)."""
     activity = read_toml(path).get("activity", {})
     trainer = get_user_model().objects.filter(username="formateur").first()

@@ -51,10 +51,12 @@ def test_draft_submit_feedback_revise_accept(client, enrolled, trainer, assignme
     assert version.text == "Première version complète"
     html = client.get(url).content.decode()
     assert (
-        unescape(translated(
-            "Your work has been submitted: your trainer will send you feedback. "
-            "You will be able to revise it if it is returned."
-        ))
+        unescape(
+            translated(
+                "Your work has been submitted: your trainer will send you feedback. "
+                "You will be able to revise it if it is returned."
+            )
+        )
         in html
     )
     rules.save_feedback(
