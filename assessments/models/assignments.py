@@ -264,6 +264,15 @@ class Feedback(models.Model):
     def is_released(self) -> bool:
         return self.released_at is not None
 
+    @property
+    def outcome_label(self) -> str:
+        """The decision as the trainee reads it: "Accepted", "Returned for revision"."""
+        if self.decision == Decision.ACCEPT:
+            return SubmissionStatus.ACCEPTED.label
+        if self.decision == Decision.RETURN:
+            return SubmissionStatus.RETURNED.label
+        return ""
+
 
 class CriterionMark(models.Model):
     """The level chosen on one criterion, with its points as they stood and a comment (a criterion
