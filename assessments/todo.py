@@ -73,7 +73,10 @@ def questionnaires_to_fill(*, user) -> list[TodoItem]:
 
 
 def assignments_to_hand_in(*, user) -> list[TodoItem]:
-    """Assignments of the trainee's courses not handed in yet, or returned for revision (two queries)."""
+    """Assignments of the trainee's courses not handed in yet, or returned for revision (one query,
+    the trainee's status on each read with it)."""
+    from django.db.models import OuterRef, Subquery
+
     from .models import AssignmentPage, Submission
     from .models.assignments import SubmissionStatus
 
@@ -83,15 +86,16 @@ def assignments_to_hand_in(*, user) -> list[TodoItem]:
     under_courses = Q(pk__in=[])
     for course in courses:
         under_courses |= Q(path__startswith=course.path)
-    assignments = list(AssignmentPage.objects.live().filter(under_courses).order_by("path"))
-    statuses = dict(
-        Submission.objects.filter(user=user, assignment_id__in=[a.pk for a in assignments]).values_list(
-            "assignment_id", "status"
-        )
+    own = Submission.objects.filter(user=user, assignment=OuterRef("pk")).values("status")[:1]
+    assignments = (
+        AssignmentPage.objects.live()
+        .filter(under_courses)
+        .annotate(own_status=Subquery(own))
+        .order_by("path")
     )
     items = []
     for assignment in assignments:
-        status = statuses.get(assignment.pk, SubmissionStatus.DRAFT)
+        status = assignment.own_status or SubmissionStatus.DRAFT
         if status == SubmissionStatus.RETURNED:
             title = _("Revise your work “%(title)s”") % {"title": assignment.title}
         elif status == SubmissionStatus.DRAFT:
