@@ -19,7 +19,10 @@ from .conftest import JOURNEY_RUNS, log_in, open_admin, ui
 
 WORK = {
     "fr": ("Note à la Délégation de l'UE : cas fictif, données agrégées.", "Version revue : cibles et date."),
-    "ar": ("مذكرة إلى بعثة الاتحاد الأوروبي: حالة افتراضية ومعطيات مجمّعة.", "نسخة مراجَعة: الجهات المستهدفة والتاريخ."),
+    "ar": (
+        "مذكرة إلى بعثة الاتحاد الأوروبي: حالة افتراضية ومعطيات مجمّعة.",
+        "نسخة مراجَعة: الجهات المستهدفة والتاريخ.",
+    ),
 }
 
 
