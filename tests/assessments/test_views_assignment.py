@@ -118,3 +118,21 @@ def test_files_are_checked_by_content_and_downloaded_as_attachments(client, enro
     response = client.get(assignment.url + "version/1/file/")
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")
+
+
+def test_the_to_do_list_asks_to_hand_in_then_to_revise(enrolled, trainer, assignment):
+    from assessments.todo import assignments_to_hand_in
+
+    [item] = assignments_to_hand_in(user=enrolled)
+    assert item.kind == "assignment" and item.url == assignment.url
+    version = (
+        rules.submit(user=enrolled, assignment=assignment)
+        if rules.save_draft(user=enrolled, assignment=assignment, text="Plan")
+        else None
+    )
+    assert assignments_to_hand_in(user=enrolled) == []
+    rules.save_feedback(
+        version=version, reviewer=trainer, marks=marks(assignment, 1), decision=Decision.RETURN, release=True
+    )
+    [item] = assignments_to_hand_in(user=enrolled)
+    assert "Réviser" in item.title or "Revise" in item.title
