@@ -8,6 +8,8 @@ trainer's `Feedback` on a version is drafted, then released; once released it is
 The rules live in `assessments.assignments`.
 """
 
+import secrets
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -151,12 +153,16 @@ class SubmissionStatus(models.TextChoices):
     ACCEPTED = "accepted", _("Accepted")
 
 
+# Each file in a folder of its own, named by a random token: the person's file name is kept as it
+# was (shown and downloaded under it) and no address can be guessed from another.
 def _draft_file_path(instance, filename: str) -> str:
-    return f"submissions/{instance.assignment_id}/{instance.user_id}/draft/{filename}"
+    token = secrets.token_urlsafe(12)
+    return f"submissions/{instance.assignment_id}/{instance.user_id}/draft/{token}/{filename}"
 
 
 def _version_file_path(instance, filename: str) -> str:
-    return f"submissions/{instance.submission_id}/v{instance.number}/{filename}"
+    token = secrets.token_urlsafe(12)
+    return f"submissions/{instance.submission_id}/v{instance.number}/{token}/{filename}"
 
 
 class Submission(models.Model):
