@@ -196,7 +196,11 @@ def save_draft(
         submission.text = text
     if upload is not None:
         check_document(upload)
+        replaced = submission.file.name if submission.file else ""
         submission.file.save(upload.name, upload, save=False)
+        if replaced:  # versions hold copies of their own: the draft's former file goes, once saved
+            storage = submission.file.storage
+            transaction.on_commit(lambda: storage.delete(replaced))
     if values is not None:
         submission.values = dict(values)
     submission.saved_at = now or timezone.now()
