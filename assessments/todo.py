@@ -81,3 +81,37 @@ def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[
         )
         for questionnaire in candidates
     ]
+
+
+def assignments_to_hand_in(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
+    """Assignments of the trainee's courses (from the dashboard's `progress`) not handed in yet, or
+    returned for revision (one query, the trainee's status on each read with it)."""
+    from django.db.models import OuterRef, Subquery
+
+    from .models import AssignmentPage, Submission
+    from .models.assignments import SubmissionStatus
+
+    courses = [entry.course for entry in progress]
+    if not courses:
+        return []
+    under_courses = Q(pk__in=[])
+    for course in courses:
+        under_courses |= Q(path__startswith=course.path)
+    own = Submission.objects.filter(user=user, assignment=OuterRef("pk")).values("status")[:1]
+    assignments = (
+        AssignmentPage.objects.live()
+        .filter(under_courses)
+        .annotate(own_status=Subquery(own))
+        .order_by("path")
+    )
+    items = []
+    for assignment in assignments:
+        status = assignment.own_status or SubmissionStatus.DRAFT
+        if status == SubmissionStatus.RETURNED:
+            title = _("Revise your work “%(title)s”") % {"title": assignment.title}
+        elif status == SubmissionStatus.DRAFT:
+            title = _("Hand in your work “%(title)s”") % {"title": assignment.title}
+        else:
+            continue
+        items.append(TodoItem(title=title, url=assignment.url, kind="assignment", due=assignment.due_at))
+    return items

@@ -1,7 +1,16 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import Choice, MeetingMinutes, Question, QuestionnaireItem, QuestionnairePage, QuizPage
+from .models import (
+    AssignmentPage,
+    Choice,
+    MeetingMinutes,
+    Question,
+    QuestionnaireItem,
+    QuestionnairePage,
+    QuizPage,
+    RubricCriterion,
+)
 
 
 @register(Question)
@@ -32,3 +41,13 @@ class QuestionnaireItemTR(TranslationOptions):
 @register(MeetingMinutes)
 class MeetingMinutesTR(TranslationOptions):
     fields = ("place", "participants", "summary", "decisions")
+
+
+@register(AssignmentPage)
+class AssignmentPageTR(TranslationOptions):
+    fields = ("instructions",)
+
+
+@register(RubricCriterion)
+class RubricCriterionTR(TranslationOptions):
+    fields = ("title", "level_1", "level_2", "level_3", "level_4")

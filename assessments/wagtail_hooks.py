@@ -1,6 +1,7 @@
 from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.ui.components import Component
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -110,3 +111,52 @@ def questions_answered_in_an_attempt_are_kept(request, instances):
         % {"questions": names},
     )
     return redirect("wagtailsnippets_assessments_question:list")
+
+
+@hooks.register("register_admin_urls")
+def assignment_review_urls():
+    from django.urls import path
+
+    from .assignment_admin import reopen_submission, review_queue, review_submission, version_file
+
+    return [
+        path("to-review/", review_queue, name="assessments_review_queue"),
+        path("to-review/<id:submission_id>/", review_submission, name="assessments_review_submission"),
+        path("to-review/<id:submission_id>/reopen/", reopen_submission, name="assessments_reopen_submission"),
+        path("to-review/file/<id:version_id>/", version_file, name="assessments_version_file"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def review_queue_menu_item():
+    from django.urls import reverse
+
+    from home.admin_menu import TrainerMenuItem
+
+    return TrainerMenuItem(
+        _("To review"), reverse("assessments_review_queue"), icon_name="doc-full", order=220
+    )
+
+
+class ReviewQueuePanel(Component):
+    """On the trainer's dashboard: "To review (n)", linking to the queue."""
+
+    name = "review_queue"
+    template_name = "assessments/admin/review_queue_panel.html"
+    order = 40  # before the nudge board
+
+    def __init__(self, count: int):
+        self.count = count
+
+    def get_context_data(self, parent_context):
+        return {"count": self.count}
+
+
+@hooks.register("construct_homepage_panels")
+def review_queue_panel(request, panels):
+    from home.roles import Role, has_role
+
+    from .assignments import awaiting_feedback_count
+
+    if has_role(request.user, Role.TRAINER):
+        panels.append(ReviewQueuePanel(awaiting_feedback_count()))

@@ -61,6 +61,31 @@ def refresh_progress(*, users) -> None:
         refresher(users=users)
 
 
+@dataclass(frozen=True)
+class MatrixNotice:
+    """A line above the matrix from another app ("To review (3)"), linking to where the trainer acts."""
+
+    label: str
+    url: str
+    count: int
+
+
+MatrixNoticeProvider = Callable[..., list[MatrixNotice]]
+_notice_providers: list[MatrixNoticeProvider] = []
+
+
+def register_matrix_notice(provider: MatrixNoticeProvider) -> MatrixNoticeProvider:
+    """An app with work waiting for the trainer (assessments: submissions to review) says so above
+    the matrix: `provider(cohort=...)` returns `MatrixNotice`s, in a fixed number of queries."""
+    if provider not in _notice_providers:
+        _notice_providers.append(provider)
+    return provider
+
+
+def matrix_notices(*, cohort: Cohort) -> list[MatrixNotice]:
+    return [notice for provider in _notice_providers for notice in provider(cohort=cohort)]
+
+
 PASSED = "passed"
 FAILED = "failed"
 

@@ -23,7 +23,7 @@ from home.field_languages import field_language_name, field_list
 from home.people import display_name
 from home.roles import Role, role_required
 
-from .matrix import CELL_LABELS, cell_kind, cohort_matrix, refresh_progress
+from .matrix import CELL_LABELS, cell_kind, cohort_matrix, matrix_notices, refresh_progress
 from .models import Cohort
 from .translation_status import (
     MissingTranslation,
@@ -218,6 +218,7 @@ class CohortProgressView(RowDictExportMixin, ReportView):
             behind_count=len(self.matrix.behind),
             all_url=f"{self.request.path}?{urlencode(every)}" if every else self.request.path,
             behind_url=f"{self.request.path}?{urlencode({**every, 'behind': '1'})}",
+            notices=matrix_notices(cohort=self.cohort),
         )
         return context
 

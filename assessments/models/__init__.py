@@ -1,3 +1,11 @@
+from .assignments import (
+    AssignmentPage,
+    CriterionMark,
+    Feedback,
+    RubricCriterion,
+    Submission,
+    SubmissionVersion,
+)
 from .attempts import Attempt, AttemptQuestion
 from .questionnaires import (
     ItemAnswer,
@@ -11,6 +19,12 @@ from .questions import AcceptedAnswer, Choice, Question
 from .quiz import QuizPage, QuizSlot
 
 __all__ = [
+    "AssignmentPage",
+    "CriterionMark",
+    "Feedback",
+    "RubricCriterion",
+    "Submission",
+    "SubmissionVersion",
     "AcceptedAnswer",
     "Attempt",
     "AttemptQuestion",

@@ -3,7 +3,9 @@
 The person's identity and free text go; their account row stays as an empty, locked pseudonym
 so that attempts, responses, progress and attendance still count in the group's figures. A typed
 quiz answer goes too, its points stay: they were counted when the attempt was submitted. The
-workbook (reflection answers, worksheets) goes whole.
+workbook (reflection answers, worksheets) goes whole. Assignment submissions are the person's own
+writing: they go whole (drafts, versions, files, feedback), the step's completion and score stay in
+their progress.
 """
 
 import secrets
@@ -21,7 +23,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from wagtail.users.models import UserProfile
 
-from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response
+from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response, Submission, SubmissionVersion
 from courses.models import Actor, StepProgress
 from home.roles import Role
 
@@ -46,6 +48,7 @@ class ErasureSummary:
     removed_free_text_answers: int
     removed_typed_quiz_answers: int
     removed_workbook_entries: int = 0  # reflection answers and worksheets
+    removed_submissions: int = 0
 
 
 def erasable_trainees() -> QuerySet:
@@ -73,6 +76,7 @@ def erasure_summary(*, user) -> ErasureSummary:
         .count(),
         removed_workbook_entries=ReflectionAnswer.objects.filter(owner=user).count()
         + Worksheet.objects.filter(owner=user).count(),
+        removed_submissions=Submission.objects.filter(user=user).count(),
     )
 
 
@@ -94,6 +98,7 @@ def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Era
     ReflectionAnswer.objects.filter(owner=account).delete()
     Worksheet.objects.filter(owner=account).delete()
     Actor.objects.filter(proposed_by=account).update(proposed_by=None)
+    _remove_submissions(account)
     for log in (AccessAttempt, AccessFailureLog, AccessLog):
         log.objects.filter(username=username).delete()
     account.username = f"{PSEUDONYM_PREFIX}{secrets.token_hex(6)}"
@@ -103,6 +108,18 @@ def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Era
     account.set_unusable_password()  # also ends every session the person still had
     account.save()
     return Erasure.objects.create(account=account, erased_by=by, reason=reason)
+
+
+def _remove_submissions(account) -> None:
+    """The person's assignment work, with its files (after the transaction commits, so that a rollback
+    leaves them in place)."""
+    submissions = Submission.objects.filter(user=account)
+    files = [s.file for s in submissions if s.file] + [
+        v.file for v in SubmissionVersion.objects.filter(submission__in=submissions) if v.file
+    ]
+    submissions.delete()
+    for stored in files:
+        transaction.on_commit(lambda stored=stored: stored.storage.delete(stored.name))
 
 
 @dataclass

@@ -2,8 +2,9 @@
 
 from django.utils.translation import gettext as _
 
+from assessments.assignments import released_feedback
 from assessments.attempts import review_shows_answers
-from assessments.models import Attempt, Participation, Response
+from assessments.models import Attempt, Participation, Response, Submission
 from courses.models import Actor, StepProgress
 
 from ..models import Attendance, Certificate, ConsentRecord, ReflectionAnswer, Worksheet
@@ -24,6 +25,60 @@ def _attempt_answers(attempt: Attempt) -> list[dict]:
             "points": str(item.points) if shows_points and item.points is not None else None,
         }
         for item in attempt.items.all()
+    ]
+
+
+def _feedback(version) -> dict | None:
+    """The feedback released on a version (a draft the trainer has not sent is not the trainee's yet)."""
+    feedback = released_feedback(version)
+    if feedback is None:
+        return None
+    return {
+        "decision": feedback.decision,
+        "decision_label": str(feedback.get_decision_display()),
+        "released": _date(feedback.released_at),
+        "points": feedback.points,
+        "out_of": feedback.max_points,
+        "overall_comment": feedback.overall_comment,
+        "criteria": [
+            {
+                "criterion": mark.criterion.title if mark.criterion else None,
+                "level": mark.level,
+                "points": mark.points,
+                "comment": mark.comment,
+            }
+            for mark in feedback.marks.all()
+        ],
+    }
+
+
+def _submissions(user) -> list[dict]:
+    submissions = (
+        Submission.objects.filter(user=user)
+        .select_related("assignment")
+        .prefetch_related("versions__feedback__marks__criterion")
+    )
+    return [
+        {
+            "assignment": submission.assignment.title,
+            "status": submission.status,
+            "status_label": str(submission.get_status_display()),
+            "draft_text": submission.text,
+            "draft_file": submission.file_name,
+            "draft_saved": _date(submission.saved_at),
+            "versions": [
+                {
+                    "number": version.number,
+                    "submitted": _date(version.submitted_at),
+                    "text": version.text,
+                    "file": version.file_name,
+                    "values": version.values,
+                    "feedback": _feedback(version),
+                }
+                for version in submission.versions.all()
+            ],
+        }
+        for submission in submissions
     ]
 
 
@@ -100,6 +155,7 @@ def personal_data(*, user) -> dict:
                 user=user, questionnaire__anonymity="anonymous"
             ).select_related("questionnaire")
         ],
+        "assignments": _submissions(user),
         "attendance": [
             {
                 "workshop": a.workshop.title,

@@ -7,7 +7,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
+from assessments.assignments import save_draft
+from assessments.assignments import submit as submit_work
 from assessments.models import MeetingMinutes
+from assessments.models.assignments import SubmissionMode
 from courses.models import Cohort
 from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
@@ -18,6 +21,7 @@ from lms.notifications.preferences import issue_calendar_token
 from lms.practice.workbook import start_worksheet
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
+from tests.factories.assignments import make_assignment, pdf_upload
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
@@ -146,6 +150,14 @@ MATRIX = {
     "translation_gaps": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
+    # Assignments: the queue, a submission beside its rubric, reopening (POST only), a version's file.
+    "assessments_review_queue": (lambda d: {}, TRAINER_ADMIN),
+    "assessments_review_submission": (lambda d: {"submission_id": d["submission"].pk}, TRAINER_ADMIN),
+    "assessments_reopen_submission": (
+        lambda d: {"submission_id": d["submission"].pk},
+        {**TRAINER_ADMIN, "trainer": 405, "superuser": 405},
+    ),
+    "assessments_version_file": (lambda d: {"version_id": d["version"].pk}, TRAINER_ADMIN),
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
     # Notifications and calendar (lms/notifications): one's own preferences; a workshop's file for
     # whoever may read its plan (not live here: staff only); the feed opens with its secret alone.
@@ -262,7 +274,12 @@ def build_world(make_user) -> tuple[dict, dict]:
     questionnaire = make_questionnaire(cohort=cohort)
     template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
+    assignment = make_assignment(module, submission_mode=SubmissionMode.FILE)
+    save_draft(user=users["trainee_a"], assignment=assignment, upload=pdf_upload())
+    version = submit_work(user=users["trainee_a"], assignment=assignment)
     data = {
+        "submission": version.submission,
+        "version": version,
         "course": course,
         "lesson": lessons_of(course)[0],
         "cohort": Cohort.objects.get(pk=cohort.pk),
@@ -320,7 +337,7 @@ def test_access(db, client, world, name, role):
     build, expected = MATRIX[name]
     unprefixed = (
         "lms_",
-        "assessments_quiz_",
+        "assessments_",
         "courses_progress",
         "translation_gaps",
         "health",

@@ -26,6 +26,7 @@ class Command(BaseCommand):
             f"{summary.removed_free_text_answers} free-text answer(s), "
             f"{summary.removed_typed_quiz_answers} typed quiz answer(s) (points kept), "
             f"{summary.removed_workbook_entries} workbook entry(ies), "
+            f"{summary.removed_submissions} assignment submission(s) with their versions and feedback, "
             "consents, sign-in records."
         )
         if not yes:

@@ -7,6 +7,7 @@ from home.models import HomePage
 from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
+from lms.demo.assignment_content import load_assignment_activity, load_assignments
 from lms.demo.course_content import load_competences, load_course
 from lms.demo.knowledge_content import load_funding_sources, load_glossary
 from lms.demo.plan_content import load_minutes, load_plan
@@ -38,6 +39,9 @@ class Command(BaseCommand):
         quizzes = load_quizzes(modules, questions)
         cohort = load_cohort(course)
         load_quiz_activity(cohort, quizzes)
+        # After the lessons and quizzes: completions recorded before stay records (new steps show as new).
+        assignments = load_assignments(modules, competences)
+        load_assignment_activity(cohort, assignments)
         needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
@@ -50,6 +54,7 @@ class Command(BaseCommand):
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, {len(actors)} register entries, {len(templates)} worksheet templates, "
+            f"{len(assignments)} assignments, "
             f"{len(funding_sources)} funding sources, {len(glossary)} glossary terms, "
             f"course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
