@@ -14,3 +14,9 @@ class LmsConfig(AppConfig):
         register_landing_provider(landing_actions)
 
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
+
+        from courses.todo import register_todo_provider
+
+        from .followup.todo import check_ins_to_give
+
+        register_todo_provider(check_ins_to_give)

@@ -20,6 +20,7 @@ def main_menu(request) -> list[NavLink]:
     if user.is_authenticated and lands_on_dashboard(user=user):
         found.append(NavLink(_("My learning path"), reverse("lms:dashboard")))
         found.append(NavLink(_("Workshops"), reverse("lms:my_workshops")))
+        found.append(NavLink(_("After the workshops"), reverse("lms:followup:index")))
     return found
 
 
@@ -29,6 +30,7 @@ def account_menu(request) -> list[NavLink]:
         return []
     return [
         NavLink(_("My certificates"), reverse("lms:certificates")),
+        NavLink(_("My profile for the evaluation"), reverse("lms:followup:profile")),
         NavLink(_("My data"), reverse("lms:my_data")),
     ]
 

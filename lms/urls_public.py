@@ -9,6 +9,7 @@ app_name = "lms"
 urlpatterns = [
     path("my/", views.my_dashboard, name="dashboard"),
     path("my/workshops/", views.my_workshops, name="my_workshops"),
+    path("my/follow-up/", include("lms.followup.urls")),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),
