@@ -41,7 +41,7 @@ class SlotState:
 
 
 def add_months(day: date, months: int) -> date:
-    """The same day `months` later; the month's last day when it is shorter (31 August + 6 → 28/29 February)."""
+    """The same day `months` later, or the month's last day when shorter (31 August + 6: end of February)."""
     month_index = day.month - 1 + months
     year, month = day.year + month_index // 12, month_index % 12 + 1
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
