@@ -82,10 +82,10 @@ class TrainingPlanPage(RoutablePageMixin, Page):
         _("target: trainees who complete the training"), null=True, blank=True
     )
     target_improvement_rate = models.PositiveSmallIntegerField(
-        _("target: % reporting improved competences"), null=True, blank=True
+        _("target: percentage reporting improved competences"), null=True, blank=True
     )
     target_application_rate = models.PositiveSmallIntegerField(
-        _("target: % applying at least one competence at six months"), null=True, blank=True
+        _("target: percentage applying at least one competence at six months"), null=True, blank=True
     )
     target_actions = models.PositiveSmallIntegerField(
         _("target: mobilisation actions carried out"), null=True, blank=True
