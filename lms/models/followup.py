@@ -30,7 +30,7 @@ class Commitment(models.Model):
     competence = models.ForeignKey(
         "courses.Competence", verbose_name=_("competence"), on_delete=models.PROTECT, related_name="+"
     )
-    done_when = models.CharField(_("how I will know it is done"), max_length=300)
+    done_when = models.CharField(_("how I will know it is done"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("recorded at"), default=timezone.now)
 
     class Meta:

@@ -1,9 +1,12 @@
 """Every URL pattern of the site × every role: the expected status. A new URL pattern that is not
 in the matrix fails `test_every_url_pattern_is_in_the_matrix`."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -12,12 +15,14 @@ from courses.models import Cohort
 from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
+from lms.followup.checkins import CheckInAnswer, record_check_in
+from lms.followup.commitments import commitment_from, record_commitment
 from lms.models import Attendance
 from tests.conftest import PASSWORD
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
-from tests.factories.questionnaires import make_questionnaire
+from tests.factories.questionnaires import make_competences, make_questionnaire
 
 # One worker builds the module's world once.
 pytestmark = pytest.mark.xdist_group("test_access_matrix")
@@ -54,6 +59,11 @@ OWN_CERTIFICATE = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a":
 APPROVERS = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 APPROVER_TASK = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "approver": 200, "superuser": 200}
 POST_ONLY = {**dict.fromkeys(ROLES, 405), "anonymous": LOGIN}
+# A trainee's commitments and check-ins: theirs only (others: 404, as a missing one); the evidence
+# file also for the trainers. Recording a commitment: only after a workshop one attended.
+OWN_COMMITMENT = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
+EVIDENCE = {**OWN_COMMITMENT, "trainer": 200, "superuser": 200}
+ATTENDED_WORKSHOP = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "trainee_a": 200}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -126,6 +136,17 @@ MATRIX = {
     "lms_trainees": (lambda d: {}, TRAINER_ADMIN),
     "lms_trainee_erase": (lambda d: {"user_id": d["trainee_b"].pk}, TRAINER_ADMIN),
     "lms:privacy_notice": (lambda d: {}, ALL_OK),
+    "lms:followup:index": (lambda d: {}, SIGNED_IN),  # always the signed-in person's own follow-up
+    "lms:followup:profile": (lambda d: {}, SIGNED_IN),
+    "lms:followup:commit": (lambda d: {"workshop_id": d["attended_workshop"].pk}, ATTENDED_WORKSHOP),
+    "lms:followup:check_in": (
+        lambda d: {"commitment_id": d["commitment"].pk, "milestone": "4w"},
+        OWN_COMMITMENT,
+    ),
+    "lms:followup:evidence": (lambda d: {"check_in_id": d["check_in"].pk}, EVIDENCE),
+    "lms_followup": (lambda d: {}, TRAINER_ADMIN),
+    "lms_followup_trainee": (lambda d: {"user_id": d["trainee_a"].pk}, TRAINER_ADMIN),
+    "lms_coaching_new": (lambda d: {}, TRAINER_ADMIN),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -205,6 +226,22 @@ def build_world(make_user) -> tuple[dict, dict]:
     awaiting = submit(make_plan(cohort=cohort), users["trainer"]).current_task_state
     questionnaire = make_questionnaire(cohort=cohort)
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date="2026-11-20", participants="X")
+    followed = make_plan(cohort=cohort, live=True).workshops.get()
+    Attendance.objects.create(workshop=followed, trainee=users["trainee_a"], status="present")
+    competence = make_competences(1)[0]
+    commitment = record_commitment(
+        user=users["trainee_a"],
+        workshop=followed,
+        draft=commitment_from(what="Action", when=followed.starts_at.date(), competence=competence),
+    )
+    evidence = SimpleUploadedFile("note.pdf", b"%PDF-1.4 note")
+    check_in = record_check_in(
+        user=users["trainee_a"],
+        commitment=commitment,
+        milestone="4w",
+        answer=CheckInAnswer(status="done", self_rating=4, evidence=evidence),
+        now=followed.starts_at + timedelta(days=28),
+    )
     data = {
         "course": course,
         "cohort": Cohort.objects.get(pk=cohort.pk),
@@ -216,6 +253,10 @@ def build_world(make_user) -> tuple[dict, dict]:
         "trainee_b": users["trainee_b"],
         "certificate": certificate,
         "task_state": awaiting.pk,
+        "attended_workshop": followed,
+        "commitment": commitment,
+        "check_in": check_in,
+        "trainee_a": users["trainee_a"],
     }
     return users, data
 
