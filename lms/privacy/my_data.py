@@ -6,6 +6,7 @@ from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response
 from courses.models import StepProgress
 
+from ..followup.privacy import follow_up_data
 from ..models import Attendance, Certificate, ConsentRecord
 
 
@@ -114,6 +115,7 @@ def personal_data(*, user) -> dict:
             {"code": c.code, "title": c.title_fr, "title_ar": c.title_ar, "issued_on": _date(c.issued_on)}
             for c in Certificate.objects.filter(user=user)
         ],
+        "follow_up": follow_up_data(user=user),
         "privacy_notice_accepted": [
             {"version": c.notice_version, "accepted_at": _date(c.accepted_at), "language": c.language}
             for c in ConsentRecord.objects.filter(user=user).order_by("accepted_at")

@@ -118,6 +118,13 @@ MATRIX = {
     ),
     "lms:review:plan_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
     "lms:review:plan_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    # The evaluation report: aggregates only (small cells protected), for the task force and trainers.
+    "lms:review:evaluation_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:evaluation_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:evaluation_report_export": (
+        lambda d: {"plan_id": d["plan"].pk, "export_format": "xlsx"},
+        REVIEWERS,
+    ),
     "lms:review:workshop_report": (
         lambda d: {"plan_id": d["plan"].pk, "workshop_id": d["workshop"].pk},
         REVIEWERS,
