@@ -10,17 +10,18 @@ from django.utils.translation import gettext_lazy as _
 from courses.models import Competence
 
 from ..models import Attendance, AttendanceStatus, Commitment, Workshop
-from ..training.plans import held_filter, is_held, plans_of_trainee
+from ..training.plans import held_filter, is_held
 
 MAX_COMMITMENTS = 3
 ATTENDED = (AttendanceStatus.PRESENT, AttendanceStatus.LATE)
 
 
 def attended_workshops(*, user, now: datetime | None = None):
-    """The held workshops of the trainee's approved plans that they attended (present or late)."""
+    """The held workshops the trainee attended (present or late): the attendance sheet, which only
+    trainers fill for the plan's cohort, is what opens the follow-up."""
     attended = Attendance.objects.filter(trainee=user, status__in=ATTENDED).values("workshop_id")
     return (
-        Workshop.objects.filter(plan__in=plans_of_trainee(user=user), pk__in=attended)
+        Workshop.objects.filter(pk__in=attended)
         .filter(held_filter(now=now))
         .select_related("plan")
         .order_by("starts_at")

@@ -8,6 +8,7 @@ from lms.demo.accounts import ensure_demo_accounts
 from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.course_content import load_competences, load_course
+from lms.demo.followup_content import load_follow_up
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.questionnaire_content import load_needs_responses, load_questionnaire
 
@@ -39,7 +40,8 @@ class Command(BaseCommand):
         needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
-        load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
+        plan = load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
+        load_follow_up(plan)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, course “{course.title}”, "
