@@ -209,7 +209,7 @@ class OutcomeViewSet(SnippetViewSet):
 
     model = Outcome
     icon = "success"
-    menu_label = _("Outcomes")
+    menu_label = _("Outcomes after training")
     menu_order = 225
     add_to_admin_menu = True
     list_display = ["description", "kind", "occurred_on", "trainee", "plan"]
