@@ -1,4 +1,4 @@
-from .certificates import Certificate, CertificateCompetence, CertificateKind
+from .certificates import Certificate, CertificateCompetence, CertificateKind, CertificateTier
 from .followup import (
     CheckIn,
     CheckInStatus,
@@ -31,6 +31,7 @@ __all__ = [
     "Certificate",
     "CertificateCompetence",
     "CertificateKind",
+    "CertificateTier",
     "ConsentRecord",
     "Erasure",
     "StaffProfile",
