@@ -8,16 +8,24 @@ class LmsConfig(AppConfig):
 
     def ready(self) -> None:
         from home.landing import register_landing_provider
+        from home.roles import Role, grant
+
+        # Trainers log the outcomes (level 4 of the evaluation report) in the admin.
+        grant(Role.TRAINER, *(f"lms.{action}_outcome" for action in ("add", "change", "delete", "view")))
 
         from .landing import landing_actions
 
         register_landing_provider(landing_actions)
 
+        from courses.todo import register_todo_provider
         from home.roles import Role, grant
 
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
+        from .followup.todo import check_ins_to_give
         from .notifications import builtin  # noqa: F401  (registers the platform's notification triggers)
         from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)
+
+        register_todo_provider(check_ins_to_give)
 
         # The handover kit (lms/handover): trainers keep the facilitator notes and the checkout.
         for model in ("facilitatornote", "checkoutrecord"):

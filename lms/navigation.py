@@ -21,6 +21,7 @@ def main_menu(request) -> list[NavLink]:
         found.append(NavLink(_("My learning path"), reverse("lms:dashboard")))
         found.append(NavLink(_("Workshops"), reverse("lms:my_workshops")))
         found.append(NavLink(_("My advocacy workbook"), reverse("lms:practice:workbook")))
+        found.append(NavLink(_("After the workshops"), reverse("lms:followup:index")))
     return found
 
 
@@ -30,6 +31,7 @@ def account_menu(request) -> list[NavLink]:
         return []
     return [
         NavLink(_("My certificates"), reverse("lms:certificates")),
+        NavLink(_("My profile for the evaluation"), reverse("lms:followup:profile")),
         NavLink(_("My data"), reverse("lms:my_data")),
         NavLink(_("Notifications and calendar"), reverse("lms:notification_preferences")),
     ]

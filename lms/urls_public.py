@@ -17,6 +17,7 @@ urlpatterns = [
     ),
     path("go/<int:page_id>/", notification_views.short_link, name="short_link"),
     path("my/notifications/calendar/revoke/", notification_views.calendar_revoke, name="calendar_revoke"),
+    path("my/follow-up/", include("lms.followup.urls")),
     path("search/", views.search, name="search"),
     path("my/data/", views.my_data, name="my_data"),
     path("privacy/", consent_views.privacy_notice, name="privacy_notice"),

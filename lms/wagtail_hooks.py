@@ -14,7 +14,7 @@ from home.admin_menu import TrainerMenuItem
 from home.roles import Role, has_role
 
 from .handover import wagtail_hooks as handover_hooks  # noqa: F401  (the handover kit's admin)
-from .models import StaffProfile
+from .models import Outcome, StaffProfile
 from .notifications import admin_views as notification_views
 from .practice import admin_views as workbook_admin
 from .practice import converters  # noqa: F401  (registers <export:...>)
@@ -207,3 +207,49 @@ def nudge_board_panel(request, panels):
 
     if has_role(request.user, Role.TRAINER):
         panels.append(NudgeBoardPanel(nudge_board()))
+
+
+# Follow-up after the workshops (lms/followup): the trainer's board, coaching sessions, outcomes.
+
+
+@hooks.register("register_admin_urls")
+def follow_up_urls():
+    from .followup import admin_views
+
+    return [
+        path("follow-up/", admin_views.board, name="lms_followup"),
+        path("follow-up/trainees/<id:user_id>/", admin_views.trainee_follow_up, name="lms_followup_trainee"),
+        path("follow-up/coaching/new/", admin_views.new_session, name="lms_coaching_new"),
+    ]
+
+
+@hooks.register("register_admin_menu_item")
+def follow_up_menu_item():
+    return TrainerMenuItem(
+        _("Follow-up and coaching"), reverse("lms_followup"), icon_name="clipboard-list", order=224
+    )
+
+
+class OutcomeViewSet(SnippetViewSet):
+    """Results the trained staff contributed to (level 4 of the evaluation report), logged by trainers."""
+
+    model = Outcome
+    icon = "success"
+    menu_label = _("Outcomes after training")
+    menu_order = 225
+    add_to_admin_menu = True
+    list_display = ["description", "kind", "occurred_on", "trainee", "plan"]
+    list_filter = ["kind", "plan"]
+
+
+register_snippet(OutcomeViewSet)
+
+
+@hooks.register("after_edit_page")
+@hooks.register("after_create_page")
+def application_survey_follows_the_plan(request, page):
+    """The plan's six-month application survey opens six months after its last workshop."""
+    from .followup.survey import schedule_application_survey
+
+    if isinstance(page.specific, _plan_class()):
+        schedule_application_survey(plan=page.specific, user=request.user)

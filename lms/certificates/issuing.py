@@ -26,6 +26,7 @@ from ..models import (
     Certificate,
     CertificateCompetence,
     CertificateKind,
+    CertificateTier,
     Workshop,
 )
 from ..training.plans import held_filter
@@ -91,6 +92,7 @@ def _snapshot(item: Eligibility) -> dict:
     source = item.course or item.workshop
     fields = {
         "kind": CertificateKind.COURSE if item.course else CertificateKind.WORKSHOP,
+        "tier": CertificateTier.ACHIEVEMENT if item.course else CertificateTier.PARTICIPATION,
         "hours": source.duration_hours,
     }
     for language in _languages():

@@ -9,6 +9,14 @@ class CertificateKind(models.TextChoices):
     WORKSHOP = "workshop", _("workshop")
 
 
+class CertificateTier(models.TextChoices):
+    """What the certificate attests: attendance at a workshop, or a course completed and passed
+    (a graded quiz counts as completed only once passed, `assessments.outcome`)."""
+
+    PARTICIPATION = "participation", _("Certificate of participation")
+    ACHIEVEMENT = "achievement", _("Certificate of achievement")
+
+
 class Certificate(models.Model):
     """A certificate as issued: what it states (holder, titles, completion date, hours, competences)
     is a snapshot taken at issue, so its PDF and its verification show exactly that, whatever the
@@ -25,6 +33,8 @@ class Certificate(models.Model):
     workshop = models.ForeignKey(
         "lms.Workshop", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    # Empty on the certificates issued before tiers existed: a record keeps what it stated.
+    tier = models.CharField(_("tier"), max_length=14, choices=CertificateTier.choices, blank=True)
     holder_name = models.CharField(_("holder"), max_length=200)
     title_fr = models.CharField(_("title (French)"), max_length=255)
     title_ar = models.CharField(_("title (Arabic)"), max_length=255)

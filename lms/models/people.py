@@ -51,3 +51,40 @@ class ApprovalSignature(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_state_id}: {self.function}"
+
+
+class Institution(models.TextChoices):
+    OTE = "ote", _("OTE")
+    ANETI = "aneti", _("ANETI")
+    CGPS = "cgps", _("CGPS")
+    OTHER = "other", _("Other")
+
+
+class Sex(models.TextChoices):
+    FEMALE = "female", _("Woman")
+    MALE = "male", _("Man")
+    UNDISCLOSED = "undisclosed", _("Prefer not to say")
+
+
+class TraineeProfile(models.Model):
+    """What a trainee chose to tell about themselves for the evaluation's breakdowns: every attribute
+    optional, kept only with their consent (`consented_at`), shown in "my data", removed on erasure."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("person"),
+        on_delete=models.CASCADE,
+        related_name="trainee_profile",
+    )
+    institution = models.CharField(_("institution"), max_length=8, choices=Institution.choices, blank=True)
+    unit = models.CharField(_("unit or regional branch"), max_length=200, blank=True)
+    function = models.CharField(_("function"), max_length=200, blank=True)
+    sex = models.CharField(_("sex"), max_length=12, choices=Sex.choices, blank=True)
+    consented_at = models.DateTimeField(_("consent given at"))
+
+    class Meta:
+        verbose_name = _("trainee profile")
+        verbose_name_plural = _("trainee profiles")
+
+    def __str__(self) -> str:
+        return f"{self.user_id}"

@@ -20,6 +20,7 @@ from wagtail.models import Orderable, Page, PagePermissionTester
 from courses.panels import TranslationStatusPanel
 
 from ..page_forms import TrainingPlanPageForm
+from .followup import WorkshopKind
 
 NARRATIVE_FEATURES = ["bold", "italic", "ol", "ul", "link"]
 
@@ -67,6 +68,34 @@ class TrainingPlanPage(RoutablePageMixin, Page):
     report_context = RichTextField(_("context"), blank=True, features=NARRATIVE_FEATURES)
     report_observations = RichTextField(_("observations"), blank=True, features=NARRATIVE_FEATURES)
     report_recommendations = RichTextField(_("recommendations"), blank=True, features=NARRATIVE_FEATURES)
+    application_survey = models.ForeignKey(
+        "assessments.QuestionnairePage",
+        verbose_name=_("six-month application survey"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=_("Opened automatically six months after the plan's last workshop, for the plan's cohort."),
+    )
+    # The evaluation's targets (indicator sheet of the evaluation report, lms/followup/evaluation.py).
+    target_completed = models.PositiveSmallIntegerField(
+        _("target: trainees who complete the training"), null=True, blank=True
+    )
+    target_improvement_rate = models.PositiveSmallIntegerField(
+        _("target: percentage reporting improved competences"), null=True, blank=True
+    )
+    target_application_rate = models.PositiveSmallIntegerField(
+        _("target: percentage applying at least one competence at six months"), null=True, blank=True
+    )
+    target_actions = models.PositiveSmallIntegerField(
+        _("target: mobilisation actions carried out"), null=True, blank=True
+    )
+    target_contacts = models.PositiveSmallIntegerField(
+        _("target: member-state contacts established"), null=True, blank=True
+    )
+    target_concept_notes = models.PositiveSmallIntegerField(
+        _("target: concept notes submitted"), null=True, blank=True
+    )
 
     content_panels = [
         *Page.content_panels,
@@ -85,7 +114,19 @@ class TrainingPlanPage(RoutablePageMixin, Page):
                 FieldPanel("report_recommendations"),
             ],
             heading=_("Training report: the trainer's narrative"),
-        )
+        ),
+        FieldPanel("application_survey"),
+        MultiFieldPanel(
+            [
+                FieldPanel("target_completed"),
+                FieldPanel("target_improvement_rate"),
+                FieldPanel("target_application_rate"),
+                FieldPanel("target_actions"),
+                FieldPanel("target_contacts"),
+                FieldPanel("target_concept_notes"),
+            ],
+            heading=_("Evaluation: targets"),
+        ),
     ]
     edit_handler = TabbedInterface(
         [
@@ -133,6 +174,9 @@ class Workshop(ClusterableModel, Orderable):
 
     plan = ParentalKey(TrainingPlanPage, on_delete=models.CASCADE, related_name="workshops")
     title = models.CharField(_("title"), max_length=200)
+    kind = models.CharField(
+        _("kind"), max_length=12, choices=WorkshopKind.choices, default=WorkshopKind.WORKSHOP
+    )
     starts_at = models.DateTimeField(_("date and time"))
     duration_hours = models.DecimalField(_("duration (hours)"), max_digits=4, decimal_places=1, default=6)
     place = models.CharField(_("place"), max_length=200, blank=True)
@@ -166,7 +210,7 @@ class Workshop(ClusterableModel, Orderable):
     )
 
     panels = [
-        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("title"), FieldPanel("kind")]),
         FieldRowPanel([FieldPanel("starts_at"), FieldPanel("duration_hours")]),
         FieldPanel("place"),
         FieldPanel("facilitators"),

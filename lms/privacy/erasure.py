@@ -27,6 +27,7 @@ from assessments.models import Attempt, AttemptQuestion, ItemAnswer, Response, S
 from courses.models import Actor, StepProgress
 from home.roles import Role
 
+from ..followup.privacy import erase_follow_up
 from ..models import Attendance, Certificate, ConsentRecord, Erasure, ReflectionAnswer, Worksheet
 
 PSEUDONYM_PREFIX = "erased-"
@@ -88,6 +89,7 @@ def erase_trainee(*, user, by=None, reason: str = Erasure.Reason.REQUEST) -> Era
         raise ErasureRefused(_("Only a trainee's account can be erased, and only once."))
     username = account.get_username()
     Certificate.objects.filter(user=account).delete()
+    erase_follow_up(user=account)
     ConsentRecord.objects.filter(user=account).delete()
     UserProfile.objects.filter(user=account).delete()
     ItemAnswer.objects.filter(response__respondent=account).exclude(text="").update(text="")

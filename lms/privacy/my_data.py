@@ -7,6 +7,7 @@ from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response, Submission
 from courses.models import Actor, StepProgress
 
+from ..followup.privacy import follow_up_data
 from ..models import Attendance, Certificate, ConsentRecord, ReflectionAnswer, Worksheet
 
 
@@ -193,6 +194,7 @@ def personal_data(*, user) -> dict:
             {"name": str(actor), "approved": actor.live, "proposed": _date(actor.proposed_at)}
             for actor in Actor.objects.filter(proposed_by=user).order_by("proposed_at")
         ],
+        "follow_up": follow_up_data(user=user),
         "privacy_notice_accepted": [
             {"version": c.notice_version, "accepted_at": _date(c.accepted_at), "language": c.language}
             for c in ConsentRecord.objects.filter(user=user).order_by("accepted_at")

@@ -214,7 +214,7 @@ NOTIFICATION_RETRY_LIMIT = 5  # failed SMTP sends are retried this many times, t
 # Privacy (Tunisian law 2004-63, GDPR): the notice users accept once per version, and how long
 # personal data is kept (`manage.py apply_retention`).
 PRIVACY_NOTICE_REQUIRED = True
-PRIVACY_NOTICE_VERSION = "2026-12"  # change it when the notice's text changes: everyone accepts again
+PRIVACY_NOTICE_VERSION = "2026-12-2"  # change it when the notice's text changes: everyone accepts again
 PERSONAL_DATA_RETENTION_DAYS = int(os.environ.get("PERSONAL_DATA_RETENTION_DAYS", 3 * 365))
 LOGIN_LOG_RETENTION_DAYS = int(os.environ.get("LOGIN_LOG_RETENTION_DAYS", 90))
 

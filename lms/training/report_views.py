@@ -4,8 +4,13 @@ from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.views import View
 
+from home.exports import RowDictExportMixin
+
+from ..followup.evaluation import EXPORT_COLUMNS, evaluation_report, export_headings, export_rows
 from ..models import TrainingPlanPage, Workshop
 from ..pdf import render_pdf
 from .plans import approval_of, may_read_plan
@@ -72,3 +77,38 @@ def workshop_report_view(request, plan_id: int, workshop_id: int):
 def workshop_report_pdf(request, plan_id: int, workshop_id: int):
     report = workshop_report(workshop=_workshop(plan_id, workshop_id))
     return render_pdf(request, "lms/review/workshop_report_pdf.html", {"report": report}, "rapport-atelier")
+
+
+# The evaluation report (Kirkpatrick levels 1 to 4, indicator sheet): lms/followup/evaluation.py.
+
+
+@reviewers_only
+def evaluation_report_view(request, plan_id: int):
+    report = evaluation_report(plan=_plan(plan_id))
+    return render(request, "lms/review/evaluation_report.html", {"report": report})
+
+
+@reviewers_only
+def evaluation_report_pdf(request, plan_id: int):
+    report = evaluation_report(plan=_plan(plan_id))
+    return render_pdf(
+        request, "lms/review/evaluation_report_pdf.html", {"report": report}, "rapport-evaluation"
+    )
+
+
+class EvaluationExportView(RowDictExportMixin, View):
+    """The indicator sheet and the protected breakdowns as a spreadsheet (no formula in any cell)."""
+
+    FORMATS = ("xlsx", "csv")
+
+    def get(self, request, plan_id: int, export_format: str):
+        if export_format not in self.FORMATS:
+            raise Http404
+        plan = _plan(plan_id)
+        self.list_export = list(EXPORT_COLUMNS)
+        self.export_headings = export_headings()
+        self.export_filename = f"evaluation-{plan.pk}"
+        return self.as_spreadsheet(export_rows(evaluation_report(plan=plan)), export_format)
+
+
+evaluation_report_export = reviewers_only(EvaluationExportView.as_view())

@@ -47,8 +47,17 @@ class CompletionSummary:
         return len(self.matrix.rows) if self.matrix else 0
 
     @property
+    def completed_trainees(self) -> list:
+        """Who completed every course of the cohort (every step counted done)."""
+        return (
+            [row.trainee for row in self.matrix.rows if row.cells and row.percent == 100]
+            if self.matrix
+            else []
+        )
+
+    @property
     def completed(self) -> int:
-        return sum(1 for row in self.matrix.rows if row.cells and row.percent == 100) if self.matrix else 0
+        return len(self.completed_trainees)
 
     @property
     def rate(self) -> int:

@@ -1,9 +1,12 @@
 """Every URL pattern of the site × every role: the expected status. A new URL pattern that is not
 in the matrix fails `test_every_url_pattern_is_in_the_matrix`."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
@@ -16,6 +19,8 @@ from courses.progress import mark_step_complete
 from home.roles import Role, ensure_groups
 from lms.certificates import eligible_items, issue
 from lms.demo.practice_content import load_worksheet_templates
+from lms.followup.checkins import CheckInAnswer, record_check_in
+from lms.followup.commitments import commitment_from, record_commitment
 from lms.models import Attendance
 from lms.notifications.preferences import issue_calendar_token
 from lms.practice.workbook import start_worksheet
@@ -24,7 +29,7 @@ from tests.factories.assessments import make_quiz
 from tests.factories.assignments import make_assignment, pdf_upload
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
-from tests.factories.questionnaires import make_questionnaire
+from tests.factories.questionnaires import make_competences, make_questionnaire
 
 # One worker builds the module's world once.
 pytestmark = pytest.mark.xdist_group("test_access_matrix")
@@ -74,6 +79,11 @@ WORKSHEET_READERS = {
 WORKSHEET_OWNER = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
 # Facilitator notes (lms/handover): trainers only; trainees, the task force and approvers are refused.
 TRAINERS_ONLY = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "trainer": 200, "superuser": 200}
+# A trainee's commitments and check-ins: theirs only (others: 404, as a missing one); the evidence
+# file also for the trainers. Recording a commitment: only after a workshop one attended.
+OWN_COMMITMENT = {**dict.fromkeys(ROLES, 404), "anonymous": LOGIN, "trainee_a": 200}
+EVIDENCE = {**OWN_COMMITMENT, "trainer": 200, "superuser": 200}
+ATTENDED_WORKSHOP = {**dict.fromkeys(ROLES, DENY), "anonymous": LOGIN, "trainee_a": 200}
 
 # name → (kwargs builder, expected status per role)
 MATRIX = {
@@ -133,6 +143,13 @@ MATRIX = {
     ),
     "lms:review:plan_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
     "lms:review:plan_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    # The evaluation report: aggregates only (small cells protected), for the task force and trainers.
+    "lms:review:evaluation_report": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:evaluation_report_pdf": (lambda d: {"plan_id": d["plan"].pk}, REVIEWERS),
+    "lms:review:evaluation_report_export": (
+        lambda d: {"plan_id": d["plan"].pk, "export_format": "xlsx"},
+        REVIEWERS,
+    ),
     "lms:review:workshop_report": (
         lambda d: {"plan_id": d["plan"].pk, "workshop_id": d["workshop"].pk},
         REVIEWERS,
@@ -194,6 +211,17 @@ MATRIX = {
     "handover:lesson_notes": (lambda d: {"lesson_id": d["lesson"].pk}, TRAINERS_ONLY),
     "handover:workshop_notes": (lambda d: {"workshop_id": d["workshop"].pk}, TRAINERS_ONLY),
     "lms_handover_rerun": (lambda d: {}, TRAINER_ADMIN),
+    "lms:followup:index": (lambda d: {}, SIGNED_IN),  # always the signed-in person's own follow-up
+    "lms:followup:profile": (lambda d: {}, SIGNED_IN),
+    "lms:followup:commit": (lambda d: {"workshop_id": d["attended_workshop"].pk}, ATTENDED_WORKSHOP),
+    "lms:followup:check_in": (
+        lambda d: {"commitment_id": d["commitment"].pk, "milestone": "4w"},
+        OWN_COMMITMENT,
+    ),
+    "lms:followup:evidence": (lambda d: {"check_in_id": d["check_in"].pk}, EVIDENCE),
+    "lms_followup": (lambda d: {}, TRAINER_ADMIN),
+    "lms_followup_trainee": (lambda d: {"user_id": d["trainee_a"].pk}, TRAINER_ADMIN),
+    "lms_coaching_new": (lambda d: {}, TRAINER_ADMIN),
     "wagtailcore_login": (lambda d: {}, ALL_OK),  # Wagtail's login for private pages
 }
 
@@ -277,6 +305,22 @@ def build_world(make_user) -> tuple[dict, dict]:
     assignment = make_assignment(module, submission_mode=SubmissionMode.FILE)
     save_draft(user=users["trainee_a"], assignment=assignment, upload=pdf_upload())
     version = submit_work(user=users["trainee_a"], assignment=assignment)
+    followed = make_plan(cohort=cohort, live=True).workshops.get()
+    Attendance.objects.create(workshop=followed, trainee=users["trainee_a"], status="present")
+    competence = make_competences(1)[0]
+    commitment = record_commitment(
+        user=users["trainee_a"],
+        workshop=followed,
+        draft=commitment_from(what="Action", when=followed.starts_at.date(), competence=competence),
+    )
+    evidence = SimpleUploadedFile("note.pdf", b"%PDF-1.4 note")
+    check_in = record_check_in(
+        user=users["trainee_a"],
+        commitment=commitment,
+        milestone="4w",
+        answer=CheckInAnswer(status="done", self_rating=4, evidence=evidence),
+        now=followed.starts_at + timedelta(days=28),
+    )
     data = {
         "submission": version.submission,
         "version": version,
@@ -295,6 +339,9 @@ def build_world(make_user) -> tuple[dict, dict]:
         "certificate": certificate,
         "task_state": awaiting.pk,
         "calendar_token": issue_calendar_token(user=users["trainee_a"]),
+        "attended_workshop": followed,
+        "commitment": commitment,
+        "check_in": check_in,
     }
     return users, data
 

@@ -9,6 +9,7 @@ from lms.demo.activity import load_cohort, load_quiz_activity
 from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.assignment_content import load_assignment_activity, load_assignments
 from lms.demo.course_content import load_competences, load_course
+from lms.demo.followup_content import load_follow_up
 from lms.demo.knowledge_content import load_funding_sources, load_glossary
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.practice_content import load_actors, load_workbooks, load_worksheet_templates
@@ -45,12 +46,13 @@ class Command(BaseCommand):
         needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
-        load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
+        plan = load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
         actors = load_actors()
         templates = load_worksheet_templates()
         load_workbooks(cohort, templates)
         funding_sources = load_funding_sources()
         glossary = load_glossary()
+        load_follow_up(plan)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, {len(actors)} register entries, {len(templates)} worksheet templates, "

@@ -9,6 +9,15 @@ app_name = "review"
 urlpatterns = [
     path("plans/<id:plan_id>/report/", report_views.plan_report_view, name="plan_report"),
     path("plans/<id:plan_id>/report.pdf", report_views.plan_report_pdf, name="plan_report_pdf"),
+    path("plans/<id:plan_id>/evaluation/", report_views.evaluation_report_view, name="evaluation_report"),
+    path(
+        "plans/<id:plan_id>/evaluation.pdf", report_views.evaluation_report_pdf, name="evaluation_report_pdf"
+    ),
+    path(
+        "plans/<id:plan_id>/evaluation.<str:export_format>",
+        report_views.evaluation_report_export,
+        name="evaluation_report_export",
+    ),
     path(
         "plans/<id:plan_id>/workshops/<id:workshop_id>/report/",
         report_views.workshop_report_view,

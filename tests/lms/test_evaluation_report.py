@@ -1,0 +1,242 @@
+"""The evaluation report (lms/followup/evaluation.py): every figure recomputed here from the raw
+rows and compared; small cells protected, with a differential test (one person's sex or answer
+changed inside a suppressed cell leaves the breakdowns identical); the screen and the PDF in French
+and Arabic, rasterised and text-checked; the XLSX without any formula cell."""
+
+import re
+import shutil
+import subprocess
+from collections import Counter
+from datetime import date, timedelta
+from html import unescape
+from pathlib import Path
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import ItemAnswer, QuestionnaireItem, Response
+from assessments.models.questionnaires import ItemKind, ResponseStatus
+from courses.models import StepProgress
+from courses.progress import mark_step_complete
+from home.roles import Role
+from lms.followup.checkins import OFFSETS
+from lms.followup.evaluation import evaluation_report
+from lms.models import Attendance, CheckIn, Commitment, Outcome, TraineeProfile
+from tests.conftest import translated
+from tests.factories.courses import enrol, lessons_of, make_course
+from tests.factories.followup import check_in, commit
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_competences, make_questionnaire
+from tests.spreadsheets import xlsx_cells
+
+pytestmark = pytest.mark.django_db
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts" / "pdfs"
+
+# (sex, institution, completes the course, baseline level, check-ins as (milestone, status, rating))
+PEOPLE = [
+    ("female", "ote", True, 2, [("4w", "done", 4)]),
+    ("female", "aneti", True, 2, [("4w", "in_progress", 2)]),
+    ("male", "ote", True, 2, [("4w", "blocked", 3)]),
+    ("male", "ote", False, 3, [("4w", "in_progress", 3), ("3m", "done", 5)]),
+    ("male", "aneti", True, 4, []),
+    ("male", "ote", False, 1, [("4w", "in_progress", 1)]),
+    ("", "", True, None, None),  # no profile, no needs-assessment answer, no commitment
+]
+
+
+@pytest.fixture
+def world(site_tree, make_user, trainer):
+    competences = make_competences(2)
+    course = make_course(modules=1, lessons=1)
+    people = [make_user(Role.TRAINEE, first_name=f"P{i}", last_name="X") for i in range(len(PEOPLE))]
+    cohort = enrol(people[0], course)
+    for person in people[1:]:
+        enrol(person, course, cohort=cohort)
+    plan = make_plan(cohort=cohort, starts=[timezone.now() - timedelta(days=200)], live=True)
+    plan.target_competences.set(competences)
+    plan.target_completed, plan.target_improvement_rate, plan.target_application_rate = 5, 50, 60
+    plan.target_actions = 2
+    plan.save()
+    workshop = plan.workshops.get()
+    needs = make_questionnaire(competences=competences, cohort=cohort)
+    rating_item = QuestionnaireItem.objects.get(questionnaire=needs, competence=competences[0])
+    for person, (sex, institution, completes, level, check_ins) in zip(people, PEOPLE, strict=True):
+        Attendance.objects.create(workshop=workshop, trainee=person, status="present")
+        if sex or institution:
+            TraineeProfile.objects.create(
+                user=person, sex=sex, institution=institution, consented_at=timezone.now()
+            )
+        if completes:
+            for lesson in lessons_of(course):
+                mark_step_complete(user=person, page=lesson)
+        if level is not None:
+            response = Response.objects.create(
+                questionnaire=needs,
+                respondent=person,
+                status=ResponseStatus.SUBMITTED,
+                submitted_on=date.today(),
+            )
+            ItemAnswer.objects.create(response=response, item=rating_item, number=level)
+        if check_ins is not None:
+            commitment = commit(person, workshop, competences[0])
+            for milestone, status, rating in check_ins:
+                check_in(commitment, milestone, status=status, rating=rating)
+    Outcome.objects.create(
+        plan=plan, trainee=people[0], kind="action", occurred_on=date.today(), description="A"
+    )
+    Outcome.objects.create(
+        plan=plan, trainee=people[3], kind="action", occurred_on=date.today(), description="B"
+    )
+    Outcome.objects.create(plan=plan, kind="contact", occurred_on=date.today(), description="=HYPERLINK(1)")
+    return plan, people, competences
+
+
+def recomputed(plan):
+    """The report's figures, from the raw rows, the simple way."""
+    commitments = list(Commitment.objects.filter(workshop__plan=plan))
+    latest = {}
+    for row in CheckIn.objects.filter(commitment__in=commitments).order_by("submitted_at", "pk"):
+        latest[row.commitment_id] = row
+    statuses = Counter(latest[c.pk].status if c.pk in latest else "" for c in commitments)
+    answers = ItemAnswer.objects.filter(response__status="submitted", item__kind=ItemKind.COMPETENCE_RATING)
+    baseline = {(a.response.respondent_id, a.item.competence_id): a.number for a in answers}
+    improved = {
+        c.trainee_id
+        for c in commitments
+        if c.pk in latest and latest[c.pk].self_rating > baseline[(c.trainee_id, c.competence_id)]
+    }
+    applied = {
+        c.trainee_id for c in commitments if CheckIn.objects.filter(commitment=c, status="done").exists()
+    }
+    cohort = list(plan.cohort.trainees.all())
+    lessons = lessons_of(plan.cohort.courses.get())
+    done = set(
+        StepProgress.objects.filter(page__in=lessons, completed_at__isnull=False).values_list(
+            "user_id", "page_id"
+        )
+    )
+    completed = {p.pk for p in cohort if all((p.pk, lesson.pk) in done for lesson in lessons)}
+    return {
+        "commitments": len(commitments),
+        "statuses": statuses,
+        "improved": improved,
+        "applied": applied,
+        "committed": len({c.trainee_id for c in commitments}),
+        "completed": completed,
+        "trainees": len(cohort),
+        "outcomes": Counter(Outcome.objects.filter(plan=plan).values_list("kind", flat=True)),
+        "levels": sorted(baseline.values()),
+    }
+
+
+def test_every_figure_is_recomputed_from_the_raw_rows(world):
+    plan, people, competences = world
+    report = evaluation_report(plan=plan)
+    expected = recomputed(plan)
+    assert report.trainees == expected["trainees"] == 7
+    assert report.behaviour.commitments == expected["commitments"] == 6
+    assert report.behaviour.by_status == dict(expected["statuses"])
+    assert report.behaviour.done == 2 and report.behaviour.done_rate == 33
+    assert report.behaviour.improved == expected["improved"] == {people[0].pk, people[2].pk, people[3].pk}
+    assert report.behaviour.applied == expected["applied"] == {people[0].pk, people[3].pk}
+    assert report.behaviour.committed_trainees == expected["committed"]
+    assert (
+        report.completed
+        == expected["completed"]
+        == {p.pk for p, row in zip(people, PEOPLE, strict=True) if row[2]}
+    )
+    assert report.results.counts == dict(expected["outcomes"])
+    change = report.behaviour.changes[0]
+    levels = expected["levels"]
+    assert change.baseline_n == len(levels) and float(change.baseline) == round(sum(levels) / len(levels), 1)
+    ratings = [4, 2, 3, 5, 1]  # the latest of each commitment with a check-in
+    assert change.current_n == len(ratings) and float(change.current) == round(sum(ratings) / len(ratings), 1)
+    names = [i.current for i in report.indicators]
+    assert names[:3] == ["5 / 7", "50 %", "33 %"]  # 3 of 6 improved, 2 of 6 applied
+    assert [i.met for i in report.indicators[:4]] == [True, True, False, True]
+    sex = {cell.key: cell for cell in report.breakdowns[0].by_sex.cells}
+    assert sex["female"].display == "<3"  # two women completed: a small cell
+    # Who completed: 2 women, 2 men, 1 not stated, nobody "undisclosed": every cell is small.
+    assert [sex[key].display for key in ("female", "male", "undisclosed", "")] == ["<3"] * 4
+    assert report.breakdowns[0].by_sex.total == 5
+    institution = [cell.display for cell in report.breakdowns[0].by_institution.cells]
+    assert institution == ["<3"] * 5  # OTE 2, ANETI 2, CGPS 0, other 0, not stated 1
+
+
+def _breakdowns(plan):
+    return [(t.title, t.by_sex, t.by_institution) for t in evaluation_report(plan=plan).breakdowns]
+
+
+def test_changing_one_persons_sex_inside_suppressed_cells_changes_nothing(world):
+    plan, people, competences = world
+    before = _breakdowns(plan)
+    TraineeProfile.objects.filter(user=people[0]).update(sex="undisclosed")  # a woman, now "undisclosed"
+    assert _breakdowns(plan) == before
+
+
+def test_changing_one_answer_inside_a_suppressed_cell_leaves_the_breakdowns_identical(world):
+    plan, people, competences = world
+    before = [
+        (title, [c.display for c in s.cells], [c.display for c in i.cells])
+        for title, s, i in _breakdowns(plan)
+    ]
+    # Woman P1's check-in: from "in progress" to "done" (she now applied): her cells were "<3".
+    CheckIn.objects.filter(commitment__trainee=people[1]).update(status="done")
+    after = [
+        (title, [c.display for c in s.cells], [c.display for c in i.cells])
+        for title, s, i in _breakdowns(plan)
+    ]
+    assert after == before
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_screen_shows_the_levels_and_the_indicator_sheet(client, world, task_force, language):
+    plan, people, competences = world
+    client.force_login(task_force)
+    page = client.get(f"/{language}/review/plans/{plan.pk}/evaluation/").content.decode()
+    for text in ("Indicator sheet", "Level 3: behaviour", "Level 4: results", "Six-month application survey"):
+        assert unescape(translated(text, language)) in unescape(page)
+    assert "5 / 7" in page and "&lt;3" in page
+    assert "P0 X" not in page  # aggregates only: no one's name
+
+
+@pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_the_pdf_is_printed_in_each_language(client, world, task_force, language, tmp_path):
+    from PIL import Image
+
+    plan, people, competences = world
+    client.force_login(task_force)
+    response = client.get(f"/{language}/review/plans/{plan.pk}/evaluation.pdf")
+    assert response["Content-Type"] == "application/pdf"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    pdf = ARTIFACTS / f"evaluation-report-{language}.pdf"  # to look at (test-artifacts/ is not in git)
+    pdf.write_bytes(response.content)
+    subprocess.run(
+        ["pdftoppm", "-r", "36", "-png", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "p")], check=True
+    )
+    page = Image.open(next(tmp_path.glob("p*.png"))).convert("L")
+    assert page.getextrema()[0] < 128  # something is printed
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    text = re.sub("[\u202a-\u202e\u2066-\u2069]", "", text)  # the bidi marks pdftotext writes
+    if language == "fr":
+        assert "Fiche des indicateurs" in text and "5 / 7" in text
+    else:
+        assert "تقرير التقييم" in text and "<3" in text and "5 / 7" in text
+
+
+def test_the_spreadsheet_has_no_formula(client, world, trainer):
+    plan, people, competences = world
+    client.force_login(trainer)
+    response = client.get(f"/fr/review/plans/{plan.pk}/evaluation.xlsx")
+    cells = xlsx_cells(response)
+    assert cells and not [cell for cell in cells if cell.data_type == "f"]
+    values = [str(cell.value) for cell in cells]
+    assert "5 / 7" in values and "<3" in values
+    assert not [value for value in values if value.startswith("=")]
+
+
+def test_the_milestones_are_four_weeks_three_and_six_months():
+    assert OFFSETS == {"4w": (4, 0), "3m": (0, 3), "6m": (0, 6)}

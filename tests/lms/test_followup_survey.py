@@ -1,0 +1,33 @@
+"""The six-month application survey opens six months after the plan's last workshop, computed
+from the plan (a moved workshop moves it) and set in the questionnaire's own window."""
+
+from datetime import datetime
+
+import pytest
+from django.utils import timezone
+
+from assessments.models import QuestionnairePage
+from lms.followup.survey import application_survey_opens, schedule_application_survey
+from tests.factories.plans import make_plan
+from tests.factories.questionnaires import make_questionnaire
+
+pytestmark = pytest.mark.django_db
+TUNIS = timezone.get_default_timezone()
+
+
+def test_the_survey_opens_six_months_after_the_last_workshop_and_follows_it(site_tree):
+    starts = [datetime(2026, 1, 10, 9, tzinfo=TUNIS), datetime(2026, 3, 31, 9, tzinfo=TUNIS)]
+    survey = make_questionnaire(purpose="other")
+    plan = make_plan(starts=starts, application_survey=survey)
+    assert application_survey_opens(plan=plan) == datetime(2026, 9, 30, tzinfo=TUNIS)
+    assert schedule_application_survey(plan=plan)
+    survey = QuestionnairePage.objects.get(pk=survey.pk)
+    assert survey.opens_at == datetime(2026, 9, 30, tzinfo=TUNIS)
+    assert not survey.is_open(now=datetime(2026, 9, 29, 23, tzinfo=TUNIS))
+    assert survey.is_open(now=datetime(2026, 9, 30, 8, tzinfo=TUNIS))
+    assert not schedule_application_survey(plan=plan)  # nothing to change
+    last = plan.workshops.order_by("-starts_at").first()
+    last.starts_at = datetime(2026, 4, 15, 9, tzinfo=TUNIS)
+    last.save()
+    assert schedule_application_survey(plan=plan)
+    assert QuestionnairePage.objects.get(pk=survey.pk).opens_at == datetime(2026, 10, 15, tzinfo=TUNIS)
