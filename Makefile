@@ -57,7 +57,7 @@ format: $(STAMP)
 	$(BIN)/ruff format .
 
 messages: $(STAMP)
-	$(MANAGE) makemessages -l fr -l ar --no-location --ignore=.venv --ignore=tests
+	$(MANAGE) makemessages -l fr -l ar --no-location --no-wrap --ignore=.venv --ignore=tests
 	$(MANAGE) compilemessages --ignore=.venv
 
 clean:
