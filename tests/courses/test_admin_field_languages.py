@@ -12,6 +12,7 @@ from assessments.models import Choice
 from courses.models import LessonPage
 from tests.factories.assessments import make_question
 from tests.factories.courses import lessons_of, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_a_lesson_form_labels_each_field_with_its_language_and_direction(
 ):
     lesson = lessons_of(make_course(modules=1, lessons=1))[0]
     _admin_in(client, trainer, language)
-    html = _form(client, f"/admin/pages/{lesson.pk}/edit/")
+    html = _form(client, path_to("wagtailadmin_pages:edit", lesson.pk))
     assert html.html["dir"] == ("rtl" if language == "ar" else "ltr")
     assert {name: _label(html, f"id_{name}") for name in labels} == labels
     for name, lang, direction in [
@@ -82,7 +83,7 @@ def test_the_question_form_marks_its_rich_text_and_its_choices(client, site_tree
 def test_slugs_stay_latin_and_left_to_right_in_every_language(client, site_tree, trainer):
     lesson = lessons_of(make_course(modules=1, lessons=1))[0]
     _admin_in(client, trainer, "ar")
-    html = _form(client, f"/admin/pages/{lesson.pk}/edit/")
+    html = _form(client, path_to("wagtailadmin_pages:edit", lesson.pk))
     for name in ("slug_fr", "slug_ar"):
         slug = html.select_one(f"[name={name}]")
         # Wagtail's slug controller transliterates (urlify) unless told to keep Unicode letters
