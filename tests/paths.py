@@ -20,3 +20,8 @@ def page_path(page, language: str = "fr") -> str:
     """A Wagtail page's path in `language` (its translated slugs and language prefix)."""
     with translation.override(language):
         return page.get_url()
+
+
+def home_path(language: str = "fr") -> str:
+    """The home page's path in `language`: the language prefix alone."""
+    return path_to("wagtail_serve", "", language=language)
