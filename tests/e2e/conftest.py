@@ -14,6 +14,7 @@ import pytest
 from django.utils import translation
 
 from tests.conftest import PASSWORD
+from tests.paths import path_to
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
 # are still synchronous and safe.
@@ -96,7 +97,7 @@ def ui(text: str, language: str) -> str:
 
 
 def log_in(page, base_url: str, username: str, language: str = "fr", password: str = PASSWORD) -> None:
-    page.goto(f"{base_url}/{language}/accounts/login/")
+    page.goto(base_url + path_to("login", language=language))
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("main button[type=submit]").click()
@@ -106,7 +107,7 @@ def log_in(page, base_url: str, username: str, language: str = "fr", password: s
 def open_admin(page, base_url: str, username: str, language: str) -> None:
     """Log in and open the Wagtail admin, which follows the account's preferred language."""
     log_in(page, base_url, username, language)
-    page.goto(f"{base_url}/admin/")
+    page.goto(base_url + path_to("wagtailadmin_home"))
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
 
