@@ -14,7 +14,7 @@ from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "/admin/translation-gaps/"
+REPORT = path_to("translation_gaps")
 
 
 def _admin_in(client, user, language):
@@ -126,7 +126,7 @@ def test_the_report_lists_snippets_and_their_inline_items(client, site_tree, tra
     assert rows[0].startswith(f"{lacking} Question Arabe")
     assert "Question (arabe), Choix 1 : Texte (arabe)" in rows[0]
     html = client.get(REPORT).content.decode()
-    assert f"/admin/snippets/assessments/question/edit/{lacking.pk}/" in html
+    assert path_to("wagtailsnippets_assessments_question:edit", lacking.pk) in html
 
 
 def test_the_report_reads_the_same_number_of_queries_for_one_or_many_items(client, site_tree, trainer):
