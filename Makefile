@@ -1,4 +1,5 @@
-# Tounesna Academy: `make run` serves the site, `make test` runs the whole suite.
+# Tounesna Academy: `make run` serves the site, `make test` runs the suite (browser tests in one
+# variant each), `make test-complete` runs every variant (CI).
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
@@ -7,7 +8,7 @@ MANAGE := $(BIN)/python manage.py
 SYSTEM_PACKAGES := chromium fonts-noto-core fonts-dejavu-core libpango-1.0-0 libpangoft2-1.0-0 \
 	libharfbuzz0b poppler-utils gettext
 
-.PHONY: run setup test test-fast test-browser lint format messages system-deps bench clean
+.PHONY: run setup test test-complete test-fast test-browser lint format messages system-deps bench clean
 
 $(STAMP): pyproject.toml constraints.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,7 +34,12 @@ system-deps:
 		else echo "Missing system packages:$$missing (install them, or run as root)"; fi; \
 	fi
 
+# Every test; each browser test in one language and screen (tests/e2e/conftest.py `--one-variant`).
 test: system-deps $(STAMP)
+	$(BIN)/pytest -n 2 --one-variant $(PYTEST_ARGS)
+
+# Every test, browser tests in French and Arabic on a desktop and a phone (what CI runs).
+test-complete: system-deps $(STAMP)
 	$(BIN)/pytest -n 2 $(PYTEST_ARGS)
 
 test-fast: $(STAMP)

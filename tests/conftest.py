@@ -8,6 +8,15 @@ from home.site_tree import ensure_home_page
 PASSWORD = "correct-horse-battery"
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--one-variant",
+        action="store_true",
+        help="Browser tests run in one language and screen each (make test); without it, in every "
+        "variant (French and Arabic, desktop and phone: make test-complete, CI).",
+    )
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` need PostgreSQL (row locks, several server processes): skipped on
     SQLite, they run in CI's PostgreSQL pass."""

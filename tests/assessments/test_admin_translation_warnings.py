@@ -8,11 +8,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_
 from wagtail.users.models import UserProfile
 
 from assessments.models import Question
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
-ADD = "/admin/snippets/assessments/question/add/"
-REPORT = "/admin/translation-gaps/"
+ADD = path_to("wagtailsnippets_assessments_question:add")
+REPORT = path_to("translation_gaps")
 
 
 def _admin_in(client, user, language):
@@ -71,7 +72,7 @@ def test_a_question_saved_without_arabic_is_saved_with_a_warning_and_reported(
     assert "Quand le Dispositif a-t-il ouvert ?" in question.stem_fr
     warnings = [str(m) for m in get_messages(response.wsgi_request) if m.level_tag == "warning"]
     assert warnings == [warning]
-    assert _reported_links(client) == [f"/admin/snippets/assessments/question/edit/{question.pk}/"]
+    assert _reported_links(client) == [path_to("wagtailsnippets_assessments_question:edit", question.pk)]
 
 
 def test_a_question_complete_in_both_languages_gets_no_warning(client, site_tree, trainer):
@@ -86,7 +87,7 @@ def test_completing_the_arabic_takes_the_question_off_the_report(client, site_tr
     _admin_in(client, trainer, "fr")
     client.post(ADD, _question_form(stem_ar="", choice_ar=""))
     question = Question.objects.get()
-    edit = f"/admin/snippets/assessments/question/edit/{question.pk}/"
+    edit = path_to("wagtailsnippets_assessments_question:edit", question.pk)
     assert _reported_links(client) == [edit]
     data = _question_form(stem_ar="متى فُتحت الآلية؟", choice_ar="سنة 2019")
     choices = list(question.choices.order_by("sort_order"))

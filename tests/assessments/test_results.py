@@ -7,6 +7,7 @@ from assessments.results import item_analysis, knowledge_gain, trainee_results
 from courses.models import Competence, Domain
 from home.roles import Role
 from tests.factories.assessments import make_question, make_quiz
+from tests.paths import path_to
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -88,8 +89,8 @@ def test_trainer_reads_quiz_results_and_exports_them(client, trainer, module, ma
     quiz = make_quiz(module, questions=[make_question()])
     answer(quiz, make_user(Role.TRAINEE, first_name="@Amira", last_name="B"), [True])
     client.force_login(trainer)
-    assert client.get(f"/admin/quiz-results/{quiz.pk}/").status_code == 200
-    response = client.get(f"/admin/quiz-results/{quiz.pk}/?export=csv")
+    assert client.get(path_to("lms_quiz_results", quiz_id=quiz.pk)).status_code == 200
+    response = client.get(path_to("lms_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
     rows = csv_rows(response)
     assert rows[1][0] == "'@Amira B"  # neutralised
 
@@ -102,5 +103,5 @@ def test_gain_view_is_for_reviewers(client, paired_tests, make_user, role, statu
     _pre, post = paired_tests
     if role:
         client.force_login(make_user(role))
-    assert client.get(f"/fr/review/gain/{post.pk}/").status_code == status
-    assert client.get("/fr/review/").status_code == status
+    assert client.get(path_to("lms:review:gain", post_test_id=post.pk)).status_code == status
+    assert client.get(path_to("lms:review:index")).status_code == status

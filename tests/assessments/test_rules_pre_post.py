@@ -15,6 +15,7 @@ from assessments.scoring import QuestionKind
 from home.roles import Role, counts_as_trainee
 from tests.conftest import translated
 from tests.factories.assessments import make_question, make_quiz
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -159,7 +160,7 @@ def test_staff_attempts_count_neither_in_results_nor_in_gain(client, pair, staff
     assert [row.trainee for row in knowledge_gain(post_test=post).trainees] == [amira]
     assert [counts_as_trainee(user) for user in [amira, *staff]] == [True, False, False, False, False]
     client.force_login(task_force)
-    page = client.get(f"/fr/review/gain/{post.pk}/").content.decode()
+    page = client.get(path_to("lms:review:gain", post_test_id=post.pk)).content.decode()
     assert "Amira Ben Ali" in page and "Karim" not in page and "Olfa" not in page
 
 
@@ -174,13 +175,13 @@ def test_the_gain_shows_its_n_and_says_indicative_under_five(client, pair, make_
         take(pre, trainee, right=False)
         take(post, trainee)
     client.force_login(task_force)
-    small = client.get(f"/{language}/review/gain/{post.pk}/").content.decode()
+    small = client.get(path_to("lms:review:gain", language=language, post_test_id=post.pk)).content.decode()
     assert "n = 2" in small
     assert translated("Indicative", language) in small
     for trainee in trainees[2:]:
         take(pre, trainee, right=False)
         take(post, trainee)
-    enough = client.get(f"/{language}/review/gain/{post.pk}/").content.decode()
+    enough = client.get(path_to("lms:review:gain", language=language, post_test_id=post.pk)).content.decode()
     assert "n = 5" in enough and translated("Indicative", language) not in enough
 
 

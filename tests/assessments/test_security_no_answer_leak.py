@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 from assessments.models import AcceptedAnswer, Attempt, Choice
 from assessments.scoring import QuestionKind
 from tests.factories.assessments import make_question, make_quiz
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -90,15 +91,15 @@ def elsewhere_responses(client, quiz, language: str) -> dict[str, str]:
         quiz.get_prev_sibling(),
     )
     responses = {
-        "dashboard": client.get(f"/{language}/my/"),
-        "search for the canary": client.get(f"/{language}/search/", {"q": "canary 7f3a9c"}),
-        "search for the questions": client.get(f"/{language}/search/", {"q": quiz.title}),
-        "my data": client.get(f"/{language}/my/data/"),
-        "my data (JSON)": client.get(f"/{language}/my/data/", {"format": "json"}),
+        "dashboard": client.get(path_to("lms:dashboard", language=language)),
+        "search for the canary": client.get(path_to("lms:search", language=language), {"q": "canary 7f3a9c"}),
+        "search for the questions": client.get(path_to("lms:search", language=language), {"q": quiz.title}),
+        "my data": client.get(path_to("lms:my_data", language=language)),
+        "my data (JSON)": client.get(path_to("lms:my_data", language=language), {"format": "json"}),
         "course": client.get(url_in(course, language)),
         "module": client.get(url_in(module, language), follow=True),
         "lesson": client.get(url_in(lesson, language)),
-        "certificates": client.get(f"/{language}/my/certificates/"),
+        "certificates": client.get(path_to("lms:certificates", language=language)),
     }
     for name, response in responses.items():
         assert response.status_code == 200, name

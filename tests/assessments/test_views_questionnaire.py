@@ -7,6 +7,7 @@ from assessments.models import ItemAnswer, Participation, Response
 from home.roles import Role
 from tests.conftest import translated
 from tests.factories.questionnaires import full_answers, make_questionnaire
+from tests.paths import page_path, path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -97,9 +98,9 @@ def test_anonymous_submission_is_unlinked_and_final(trainee_client, trainee, sit
 
 
 def test_questionnaire_appears_in_the_todo_list_until_submitted(trainee_client, questionnaire):
-    assert questionnaire.title in trainee_client.get("/fr/my/").content.decode()
+    assert questionnaire.title in trainee_client.get(path_to("lms:dashboard")).content.decode()
     trainee_client.post(questionnaire.url, {**full_answers(questionnaire), "action": "submit"})
-    assert questionnaire.title not in trainee_client.get("/fr/my/").content.decode()
+    assert questionnaire.title not in trainee_client.get(path_to("lms:dashboard")).content.decode()
 
 
 @pytest.mark.parametrize("role", [Role.TASK_FORCE, Role.TRAINER])
@@ -133,10 +134,8 @@ def test_the_page_says_before_answering_whether_it_is_named_and_who_sees_the_ans
     with translation.override(lang):
         anonymous_notice = translation.gettext(ANONYMOUS_NOTICE) % {"threshold": 5}
         assert anonymous_notice != ANONYMOUS_NOTICE % {"threshold": 5}
-    named_page = client.get(f"/{lang}/{named.slug_fr if lang == 'fr' else named.slug_ar}/").content.decode()
-    anonymous_page = client.get(
-        f"/{lang}/{anonymous.slug_fr if lang == 'fr' else anonymous.slug_ar}/"
-    ).content.decode()
+    named_page = client.get(page_path(named, lang)).content.decode()
+    anonymous_page = client.get(page_path(anonymous, lang)).content.decode()
     assert translated(NAMED_NOTICE, lang) in named_page and anonymous_notice not in named_page
     assert anonymous_notice in anonymous_page and translated(NAMED_NOTICE, lang) not in anonymous_page
 
@@ -171,7 +170,7 @@ def test_a_trainee_outside_the_cohort_is_told_and_cannot_answer(
         response = trainee_client.post(url, {**full_answers(cohort_questionnaire), "action": action})
         assert response.status_code == 403
     assert not Response.objects.exists() and not Participation.objects.exists()
-    assert cohort_questionnaire.title not in trainee_client.get("/fr/my/").content.decode()
+    assert cohort_questionnaire.title not in trainee_client.get(path_to("lms:dashboard")).content.decode()
 
 
 def test_the_domain_refuses_a_trainee_outside_the_cohort(trainee, cohort_questionnaire):

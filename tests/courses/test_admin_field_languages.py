@@ -12,6 +12,7 @@ from assessments.models import Choice
 from courses.models import LessonPage
 from tests.factories.assessments import make_question
 from tests.factories.courses import lessons_of, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -52,7 +53,7 @@ def test_a_lesson_form_labels_each_field_with_its_language_and_direction(
 ):
     lesson = lessons_of(make_course(modules=1, lessons=1))[0]
     _admin_in(client, trainer, language)
-    html = _form(client, f"/admin/pages/{lesson.pk}/edit/")
+    html = _form(client, path_to("wagtailadmin_pages:edit", lesson.pk))
     assert html.html["dir"] == ("rtl" if language == "ar" else "ltr")
     assert {name: _label(html, f"id_{name}") for name in labels} == labels
     for name, lang, direction in [
@@ -69,7 +70,7 @@ def test_a_lesson_form_labels_each_field_with_its_language_and_direction(
 def test_the_question_form_marks_its_rich_text_and_its_choices(client, site_tree, trainer):
     question = make_question(choices=2)
     _admin_in(client, trainer, "ar")
-    html = _form(client, f"/admin/snippets/assessments/question/edit/{question.pk}/")
+    html = _form(client, path_to("wagtailsnippets_assessments_question:edit", question.pk))
     assert (html.select_one("[name=stem_fr]")["dir"], html.select_one("[name=stem_ar]")["dir"]) == (
         "ltr",
         "rtl",
@@ -82,7 +83,7 @@ def test_the_question_form_marks_its_rich_text_and_its_choices(client, site_tree
 def test_slugs_stay_latin_and_left_to_right_in_every_language(client, site_tree, trainer):
     lesson = lessons_of(make_course(modules=1, lessons=1))[0]
     _admin_in(client, trainer, "ar")
-    html = _form(client, f"/admin/pages/{lesson.pk}/edit/")
+    html = _form(client, path_to("wagtailadmin_pages:edit", lesson.pk))
     for name in ("slug_fr", "slug_ar"):
         slug = html.select_one(f"[name={name}]")
         # Wagtail's slug controller transliterates (urlify) unless told to keep Unicode letters
@@ -110,10 +111,10 @@ def test_the_explorer_lists_a_modules_steps_in_course_order(client, site_tree, t
     first.save_revision()  # the most recently edited first: Wagtail's default order would move it
     _admin_in(client, trainer, "fr")
     module = course.get_children().first()
-    html = _form(client, f"/admin/pages/{module.pk}/")
+    html = _form(client, path_to("wagtailadmin_explore", module.pk))
     titles = [" ".join(cell.get_text().split()) for cell in html.select("tbody .title-wrapper a")]
     assert [title for title in titles if title] == [first.title, second.title, third.title]
-    html = _form(client, f"/admin/pages/{course.pk}/")
+    html = _form(client, path_to("wagtailadmin_explore", course.pk))
     assert [" ".join(cell.get_text().split()) for cell in html.select("tbody .title-wrapper a")] == [
         module.title
     ]
@@ -121,7 +122,7 @@ def test_the_explorer_lists_a_modules_steps_in_course_order(client, site_tree, t
 
 def test_snippet_choosers_speak_the_readers_language_whoever_came_first(client, site_tree, trainer):
     question = make_question()
-    url = f"/admin/snippets/assessments/question/edit/{question.pk}/"
+    url = path_to("wagtailsnippets_assessments_question:edit", question.pk)
     _admin_in(client, trainer, "fr")
     assert "Choisir : compétence" in _form(client, url).get_text()
     _admin_in(client, trainer, "ar")

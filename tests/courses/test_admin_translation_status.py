@@ -10,10 +10,11 @@ from wagtail.users.models import UserProfile
 from courses.translation_status import missing_translations, translation_status
 from tests.factories.assessments import make_question
 from tests.factories.courses import add_lesson, lessons_of, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "/admin/translation-gaps/"
+REPORT = path_to("translation_gaps")
 
 
 def _admin_in(client, user, language):
@@ -24,7 +25,7 @@ def _admin_in(client, user, language):
 
 
 def _panel_text(client, page) -> str:
-    html = BeautifulSoup(client.get(f"/admin/pages/{page.pk}/edit/").content, "html.parser")
+    html = BeautifulSoup(client.get(path_to("wagtailadmin_pages:edit", page.pk)).content, "html.parser")
     return " ".join(html.select_one("[data-translation-status]").get_text().split())
 
 
@@ -71,7 +72,7 @@ def test_the_panel_says_complete_only_when_every_field_is_written(client, site_t
 def test_a_new_page_is_not_called_complete_before_its_first_save(client, site_tree, trainer):
     module = make_course(modules=1, lessons=0).get_children().first()
     _admin_in(client, trainer, "fr")
-    html = client.get(f"/admin/pages/add/courses/lessonpage/{module.pk}/").content.decode()
+    html = client.get(path_to("wagtailadmin_pages:add", "courses", "lessonpage", module.pk)).content.decode()
     assert "L'état de la traduction s'affiche après le premier enregistrement." in html
     assert "Tous les champs sont renseignés" not in html
 
@@ -95,7 +96,7 @@ def test_trainer_sees_pages_missing_a_translation_in_a_report_and_in_the_editor(
     _admin_in(client, trainer, "fr")
     report = client.get(REPORT).content.decode()
     assert lesson.title in report and course.title not in report
-    editor = client.get(f"/admin/pages/{lesson.pk}/edit/").content.decode()
+    editor = client.get(path_to("wagtailadmin_pages:edit", lesson.pk)).content.decode()
     assert "help-warning" in editor
     csv = b"".join(client.get(f"{REPORT}?export=csv").streaming_content).decode()
     assert lesson.title in csv and "Résumé (arabe)" in csv
@@ -125,7 +126,7 @@ def test_the_report_lists_snippets_and_their_inline_items(client, site_tree, tra
     assert rows[0].startswith(f"{lacking} Question Arabe")
     assert "Question (arabe), Choix 1 : Texte (arabe)" in rows[0]
     html = client.get(REPORT).content.decode()
-    assert f"/admin/snippets/assessments/question/edit/{lacking.pk}/" in html
+    assert path_to("wagtailsnippets_assessments_question:edit", lacking.pk) in html
 
 
 def test_the_report_reads_the_same_number_of_queries_for_one_or_many_items(client, site_tree, trainer):

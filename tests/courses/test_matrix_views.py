@@ -18,6 +18,7 @@ from courses.progress import mark_step_complete, record_step_score, record_visit
 from home.roles import Role
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
+from tests.paths import path_to
 from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
@@ -50,7 +51,7 @@ def cohort_with_progress(site_tree, make_user):
 
 def test_matrix_shows_each_trainee_and_step_in_words(client, trainer, cohort_with_progress):
     client.force_login(trainer)
-    response = client.get(f"/admin/progress/{cohort_with_progress.pk}/")
+    response = client.get(path_to("courses_progress", cohort_id=cohort_with_progress.pk))
     assert response.status_code == 200
     html = response.content.decode()
     assert "Amira Ben Ali" in html
@@ -60,13 +61,15 @@ def test_matrix_shows_each_trainee_and_step_in_words(client, trainer, cohort_wit
 @pytest.mark.parametrize("role", [Role.TRAINEE, Role.TASK_FORCE])
 def test_matrix_is_for_trainers_only(client, make_user, cohort_with_progress, role):
     client.force_login(make_user(role))
-    response = client.get(f"/admin/progress/{cohort_with_progress.pk}/")
+    response = client.get(path_to("courses_progress", cohort_id=cohort_with_progress.pk))
     assert response.status_code in {302, 403}
 
 
 def test_csv_export_neutralises_formulas(client, trainer, cohort_with_progress):
     client.force_login(trainer)
-    response = client.get(f"/admin/progress/{cohort_with_progress.pk}/?export=csv")
+    response = client.get(
+        path_to("courses_progress", cohort_id=cohort_with_progress.pk, query={"export": "csv"})
+    )
     rows = csv_rows(response)
     by_name = {row[0]: row for row in rows[1:]}
     assert by_name["Amira Ben Ali"][-3:-1] == ["1", "33"]  # steps completed, percent
@@ -78,7 +81,9 @@ def test_xlsx_export_has_no_formula_cell(client, trainer, cohort_with_progress):
         first_name="", last_name="=HYPERLINK(1)"
     )
     client.force_login(trainer)
-    response = client.get(f"/admin/progress/{cohort_with_progress.pk}/?export=xlsx")
+    response = client.get(
+        path_to("courses_progress", cohort_id=cohort_with_progress.pk, query={"export": "xlsx"})
+    )
     workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
     cells = [cell for row in workbook.active.iter_rows() for cell in row]
     assert all(cell.data_type != "f" for cell in cells)
@@ -87,7 +92,7 @@ def test_xlsx_export_has_no_formula_cell(client, trainer, cohort_with_progress):
 
 def _matrix_queries(client, cohort) -> int:
     with CaptureQueriesContext(connection) as queries:
-        assert client.get(f"/admin/progress/{cohort.pk}/").status_code == 200
+        assert client.get(path_to("courses_progress", cohort_id=cohort.pk)).status_code == 200
     return len(queries)
 
 
@@ -101,7 +106,8 @@ def test_matrix_query_count_is_the_same_for_3_and_30_trainees(client, trainer, s
         cohort = enrol(trainee, course, cohort=cohort)
         mark_step_complete(user=trainee, page=first)
     client.force_login(trainer)
-    client.get(f"/admin/progress/{cohort.pk}/")  # the outline and the graded steps are cached
+    # The outline and the graded steps are cached.
+    client.get(path_to("courses_progress", cohort_id=cohort.pk))
     small = _matrix_queries(client, cohort)
     for _ in range(27):
         trainee = make_user(Role.TRAINEE)
@@ -157,7 +163,7 @@ def test_headings_are_short_with_the_full_title_on_focus_and_states_in_words(
     client, trainer, paced_cohort, language, headings, passed, failed, behind
 ):
     client.force_login(_speaking(trainer, language))
-    html = client.get(f"/admin/progress/{paced_cohort.pk}/").content.decode()
+    html = client.get(path_to("courses_progress", cohort_id=paced_cohort.pk)).content.decode()
     shown = re.findall(
         r'<span class="matrix-step-short" tabindex="0" aria-describedby="([^"]+)">([^<]+)</span>', html
     )
@@ -180,7 +186,7 @@ def test_behind_schedule_filter_keeps_only_those_behind_on_screen_and_in_the_exp
     client, trainer, paced_cohort
 ):
     client.force_login(trainer)
-    url = f"/admin/progress/{paced_cohort.pk}/"
+    url = path_to("courses_progress", cohort_id=paced_cohort.pk)
     everyone = client.get(url).content.decode()
     assert "Amira Ben Ali" in everyone and "Walid Jendoubi" in everyone
     assert '<span class="matrix-count">(1)</span>' in everyone  # one behind, said on the filter
@@ -195,14 +201,16 @@ def test_nobody_behind_says_so_and_offers_everyone(client, trainer, paced_cohort
     paced_cohort.start_date = paced_cohort.end_date = None
     paced_cohort.save()
     client.force_login(trainer)
-    html = client.get(f"/admin/progress/{paced_cohort.pk}/?behind=1").content.decode()
+    html = client.get(
+        path_to("courses_progress", cohort_id=paced_cohort.pk, query={"behind": 1})
+    ).content.decode()
     assert "en retard sur le calendrier. Afficher tous les apprenants.</a>" in html  # the admin speaks French
     assert "Walid Jendoubi" not in html
 
 
 def test_export_buttons_are_offered_above_the_table(client, trainer, paced_cohort):
     client.force_login(trainer)
-    url = f"/admin/progress/{paced_cohort.pk}/"
+    url = path_to("courses_progress", cohort_id=paced_cohort.pk)
     html = client.get(url + "?behind=1").content.decode()
     table = html.index('<table class="progress-matrix">')
     for export_format in ("xlsx", "csv"):
@@ -212,7 +220,9 @@ def test_export_buttons_are_offered_above_the_table(client, trainer, paced_cohor
 
 def test_xlsx_export_is_a_named_sheet_with_frozen_headings_and_names(client, trainer, paced_cohort):
     client.force_login(trainer)
-    workbook = _workbook(client.get(f"/admin/progress/{paced_cohort.pk}/?export=xlsx"))
+    workbook = _workbook(
+        client.get(path_to("courses_progress", cohort_id=paced_cohort.pk, query={"export": "xlsx"}))
+    )
     sheet = workbook.active
     assert sheet.title == "Cohorte pilote OTE 2026 très lo"  # 31 characters, none of []:*?/\
     assert len(sheet.title) <= 31 and not set(sheet.title) & set("[]:*?/\\")
@@ -230,5 +240,8 @@ def test_xlsx_sheet_name_falls_back_when_the_cohort_name_leaves_nothing(client, 
     paced_cohort.save()
     client.force_login(trainer)
     assert (
-        _workbook(client.get(f"/admin/progress/{paced_cohort.pk}/?export=xlsx")).active.title == "Progression"
+        _workbook(
+            client.get(path_to("courses_progress", cohort_id=paced_cohort.pk, query={"export": "xlsx"}))
+        ).active.title
+        == "Progression"
     )

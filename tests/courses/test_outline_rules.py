@@ -8,6 +8,7 @@ from courses.models import LessonPage
 from courses.outline import place_new_lesson
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import add_lesson, add_module, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -67,7 +68,9 @@ def test_the_trainer_adds_a_lesson_in_the_admin_and_it_lands_before_the_final_te
         }
     )
     response = client.post(
-        f"/admin/pages/add/courses/lessonpage/{module_ending_with_a_test.pk}/", data, follow=False
+        path_to("wagtailadmin_pages:add", "courses", "lessonpage", module_ending_with_a_test.pk),
+        data,
+        follow=False,
     )
     assert response.status_code == 302, response.context["form"].errors if response.context else response
     new = LessonPage.objects.get(title_fr="Leçon ajoutée")

@@ -7,12 +7,14 @@ test-artifacts/screenshots/, axe-core's WCAG 2.1 AA check and the horizontal-ove
 
 import os
 import shutil
+import zlib
 from pathlib import Path
 
 import pytest
 from django.utils import translation
 
 from tests.conftest import PASSWORD
+from tests.paths import path_to
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls made by fixtures
 # are still synchronous and safe.
@@ -46,10 +48,44 @@ WAGTAIL_CORE_EXCEPTIONS = {
 }
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     for item in items:
         if "/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.browser)
+    if config.getoption("one_variant"):
+        keep_one_variant(config, items)
+
+
+def representative(test: str) -> tuple[str, dict]:
+    """The one language and screen a test runs in with `--one-variant`: Arabic on a phone (right to
+    left, narrow) or French on a desktop, alternating from test to test. Chosen from the test's own
+    name, so a test keeps its variant when tests are added around it."""
+    return ("ar", PHONE) if zlib.crc32(test.encode()) % 2 == 0 else ("fr", DESKTOP)
+
+
+def keep_one_variant(config, items) -> None:
+    """`--one-variant` (make test): each browser test parametrised by language and/or screen runs
+    once, in its representative variant (or the nearest of those it has); `make test-complete` and
+    CI run every variant."""
+    variants: dict[str, list] = {}
+    for item in items:
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        if "/e2e/" in str(item.fspath) and ("language" in params or "viewport" in params):
+            variants.setdefault(item.nodeid.split("[")[0], []).append(item)
+    dropped = []
+    for test, group in variants.items():
+        language, viewport = representative(test)
+
+        def closeness(item, language=language, viewport=viewport) -> int:
+            params = item.callspec.params
+            return (params.get("language") == language) + (params.get("viewport") == viewport)
+
+        kept = max(group, key=closeness)  # the first of the closest, in collection order
+        dropped += [item for item in group if item is not kept]
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        ids = {id(item) for item in dropped}
+        items[:] = [item for item in items if id(item) not in ids]
 
 
 def ui(text: str, language: str) -> str:
@@ -61,7 +97,7 @@ def ui(text: str, language: str) -> str:
 
 
 def log_in(page, base_url: str, username: str, language: str = "fr", password: str = PASSWORD) -> None:
-    page.goto(f"{base_url}/{language}/accounts/login/")
+    page.goto(base_url + path_to("login", language=language))
     page.locator("#id_username").fill(username)
     page.locator("#id_password").fill(password)
     page.locator("main button[type=submit]").click()
@@ -71,7 +107,7 @@ def log_in(page, base_url: str, username: str, language: str = "fr", password: s
 def open_admin(page, base_url: str, username: str, language: str) -> None:
     """Log in and open the Wagtail admin, which follows the account's preferred language."""
     log_in(page, base_url, username, language)
-    page.goto(f"{base_url}/admin/")
+    page.goto(base_url + path_to("wagtailadmin_home"))
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("html").get_attribute("dir") == ("rtl" if language == "ar" else "ltr")
 

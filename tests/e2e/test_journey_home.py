@@ -16,7 +16,7 @@ def live_site(live_server, transactional_db):
 def test_arabic_home_page_is_laid_out_right_to_left(live_site, new_page, screenshot):
     page = new_page(viewport=PHONE, locale="ar")
     page.goto(f"{live_site}/")
-    assert page.url.endswith("/ar/")
+    assert page.url.endswith("/ar/")  # typed on purpose: the language prefix is what is checked
     assert page.locator("html").get_attribute("dir") == "rtl"
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     # The brand sits on the right-hand side of the header in a right-to-left layout.

@@ -16,6 +16,7 @@ from tests.factories.assessments import make_quiz
 from tests.factories.courses import add_lesson, enrol, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import home_path, path_to
 
 from .conftest import PHONE, horizontal_overflow, log_in, serious_violations
 
@@ -89,6 +90,10 @@ def arabic_site(live_server, transactional_db, make_user):
         }
 
 
+def arabic(name: str, **kwargs) -> str:
+    return path_to(name, language="ar", **kwargs)
+
+
 def check(page, base, url, *, axe=True, status=200):
     response = page.goto(base + url)
     assert response.status == status, url
@@ -104,23 +109,29 @@ def check(page, base, url, *, axe=True, status=200):
 def test_every_public_page_type_in_arabic_on_a_phone(live_server, arabic_site, new_page, screenshot):
     base, urls = live_server.url, arabic_site
     visitor = new_page(viewport=PHONE, locale="ar")
-    for url in ("/ar/", urls["catalogue"], "/ar/accounts/login/", "/ar/accounts/password/reset/"):
+    for url in (home_path("ar"), urls["catalogue"], arabic("login"), arabic("password_reset")):
         check(visitor, base, url)
     # One visual identity: the colour of the site settings, the logo in the header and the tab.
     button = visitor.locator("main .btn-primary").first
     assert button.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(26, 95, 180)"
     assert visitor.locator(".navbar-brand img").is_visible()
     assert visitor.locator("link[rel=icon]").count() == 1
-    check(visitor, base, f"/ar/verify/?code={urls['code']}")
+    check(visitor, base, arabic("lms:verify_certificate", query={"code": urls["code"]}))
     assert visitor.locator(".alert-success bdi").inner_text() == "Nour Ayari"
-    check(visitor, base, "/ar/no-such-page/", status=404)
+    check(visitor, base, "/ar/no-such-page/", status=404)  # typed on purpose: an address nobody named
 
     trainee = new_page(viewport=PHONE, locale="ar")
     log_in(trainee, base, "nour", "ar")
     assert trainee.locator(".site-header bdi").inner_text() == "Nour Ayari"
-    for url in (urls["course"], urls["quiz"], urls["needs"], "/ar/my/certificates/", "/ar/privacy/"):
+    for url in (
+        urls["course"],
+        urls["quiz"],
+        urls["needs"],
+        arabic("lms:certificates"),
+        arabic("lms:privacy_notice"),
+    ):
         check(trainee, base, url, axe=url == urls["course"])
-    check(trainee, base, "/ar/search/?q=AMIF")
+    check(trainee, base, arabic("lms:search", query={"q": "AMIF"}))
     check(trainee, base, urls["rich"])
     screenshot(trainee, "rich-lesson")
     assert trainee.locator(".lesson-body bdi").first.inner_text() == "Dispositif Tounesna, 2024"
@@ -134,17 +145,16 @@ def test_every_public_page_type_in_arabic_on_a_phone(live_server, arabic_site, n
     body = trainee.locator(".lesson-body")
     assert (body.get_attribute("lang"), body.get_attribute("dir")) == ("fr", "ltr")
     assert trainee.locator(".breadcrumb span[lang=fr]").count() == 1
-    check(trainee, base, "/ar/my/")  # the dashboard lists the untranslated lesson, marked too
+    check(trainee, base, arabic("lms:dashboard"))  # the dashboard lists the untranslated lesson, marked too
     assert trainee.locator("main span[lang=fr][dir=ltr]").count() >= 1
 
     task_force = new_page(viewport=PHONE, locale="ar")
     log_in(task_force, base, "leila", "ar")
-    review = "/ar/review/"
     for url in (
         urls["plan"],
-        f"{review}questionnaires/{urls['needs_id']}/",
-        f"{review}questionnaires/{urls['needs_id']}/minutes/",
-        f"{review}plans/{urls['plan_id']}/report/",
-        f"{review}plans/{urls['plan_id']}/workshops/{urls['workshop_id']}/report/",
+        arabic("lms:review:results", questionnaire_id=urls["needs_id"]),
+        arabic("lms:review:minutes", questionnaire_id=urls["needs_id"]),
+        arabic("lms:review:plan_report", plan_id=urls["plan_id"]),
+        arabic("lms:review:workshop_report", plan_id=urls["plan_id"], workshop_id=urls["workshop_id"]),
     ):
         check(task_force, base, url, axe=url == urls["plan"])

@@ -12,6 +12,7 @@ from home.roles import Role
 from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import make_course
 from tests.factories.questionnaires import make_competences, make_questionnaire
+from tests.paths import path_to
 from tests.spreadsheets import csv_rows, xlsx_cells
 
 pytestmark = pytest.mark.django_db
@@ -28,7 +29,11 @@ def questionnaire_with_formula_heading(site_tree):
 
 def test_task_force_xlsx_headings_are_never_formulas(client, task_force, questionnaire_with_formula_heading):
     client.force_login(task_force)
-    url = f"/fr/review/questionnaires/{questionnaire_with_formula_heading.pk}/responses.xlsx"
+    url = path_to(
+        "lms:review:responses_export",
+        questionnaire_id=questionnaire_with_formula_heading.pk,
+        export_format="xlsx",
+    )
     cells = xlsx_cells(client.get(url))
     assert all(cell.data_type != "f" for cell in cells)
     assert any(str(cell.value).startswith("'" + FORMULA) for cell in cells)
@@ -36,7 +41,11 @@ def test_task_force_xlsx_headings_are_never_formulas(client, task_force, questio
 
 def test_task_force_csv_headings_are_neutralised(client, task_force, questionnaire_with_formula_heading):
     client.force_login(task_force)
-    url = f"/fr/review/questionnaires/{questionnaire_with_formula_heading.pk}/responses.csv"
+    url = path_to(
+        "lms:review:responses_export",
+        questionnaire_id=questionnaire_with_formula_heading.pk,
+        export_format="csv",
+    )
     headings = csv_rows(client.get(url))[0]
     assert [h for h in headings if h.startswith(exports.FORMULA_TRIGGERS)] == []
     assert any(h.startswith("'" + FORMULA) for h in headings)
@@ -52,7 +61,7 @@ def test_trainer_matrix_headings_from_module_titles_are_neutralised(client, trai
     cohort = Cohort.objects.create(name="C")
     cohort.courses.add(course)
     client.force_login(trainer)
-    cells = xlsx_cells(client.get(f"/admin/progress/{cohort.pk}/?export=xlsx"))
+    cells = xlsx_cells(client.get(path_to("courses_progress", cohort_id=cohort.pk, query={"export": "xlsx"})))
     assert all(cell.data_type != "f" for cell in cells)
     assert any(str(cell.value).startswith("'=1+1 / ") for cell in cells)
 
@@ -63,7 +72,7 @@ def test_wagtail_site_history_export_is_neutralised(client, make_user, site_tree
     page.save_revision(user=admin).publish(user=admin)
     client.force_login(admin)
     for export_format in ("csv", "xlsx"):
-        response = client.get(f"/admin/reports/site-history/?export={export_format}")
+        response = client.get(path_to("wagtailadmin_reports:site_history", query={"export": export_format}))
         assert response.status_code == 200
         if export_format == "csv":
             cells = [cell for row in csv_rows(response) for cell in row]
@@ -83,7 +92,7 @@ def test_csv_opens_in_french_excel_with_decimal_comma(client, trainer, make_user
         answers[item.position] = Answer(choices=frozenset({choices[0 if item.position == 1 else 1].pk}))
     submit_attempt(attempt=attempt, answers=answers)
     client.force_login(trainer)
-    response = client.get(f"/admin/quiz-results/{quiz.pk}/?export=csv")
+    response = client.get(path_to("lms_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     headings, row = csv_rows(response)  # starts with the byte-order mark, `;`-separated
     assert headings[:3] == ["Apprenant", "Tentatives", "Meilleur score (%)"]

@@ -9,6 +9,7 @@ from django.utils import translation
 from home.navigation import NavLink, Place, _providers
 from home.roles import Role
 from tests.conftest import translated
+from tests.paths import home_path
 
 pytestmark = pytest.mark.django_db
 
@@ -25,7 +26,7 @@ def test_each_person_sees_their_own_name_and_logout_form(client, site_tree, make
     second = make_user(Role.TRAINEE, first_name="Sonia", last_name="Mejri")
     for user, name, other in ((first, "Amira Ben Ali", "Sonia"), (second, "Sonia Mejri", "Amira")):
         client.force_login(user)
-        header = header_of(client, f"/{language}/")
+        header = header_of(client, home_path(language))
         assert header.select_one(".user-menu summary").get_text(strip=True) == name
         assert other not in header.get_text()
         token = header.select_one(".user-menu form input[name=csrfmiddlewaretoken]")["value"]
@@ -39,13 +40,13 @@ def test_the_menus_follow_a_change_of_role_at_once(client, site_tree, make_user,
     learning_path, review_area = translated("My learning path", language), translated("Review area", language)
     with translation.override(language):
         administration = translation.gettext("Administration")  # the same word in French
-    header = header_of(client, f"/{language}/")
+    header = header_of(client, home_path(language))
     assert learning_path in header.get_text()
     assert review_area not in header.get_text()
     assert administration not in header.get_text()
 
     user.groups.set([Group.objects.get(name=Role.TRAINER)])
-    header = header_of(client, f"/{language}/")
+    header = header_of(client, home_path(language))
     assert review_area in header.get_text()
     assert learning_path not in header.get_text()
     assert administration in header.select_one(".user-menu").get_text()
@@ -70,16 +71,16 @@ def test_people_of_the_same_roles_share_the_menu_rendered_once(client, site_tree
 
     def counting(request):
         calls.append(request.user.pk)
-        return [NavLink("Compté", "/fr/")]
+        return [NavLink("Compté", home_path())]
 
     _providers[Place.MAIN].append(counting)
     try:
         for _ in range(2):
             client.force_login(make_user(Role.TRAINEE))
-            assert "Compté" in header_of(client, "/fr/").get_text()
+            assert "Compté" in header_of(client, home_path()).get_text()
         assert len(calls) == 1
         client.force_login(make_user(Role.TASK_FORCE))
-        header_of(client, "/fr/")
+        header_of(client, home_path())
         assert len(calls) == 2  # another role, another menu
     finally:
         _providers[Place.MAIN].remove(counting)

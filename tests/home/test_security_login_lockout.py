@@ -6,6 +6,7 @@ from django.test import Client, override_settings
 
 from home.security import client_ip_address
 from tests.conftest import PASSWORD
+from tests.paths import home_path, path_to
 
 PROXY = "127.0.0.1"
 ATTACKER, COLLEAGUE = "203.0.113.66", "198.51.100.7"
@@ -17,7 +18,7 @@ def login(client, password, *, remote=PROXY, forwarded=None):
     headers = {"REMOTE_ADDR": remote}
     if forwarded is not None:
         headers["HTTP_X_FORWARDED_FOR"] = forwarded
-    return client.post("/fr/accounts/login/", {"username": "formateur", "password": password}, **headers)
+    return client.post(path_to("login"), {"username": "formateur", "password": password}, **headers)
 
 
 @pytest.fixture
@@ -37,7 +38,7 @@ def test_attacker_behind_the_proxy_locks_only_their_own_address(client, formateu
     colleague = Client()
     response = login(colleague, PASSWORD, forwarded=COLLEAGUE)
     assert response.status_code == 302
-    assert colleague.get("/fr/").context["user"] == formateur
+    assert colleague.get(home_path()).context["user"] == formateur
 
 
 @override_settings(TRUSTED_PROXIES=[PROXY])

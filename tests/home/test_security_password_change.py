@@ -6,6 +6,7 @@ from django.utils import translation
 from django.utils.html import escape
 
 from tests.conftest import PASSWORD
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +15,7 @@ NEW = "Une-nouvelle-phrase-2026"
 
 def site_change(client, old, language="fr"):
     data = {"old_password": old, "new_password1": NEW, "new_password2": NEW}
-    return client.post(f"/{language}/accounts/password/change/", data)
+    return client.post(path_to("password_change", language=language), data)
 
 
 def admin_change(client, old):
@@ -32,7 +33,7 @@ def admin_change(client, old):
         "theme-density": "default",
         "theme-keyboard_shortcuts": "on",
     }
-    return client.post("/admin/account/", data)
+    return client.post(path_to("wagtailadmin_account"), data)
 
 
 def locked_message(language: str) -> str:

@@ -10,6 +10,7 @@ from django.utils import timezone, translation
 
 from home.roles import Role
 from tests.conftest import PASSWORD
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -20,12 +21,12 @@ def at(moment):
 
 def signed_in(client) -> bool:
     # A page every signed-in person may read ("My learning path" sends staff on to their work).
-    return client.get("/fr/my/data/", follow=False).status_code == 200
+    return client.get(path_to("lms:my_data"), follow=False).status_code == 200
 
 
 def sign_in(client, username, moment):
     with at(moment):
-        response = client.post("/fr/accounts/login/", {"username": username, "password": PASSWORD})
+        response = client.post(path_to("login"), {"username": username, "password": PASSWORD})
     assert response.status_code == 302
     return moment
 
@@ -54,25 +55,28 @@ def test_staff_session_ends_even_when_the_cookie_was_asked_to_last(client, make_
     start = timezone.now()
     with at(start):
         response = client.post(
-            "/admin/login/", {"username": "trainer2", "password": PASSWORD, "remember": "on"}
+            path_to("wagtailadmin_login"), {"username": "trainer2", "password": PASSWORD, "remember": "on"}
         )
     assert response.status_code == 302
     with at(start + timedelta(hours=11)):
-        assert client.get("/admin/").status_code == 200
+        assert client.get(path_to("wagtailadmin_home")).status_code == 200
     with at(start + timedelta(hours=12, minutes=1)):
-        assert client.get("/admin/").status_code == 302
+        assert client.get(path_to("wagtailadmin_home")).status_code == 302
 
 
 def test_administrator_is_signed_out_after_thirty_idle_minutes(client, db):
     get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
     start = timezone.now()
     with at(start):
-        assert client.post("/admin/login/", {"username": "root", "password": PASSWORD}).status_code == 302
+        assert (
+            client.post(path_to("wagtailadmin_login"), {"username": "root", "password": PASSWORD}).status_code
+            == 302
+        )
     for minutes in (29, 58, 87):  # a request every 29 minutes keeps the session
         with at(start + timedelta(minutes=minutes)):
-            assert client.get("/admin/").status_code == 200
+            assert client.get(path_to("wagtailadmin_home")).status_code == 200
     with at(start + timedelta(minutes=87 + 31)):
-        response = client.get("/admin/")
+        response = client.get(path_to("wagtailadmin_home"))
     assert response.status_code == 302
 
 
@@ -80,21 +84,21 @@ def test_administrator_session_ends_after_twelve_hours_even_when_busy(client, db
     get_user_model().objects.create_superuser("root", "root@example.org", PASSWORD)
     start = timezone.now()
     with at(start):
-        client.post("/admin/login/", {"username": "root", "password": PASSWORD})
+        client.post(path_to("wagtailadmin_login"), {"username": "root", "password": PASSWORD})
     moment = start
     while moment + timedelta(minutes=25) < start + timedelta(hours=12):
         moment += timedelta(minutes=25)
         with at(moment):
-            assert client.get("/admin/").status_code == 200
+            assert client.get(path_to("wagtailadmin_home")).status_code == 200
     with at(start + timedelta(hours=12, minutes=1)):
-        assert client.get("/admin/").status_code == 302
+        assert client.get(path_to("wagtailadmin_home")).status_code == 302
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_the_signed_out_user_is_told_why(client, trainer, language):
     start = sign_in(client, "trainer", timezone.now())
     with at(start + timedelta(hours=13)):
-        response = client.get(f"/{language}/my/", follow=True)
+        response = client.get(path_to("lms:dashboard", language=language), follow=True)
     from home.sessions import SESSION_ENDED
 
     with translation.override(language):
@@ -126,6 +130,6 @@ def test_the_signed_out_user_is_told_why(client, trainer, language):
     ],
 )
 def test_privacy_notice_states_the_lifetimes_the_product_applies(client, site_tree, language, lines):
-    content = client.get(f"/{language}/privacy/").content.decode()
+    content = client.get(path_to("lms:privacy_notice", language=language)).content.decode()
     for line in lines:
         assert line in content

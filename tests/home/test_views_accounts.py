@@ -4,29 +4,30 @@ from django.urls import reverse
 from django.utils import translation
 
 from tests.conftest import PASSWORD
+from tests.paths import home_path, path_to
 
 
 def login(client, username, password=PASSWORD, **extra):
-    return client.post("/fr/accounts/login/", {"username": username, "password": password, **extra})
+    return client.post(path_to("login"), {"username": username, "password": password, **extra})
 
 
 def test_login_then_logout(client, trainee):
     response = login(client, "trainee_a")
     assert response.status_code == 302
-    assert client.get("/fr/").context["user"] == trainee
-    response = client.post("/fr/accounts/logout/")
+    assert client.get(home_path()).context["user"] == trainee
+    response = client.post(path_to("logout"))
     assert response.status_code == 302
-    assert not client.get("/fr/").context["user"].is_authenticated
+    assert not client.get(home_path()).context["user"].is_authenticated
 
 
 def test_logout_refuses_get(client, trainee):
     client.force_login(trainee)
-    assert client.get("/fr/accounts/logout/").status_code == 405
+    assert client.get(path_to("logout")).status_code == 405
 
 
 def test_wrong_password_shows_a_translated_error(client, trainee):
     response = client.post(
-        "/ar/accounts/login/",
+        path_to("login", language="ar"),
         {"username": "trainee_a", "password": "wrong"},
         HTTP_ACCEPT_LANGUAGE="ar",
     )
@@ -43,10 +44,10 @@ def test_five_failures_lock_the_account_for_that_address(client, trainee):
     response = login(client, "trainee_a")  # even the right password is refused now
     assert response.status_code == 429
     assert "15 minutes" in response.content.decode()
-    assert not client.get("/fr/").context["user"].is_authenticated
+    assert not client.get(home_path()).context["user"].is_authenticated
 
 
-@pytest.mark.parametrize("target", ["https://evil.example.com/", "//evil.example.com/x", "/fr/"])
+@pytest.mark.parametrize("target", ["https://evil.example.com/", "//evil.example.com/x", home_path()])
 def test_next_never_leaves_the_site(client, trainee, target):
     response = login(client, "trainee_a", next=target)
     assert response.status_code == 302

@@ -1,3 +1,6 @@
+"""Language prefixes and the language switcher. The paths here are typed on purpose: the prefix, the
+translated slugs and the switcher's targets are what these tests check (tests/paths.py)."""
+
 import pytest
 from bs4 import BeautifulSoup
 

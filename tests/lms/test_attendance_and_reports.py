@@ -15,6 +15,7 @@ from lms.training.plans import AttendanceEntry, AttendanceRefused, attendance_su
 from lms.training.reports import plan_report
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -60,7 +61,7 @@ def test_attendance_for_someone_outside_the_cohort_saves_nothing(cohort, make_us
 def test_attendance_sheet_for_trainers_on_a_phone(client, cohort, trainer):
     workshop = make_plan(cohort=cohort).workshops.get()
     client.force_login(trainer)
-    url = f"/admin/attendance/{workshop.pk}/"
+    url = path_to("lms_attendance_sheet", workshop_id=workshop.pk)
     assert client.get(url).status_code == 200
     trainees = list(cohort.trainees.all())
     data = {f"t{t.pk}-status": "present" for t in trainees}
@@ -77,7 +78,7 @@ def test_attendance_sheet_for_trainers_on_a_phone(client, cohort, trainer):
 def test_attendance_sheet_is_for_trainers(client, cohort, make_user, role):
     workshop = make_plan(cohort=cohort).workshops.get()
     client.force_login(make_user(role))
-    assert client.get(f"/admin/attendance/{workshop.pk}/").status_code in {302, 403}
+    assert client.get(path_to("lms_attendance_sheet", workshop_id=workshop.pk)).status_code in {302, 403}
 
 
 def test_report_figures_match_a_hand_computed_data_set(cohort):
@@ -116,11 +117,14 @@ def test_reports_per_role(client, cohort, make_user, role, status):
     plan = make_plan(cohort=cohort)
     workshop = plan.workshops.get()
     client.force_login(make_user(role))
-    base = f"/fr/review/plans/{plan.pk}/"
-    for url in (base + "report/", f"{base}workshops/{workshop.pk}/report/"):
+    pages = {"plan_id": plan.pk, "workshop_id": workshop.pk}
+    for url in (
+        path_to("lms:review:plan_report", plan_id=plan.pk),
+        path_to("lms:review:workshop_report", **pages),
+    ):
         assert client.get(url).status_code == status
     if status == 200:
-        pdf = client.get(f"{base}workshops/{workshop.pk}/report.pdf")
+        pdf = client.get(path_to("lms:review:workshop_report_pdf", **pages))
         assert pdf["Content-Type"] == "application/pdf"
 
 
@@ -128,7 +132,9 @@ def test_workshop_of_another_plan_is_not_found(client, cohort, task_force):
     plan, other = make_plan(cohort=cohort), make_plan(cohort=cohort)
     client.force_login(task_force)
     assert (
-        client.get(f"/fr/review/plans/{plan.pk}/workshops/{other.workshops.get().pk}/report/").status_code
+        client.get(
+            path_to("lms:review:workshop_report", plan_id=plan.pk, workshop_id=other.workshops.get().pk)
+        ).status_code
         == 404
     )
 
@@ -138,7 +144,7 @@ def test_workshop_of_another_plan_is_not_found(client, cohort, task_force):
 def test_report_pdf_in_each_language(client, cohort, task_force, tmp_path, language, title_field):
     plan = make_plan(cohort=cohort)
     client.force_login(task_force)
-    response = client.get(f"/{language}/review/plans/{plan.pk}/report.pdf")
+    response = client.get(path_to("lms:review:plan_report_pdf", language=language, plan_id=plan.pk))
     assert response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "report.pdf"
     pdf.write_bytes(response.content)
@@ -164,7 +170,7 @@ def test_report_query_count_does_not_grow_with_the_cohort(
             workshop=workshop, entries=[AttendanceEntry(t.pk, "present") for t in cohort.trainees.all()]
         )
     client.force_login(task_force)
-    url = f"/fr/review/plans/{plan.pk}/report/"
+    url = path_to("lms:review:plan_report", plan_id=plan.pk)
     client.get(url)
     with django_assert_max_num_queries(16):
         assert client.get(url).status_code == 200
@@ -181,7 +187,7 @@ def test_workshop_report_does_not_count_anonymous_answers_while_hidden(client, c
     workshop.save()
     rating = survey.items.get(kind="rating")
     client.force_login(task_force)
-    url = f"/{lang}/review/plans/{plan.pk}/workshops/{workshop.pk}/report/"
+    url = path_to("lms:review:workshop_report", language=lang, plan_id=plan.pk, workshop_id=workshop.pk)
     pages = []
     for trainee in cohort.trainees.order_by("pk")[:2]:
         submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=4)})

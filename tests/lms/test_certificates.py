@@ -4,6 +4,7 @@ from home.roles import Role
 from lms.certificates import normalise_code, verify
 from lms.models import Certificate
 from tests.factories.courses import enrol, make_completed_course, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -15,8 +16,8 @@ def completed_course(site_tree, trainee):
 
 def test_trainee_downloads_a_certificate_once(client, trainee, completed_course):
     client.force_login(trainee)
-    assert completed_course.title_fr in client.get("/fr/my/certificates/").content.decode()
-    url = f"/fr/my/certificates/course-{completed_course.pk}.pdf"
+    assert completed_course.title_fr in client.get(path_to("lms:certificates")).content.decode()
+    url = path_to("lms:course_certificate", course_id=completed_course.pk)
     first = client.get(url)
     assert first.status_code == 200 and first["Content-Type"] == "application/pdf"
     client.get(url)
@@ -32,32 +33,34 @@ def test_no_certificate_before_completion(client, site_tree, trainee):
     course = make_course(modules=1, lessons=2)
     enrol(trainee, course)
     client.force_login(trainee)
-    assert client.get(f"/fr/my/certificates/course-{course.pk}.pdf").status_code == 404
+    assert client.get(path_to("lms:course_certificate", course_id=course.pk)).status_code == 404
     assert not Certificate.objects.exists()
 
 
 def test_a_trainee_cannot_get_someone_elses_certificate(client, make_user, completed_course):
     client.force_login(make_user(Role.TRAINEE))
-    assert client.get(f"/fr/my/certificates/course-{completed_course.pk}.pdf").status_code == 404
+    assert client.get(path_to("lms:course_certificate", course_id=completed_course.pk)).status_code == 404
 
 
 def issued(client, trainee, course) -> Certificate:
     client.force_login(trainee)
-    client.get(f"/fr/my/certificates/course-{course.pk}.pdf")
+    client.get(path_to("lms:course_certificate", course_id=course.pk))
     client.logout()
     return Certificate.objects.get()
 
 
 def test_public_verification_confirms_a_valid_code(client, trainee, completed_course):
     certificate = issued(client, trainee, completed_course)
-    page = client.get("/fr/verify/", {"code": certificate.code.lower().replace("-", " ")}).content.decode()
+    page = client.get(
+        path_to("lms:verify_certificate"), {"code": certificate.code.lower().replace("-", " ")}
+    ).content.decode()
     assert "Amira Ben Ali" in page and completed_course.title_fr in page
     assert trainee.email not in page
 
 
 @pytest.mark.parametrize("code", ["ABCD-EFGH-JKLM", "<script>", "x" * 500, ""])
 def test_unknown_or_malformed_codes_are_not_confirmed(client, site_tree, code):
-    response = client.get("/fr/verify/", {"code": code})
+    response = client.get(path_to("lms:verify_certificate"), {"code": code})
     assert response.status_code == 200
     assert "Amira" not in response.content.decode()
 

@@ -16,6 +16,7 @@ from lms.models import Certificate
 from tests.conftest import translated
 from tests.factories.courses import add_lesson, enrol, lessons_of, make_course
 from tests.factories.questionnaires import make_competences
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -65,7 +66,7 @@ def test_publishing_reordering_and_deleting_lessons_leaves_certificates_and_comp
     client.force_login(trainee)
     before = {}
     for language in LANGUAGES:
-        response = client.get(f"/{language}/my/certificates/course-{course.pk}.pdf")
+        response = client.get(path_to("lms:course_certificate", language=language, course_id=course.pk))
         assert response.status_code == 200
         before[language] = rasterised(response.content, tmp_path, f"before-{language}")
     certificate = Certificate.objects.get()
@@ -91,16 +92,16 @@ def test_publishing_reordering_and_deleting_lessons_leaves_certificates_and_comp
         assert 'value="100"' in html
         assert html.count(translated("New since you completed the course", language)) == 1
         assert getattr(new, f"title_{language}") in html
-        dashboard = client.get(f"/{language}/my/").content.decode()
+        dashboard = client.get(path_to("lms:dashboard", language=language)).content.decode()
         assert 'value="100"' in dashboard and getattr(new, f"title_{language}") in dashboard
 
         # The certificate is listed as issued, with its title as issued, and its PDF is unchanged.
-        listing = client.get(f"/{language}/my/certificates/").content.decode()
+        listing = client.get(path_to("lms:certificates", language=language)).content.decode()
         assert titles[language] in listing and course.title_fr not in listing
         assert f"/my/certificates/{certificate.code}.pdf" in listing
         for url in (
-            f"/{language}/my/certificates/course-{course.pk}.pdf",
-            f"/{language}/my/certificates/{certificate.code}.pdf",
+            path_to("lms:course_certificate", language=language, course_id=course.pk),
+            path_to("lms:certificate_pdf", language=language, code=certificate.code),
         ):
             response = client.get(url)
             assert response.status_code == 200
@@ -108,7 +109,9 @@ def test_publishing_reordering_and_deleting_lessons_leaves_certificates_and_comp
 
         # Anyone can still verify it, as issued.
         client.logout()
-        verified = client.get(f"/{language}/verify/", {"code": certificate.code}).content.decode()
+        verified = client.get(
+            path_to("lms:verify_certificate", language=language), {"code": certificate.code}
+        ).content.decode()
         assert translated("This certificate is authentic.", language) in verified
         assert titles["fr"] in verified and titles["ar"] in verified
         client.force_login(trainee)
@@ -124,30 +127,32 @@ def test_publishing_reordering_and_deleting_lessons_leaves_certificates_and_comp
 def test_an_issued_certificate_outlives_its_course(client, trainee, completed, tmp_path):
     course = completed
     client.force_login(trainee)
-    first = client.get(f"/fr/my/certificates/course-{course.pk}.pdf")
+    first = client.get(path_to("lms:course_certificate", course_id=course.pk))
     before = rasterised(first.content, tmp_path, "before")
     certificate = Certificate.objects.get()
 
     course.unpublish()
-    assert certificate.title_fr in client.get("/fr/my/certificates/").content.decode()
-    unpublished = client.get(f"/fr/my/certificates/course-{course.pk}.pdf")
+    assert certificate.title_fr in client.get(path_to("lms:certificates")).content.decode()
+    unpublished = client.get(path_to("lms:course_certificate", course_id=course.pk))
     assert_same_pixels(before, rasterised(unpublished.content, tmp_path, "unpublished"))
 
     course.delete()
     for language in LANGUAGES:
-        listing = client.get(f"/{language}/my/certificates/").content.decode()
+        listing = client.get(path_to("lms:certificates", language=language)).content.decode()
         assert getattr(certificate, f"title_{language}") in listing
-        response = client.get(f"/{language}/my/certificates/{certificate.code}.pdf")
+        response = client.get(path_to("lms:certificate_pdf", language=language, code=certificate.code))
         assert response.status_code == 200
         if language == "fr":
             assert_same_pixels(before, rasterised(response.content, tmp_path, "deleted"))
-        verified = client.get(f"/{language}/verify/", {"code": certificate.code}).content.decode()
+        verified = client.get(
+            path_to("lms:verify_certificate", language=language), {"code": certificate.code}
+        ).content.decode()
         assert translated("This certificate is authentic.", language) in verified
 
 
 def test_the_certificate_states_the_hours_and_competences_it_was_issued_for(client, trainee, completed):
     client.force_login(trainee)
-    client.get(f"/fr/my/certificates/course-{completed.pk}.pdf")
+    client.get(path_to("lms:course_certificate", course_id=completed.pk))
     certificate = Certificate.objects.get()
     assert certificate.hours == 12
     assert [(c.key, c.name_fr, c.name_ar) for c in certificate.competences.all()] == [
@@ -158,7 +163,7 @@ def test_the_certificate_states_the_hours_and_competences_it_was_issued_for(clie
 
 def test_someone_elses_code_gives_no_pdf(client, make_user, trainee, completed):
     client.force_login(trainee)
-    client.get(f"/fr/my/certificates/course-{completed.pk}.pdf")
+    client.get(path_to("lms:course_certificate", course_id=completed.pk))
     code = Certificate.objects.get().code
     client.force_login(make_user())
-    assert client.get(f"/fr/my/certificates/{code}.pdf").status_code == 404
+    assert client.get(path_to("lms:certificate_pdf", code=code)).status_code == 404

@@ -7,6 +7,7 @@ from django.core.management import call_command
 from assessments.models import QuestionnairePage, QuizPage
 from courses.models import Cohort
 from lms.models import TrainingPlanPage
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -26,28 +27,28 @@ def test_every_page_of_the_cycle_has_data(client, demo):
 
     users = get_user_model().objects
     client.force_login(users.get(username="amira.benali"))
-    dashboard = text(client.get("/fr/my/"))
+    dashboard = text(client.get(path_to("lms:dashboard")))
     assert "%" in dashboard and "Plaidoyer" in dashboard
     client.force_login(users.get(username="formateur"))
     cohort = Cohort.objects.get()
-    assert "Amira" in text(client.get(f"/admin/progress/{cohort.pk}/"))
+    assert "Amira" in text(client.get(path_to("courses_progress", cohort_id=cohort.pk)))
     graded = QuizPage.objects.filter(purpose="graded").first()
-    assert "%" in text(client.get(f"/admin/quiz-results/{graded.pk}/"))
+    assert "%" in text(client.get(path_to("lms_quiz_results", quiz_id=graded.pk)))
     client.force_login(users.get(username="taskforce1"))
     needs = QuestionnairePage.objects.get(purpose="needs")
-    results = text(client.get(f"/fr/review/questionnaires/{needs.pk}/"))
+    results = text(client.get(path_to("lms:review:results", questionnaire_id=needs.pk)))
     assert "8" in results and "Yassine" in results  # 8 responses; a non-respondent listed
-    minutes = text(client.get(f"/fr/review/questionnaires/{needs.pk}/minutes/"))
+    minutes = text(client.get(path_to("lms:review:minutes", questionnaire_id=needs.pk)))
     assert "Leila Trabelsi" in minutes and "8 réponses reçues ; apprenants attendus : 10" in minutes
     # Adopted by the trainer, with the figures of the meeting day and Arabic place and participants.
     assert needs.minutes_versions.get().is_adopted
-    arabic = text(client.get(f"/ar/review/questionnaires/{needs.pk}/minutes/"))
+    arabic = text(client.get(path_to("lms:review:minutes", language="ar", questionnaire_id=needs.pk)))
     assert "ليلى الطرابلسي" in arabic and "تونس" in arabic and "Leila Trabelsi, task force" not in arabic
     post = QuizPage.objects.get(purpose="post_test")
-    assert "%" in text(client.get(f"/fr/review/gain/{post.pk}/"))
+    assert "%" in text(client.get(path_to("lms:review:gain", post_test_id=post.pk)))
     plan = TrainingPlanPage.objects.get()
-    report = text(client.get(f"/fr/review/plans/{plan.pk}/report/"))
+    report = text(client.get(path_to("lms:review:plan_report", plan_id=plan.pk)))
     assert "80 %" in report  # attendance of the workshop held: 8 of 10
     satisfaction = QuestionnairePage.objects.get(purpose="satisfaction")
-    survey = client.get(f"/fr/review/questionnaires/{satisfaction.pk}/").content.decode()
+    survey = client.get(path_to("lms:review:results", questionnaire_id=satisfaction.pk)).content.decode()
     assert "results-choice" in survey  # anonymous, closed, 8 responses: figures are shown

@@ -13,6 +13,7 @@ from wagtail.users.models import UserProfile
 from home.roles import Role
 from lms.training.plans import ensure_approval_workflow, workflow_label
 from tests.factories.plans import approve, make_plan
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def mounira(make_user):
 
 def submit_through_the_admin(client, trainer, plan):
     client.force_login(trainer)
-    url = f"/admin/pages/{plan.pk}/edit/"
+    url = path_to("wagtailadmin_pages:edit", plan.pk)
     data = edit_form_data(client.get(url).content.decode())
     response = client.post(url, {**data, "action-submit": "1"})
     assert response.status_code == 302, response.content.decode()[:2000]
@@ -120,7 +121,7 @@ def test_the_approval_workflow_is_named_in_french_and_labelled_in_each_language(
 def test_the_password_reset_e_mail_is_a_formal_letter_in_the_language_asked_in(
     client, site_tree, trainee, language
 ):
-    client.post(f"/{language}/accounts/password/reset/", {"email": trainee.email})
+    client.post(path_to("password_reset", language=language), {"email": trainee.email})
     (message,) = mail.outbox
     attention, greeting, _approval, _title = FORMAL[language]
     assert attention in message.body.splitlines()[0] and "Amira Ben Ali" in message.body

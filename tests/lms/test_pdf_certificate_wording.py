@@ -7,6 +7,7 @@ import subprocess
 import pytest
 
 from tests.factories.courses import make_completed_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -19,7 +20,7 @@ MASCULINE_VERB = re.compile(
 def certificate_text(client, holder, language: str, tmp_path) -> str:
     course = make_completed_course(holder, lessons=1)
     client.force_login(holder)
-    response = client.get(f"/{language}/my/certificates/course-{course.pk}.pdf")
+    response = client.get(path_to("lms:course_certificate", language=language, course_id=course.pk))
     assert response.status_code == 200
     pdf = tmp_path / f"certificate-{language}.pdf"
     pdf.write_bytes(response.content)

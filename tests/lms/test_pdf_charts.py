@@ -13,6 +13,7 @@ from assessments.models import MeetingMinutes
 from assessments.questionnaires import ItemValue, submit_response
 from home.roles import Role
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = [
     pytest.mark.django_db,
@@ -77,7 +78,9 @@ def test_minutes_pdf_prints_its_bars_from_the_start_edge(
     # The meeting is today: the minutes count the responses given up to their meeting.
     MeetingMinutes.objects.create(questionnaire=questionnaire, meeting_date=localdate(), participants="Leïla")
     client.force_login(task_force)
-    response = client.get(f"/{language}/review/questionnaires/{questionnaire.pk}/minutes.pdf")
+    response = client.get(
+        path_to("lms:review:minutes_pdf", language=language, questionnaire_id=questionnaire.pk)
+    )
     assert response["Content-Type"] == "application/pdf"
     bands = rasterised_bands(response.content, tmp_path)
     # Per competence: three level bars (1, 3, 5: one of them twice as long) and one importance bar.
@@ -107,7 +110,7 @@ def test_training_report_pdf_prints_the_satisfaction_bars(
     for trainee, score in zip(trainees, [5, 4, 4, 2], strict=True):
         submit_response(user=trainee, questionnaire=survey, values={rating.pk: ItemValue(number=score)})
     client.force_login(task_force)
-    response = client.get(f"/{language}/review/plans/{plan.pk}/report.pdf")
+    response = client.get(path_to("lms:review:plan_report_pdf", language=language, plan_id=plan.pk))
     assert response["Content-Type"] == "application/pdf"
     bands = rasterised_bands(response.content, tmp_path)
     assert len(bands) >= 3, bands  # the rating's three answered levels: 2, 4 (twice as long), 5

@@ -19,6 +19,7 @@ from django.utils import translation
 from PIL import Image, ImageChops
 
 from tests.lms.test_pdf_charts import BAR, solid_bands
+from tests.paths import path_to
 
 pytestmark = [
     pytest.mark.xdist_group("test_pdf_every_document"),  # one worker builds the module's world once
@@ -56,23 +57,34 @@ def document_urls() -> dict[str, tuple[str, dict[str, str]]]:
     return {
         "minutes": (
             "taskforce1",
-            {lang: f"/{lang}/review/questionnaires/{needs.pk}/minutes.pdf" for lang in LANGUAGES},
+            {
+                lang: path_to("lms:review:minutes_pdf", language=lang, questionnaire_id=needs.pk)
+                for lang in LANGUAGES
+            },
         ),
         "plan": ("taskforce1", plan_urls),
         "workshop-report": (
             "taskforce1",
             {
-                lang: f"/{lang}/review/plans/{plan.pk}/workshops/{workshop.pk}/report.pdf"
+                lang: path_to(
+                    "lms:review:workshop_report_pdf", language=lang, plan_id=plan.pk, workshop_id=workshop.pk
+                )
                 for lang in LANGUAGES
             },
         ),
         "training-report": (
             "taskforce1",
-            {lang: f"/{lang}/review/plans/{plan.pk}/report.pdf" for lang in LANGUAGES},
+            {
+                lang: path_to("lms:review:plan_report_pdf", language=lang, plan_id=plan.pk)
+                for lang in LANGUAGES
+            },
         ),
         "certificate": (
             "amira.benali",
-            {lang: f"/{lang}/my/certificates/workshop-{workshop.pk}.pdf" for lang in LANGUAGES},
+            {
+                lang: path_to("lms:workshop_certificate", language=lang, workshop_id=workshop.pk)
+                for lang in LANGUAGES
+            },
         ),
     }
 

@@ -16,6 +16,7 @@ from lms.training.plans import APPROVAL_WORKFLOW, PUBLICATION_REFUSED, approval_
 from tests.conftest import translated
 from tests.factories.plans import approve, make_plan, submit
 from tests.lms.admin_forms import form_data
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -63,7 +64,7 @@ def test_the_refusal_is_one_sentence_of_the_catalogue():
 def test_create_and_publish(client, site_tree, trainer):
     ensure_approval_workflow()
     client.force_login(trainer)
-    url = f"/admin/pages/add/lms/trainingplanpage/{site_tree.pk}/"
+    url = path_to("wagtailadmin_pages:add", "lms", "trainingplanpage", site_tree.pk)
     html = client.get(url).content.decode()
     assert 'name="action-publish"' not in html  # not offered
     data = form_data(html) | {
@@ -87,7 +88,7 @@ def test_create_page_in_arabic_says_why(client, site_tree, trainer):
     UserProfile.objects.update_or_create(user=trainer, defaults={"preferred_language": "ar"})
     ensure_approval_workflow()
     client.force_login(trainer)
-    url = f"/admin/pages/add/lms/trainingplanpage/{site_tree.pk}/"
+    url = path_to("wagtailadmin_pages:add", "lms", "trainingplanpage", site_tree.pk)
     data = form_data(client.get(url).content.decode()) | {
         "title_fr": "P",
         "slug_fr": "p",
@@ -100,7 +101,7 @@ def test_create_page_in_arabic_says_why(client, site_tree, trainer):
 @pytest.mark.parametrize("scheduled", [False, True])
 def test_edit_and_publish(client, plan, trainer, scheduled):
     client.force_login(trainer)
-    edit = f"/admin/pages/{plan.pk}/edit/"
+    edit = path_to("wagtailadmin_pages:edit", plan.pk)
     html = client.get(edit).content.decode()
     assert 'name="action-publish"' not in html
     data = form_data(html) | {"title_fr": "Publié par le formateur", "action-publish": "1"}
@@ -124,7 +125,7 @@ def test_the_api_refuses_a_trainer(plan, trainer):
 def test_the_approver_has_no_publish_button_but_approving_publishes(client, plan, trainer, approver):
     submit(plan, trainer)
     client.force_login(approver)
-    edit = f"/admin/pages/{plan.pk}/edit/"
+    edit = path_to("wagtailadmin_pages:edit", plan.pk)
     html = client.get(edit).content.decode()
     assert 'name="action-publish"' not in html
     data = form_data(html)
@@ -145,7 +146,7 @@ COPY_IS_A_DRAFT = (
 
 def copy_form(client, page, **changes) -> dict:
     """The admin's copy form (wagtail-modeltranslation's: "Publish copied page" ticked by default)."""
-    html = client.get(f"/admin/pages/{page.pk}/copy/").content.decode()
+    html = client.get(path_to("wagtailadmin_pages:copy", page.pk)).content.decode()
     return form_data(html, action="/copy/") | changes
 
 
@@ -155,7 +156,7 @@ def test_copy_of_an_approved_plan_is_a_draft_under_approval(client, approved_pla
     data = copy_form(client, approved_plan, new_slug_fr="copie", new_slug_ar="nuskha", **extra)
     if not extra:
         data.pop("publish_copies", None)
-    response = client.post(f"/admin/pages/{approved_plan.pk}/copy/", data, follow=True)
+    response = client.post(path_to("wagtailadmin_pages:copy", approved_plan.pk), data, follow=True)
     assert translated(COPY_IS_A_DRAFT) in response.content.decode()
     copy = TrainingPlanPage.objects.get(slug_fr="copie")
     assert not copy.live and copy.alias_of_id is None
@@ -187,13 +188,17 @@ def test_a_plan_copied_live_by_another_path_is_taken_offline(rf, approved_plan, 
 def test_bulk_publish_and_unpublish(client, plan, approved_plan, trainer, site_tree):
     other = make_plan()
     client.force_login(trainer)
-    base = "/admin/bulk/wagtailcore/page/"
-    client.post(f"{base}publish/?id={other.pk}&next=/admin/", {"include_descendants": "on"})
+
+    def bulk(action: str, page) -> str:
+        query = {"id": page.pk, "next": path_to("wagtailadmin_home")}
+        return path_to("wagtail_bulk_action", "wagtailcore", "page", action, query=query)
+
+    client.post(bulk("publish", other), {"include_descendants": "on"})
     # With the home page and its descendants: the plans are left out.
-    client.post(f"{base}publish/?id={site_tree.pk}&next=/admin/", {"include_descendants": "on"})
+    client.post(bulk("publish", site_tree), {"include_descendants": "on"})
     other.refresh_from_db()
     assert not other.live and not live_without_approval()
-    client.post(f"{base}unpublish/?id={approved_plan.pk}&next=/admin/", {})
+    client.post(bulk("unpublish", approved_plan), {})
     approved_plan.refresh_from_db()
     assert approved_plan.live
 
@@ -206,9 +211,13 @@ def test_revert_to_an_approved_revision_and_publish(client, approved_plan, train
     approved_plan.refresh_from_db()
     second = approved_plan.live_revision
     client.force_login(trainer)
-    html = client.get(f"/admin/pages/{approved_plan.pk}/revisions/{first.pk}/revert/").content.decode()
+    html = client.get(
+        path_to("wagtailadmin_pages:revisions_revert", approved_plan.pk, first.pk)
+    ).content.decode()
     assert 'name="action-publish"' not in html
-    client.post(f"/admin/pages/{approved_plan.pk}/edit/", form_data(html) | {"action-publish": "1"})
+    client.post(
+        path_to("wagtailadmin_pages:edit", approved_plan.pk), form_data(html) | {"action-publish": "1"}
+    )
     approved_plan.refresh_from_db()
     assert approved_plan.live_revision == second and approved_plan.title_fr == "Version 2"
     assert not live_without_approval()
@@ -220,7 +229,7 @@ def test_move(client, plan, trainer, site_tree):
         instance=HomePage(title="Autre", slug="autre", title_fr="Autre", slug_fr="autre")
     )
     client.force_login(trainer)
-    client.post(f"/admin/pages/{plan.pk}/move/{other_home.pk}/confirm/")
+    client.post(path_to("wagtailadmin_pages:move_confirm", plan.pk, other_home.pk))
     plan.refresh_from_db()
     assert plan.get_parent().pk == other_home.pk
     assert not plan.live and plan.get_workflow().name == APPROVAL_WORKFLOW

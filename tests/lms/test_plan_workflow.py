@@ -3,6 +3,7 @@ import pytest
 from home.roles import Role
 from lms.training.plans import approval_of, ensure_approval_workflow
 from tests.factories.plans import approve, make_plan, submit
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -100,7 +101,7 @@ def test_a_new_plan_starts_from_the_priorities_agreed_in_the_minutes(client, sit
     )
     minutes.priority_competences.set([c3, c1])
     client.force_login(trainer)
-    url = f"/admin/pages/add/lms/trainingplanpage/{HomePage.objects.get().pk}/"
+    url = path_to("wagtailadmin_pages:add", "lms", "trainingplanpage", HomePage.objects.get().pk)
     assert not client.get(url).context["form"].initial.get("target_competences")  # a draft agreed nothing
     adopt_minutes(minutes=minutes, user=trainer)
     assert set(client.get(url).context["form"].initial["target_competences"]) == {c1.pk, c3.pk}

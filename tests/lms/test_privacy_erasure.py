@@ -28,6 +28,7 @@ from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -93,7 +94,7 @@ def test_erasure_removes_identity_and_keeps_the_figures(client, history, trainee
     assert not ItemAnswer.objects.exclude(text="").exists()
     assert Attendance.objects.get(trainee=trainee).note == ""
     assert figures(history) == before
-    refused = client.post("/fr/accounts/login/", {"username": "trainee_a", "password": PASSWORD})
+    refused = client.post(path_to("login"), {"username": "trainee_a", "password": PASSWORD})
     assert refused.status_code == 200  # the form again: the account no longer exists
 
 
@@ -131,9 +132,9 @@ def test_erasure_blanks_typed_quiz_answers_and_keeps_their_points(history, train
 
 def test_erasure_ends_the_persons_sessions(client, history, trainee):
     client.force_login(trainee)
-    assert client.get("/fr/my/").status_code == 200
+    assert client.get(path_to("lms:dashboard")).status_code == 200
     erasure.erase_trainee(user=trainee)
-    assert client.get("/fr/my/").status_code == 302
+    assert client.get(path_to("lms:dashboard")).status_code == 302
 
 
 def test_only_trainees_are_erased_and_only_once(history, trainee, trainer, task_force, make_user):
@@ -160,25 +161,27 @@ def test_a_failure_halfway_leaves_everything_as_it_was(history, trainee, monkeyp
 
 def test_trainer_erases_a_trainee_from_the_admin_after_typing_the_username(client, history, trainee, trainer):
     client.force_login(trainer)
-    listing = client.get("/admin/trainees/")
+    listing = client.get(path_to("lms_trainees"))
     assert listing.status_code == 200 and "trainee_a" in listing.content.decode()
-    page = client.get(f"/admin/trainees/{trainee.pk}/erase/")
+    page = client.get(path_to("lms_trainee_erase", user_id=trainee.pk))
     assert translated("This cannot be undone.") in page.content.decode()
 
-    wrong = client.post(f"/admin/trainees/{trainee.pk}/erase/", {"username": "walid"})
+    wrong = client.post(path_to("lms_trainee_erase", user_id=trainee.pk), {"username": "walid"})
     assert wrong.status_code == 400
     assert translated("This is not the username of the account to erase.") in wrong.content.decode()
     assert not Erasure.objects.exists()
 
-    done = client.post(f"/admin/trainees/{trainee.pk}/erase/", {"username": "trainee_a"}, follow=True)
+    done = client.post(
+        path_to("lms_trainee_erase", user_id=trainee.pk), {"username": "trainee_a"}, follow=True
+    )
     assert translated("The trainee's personal data has been erased.") in done.content.decode()
     assert Erasure.objects.get().account_id == trainee.pk
-    assert client.get(f"/admin/trainees/{trainee.pk}/erase/", follow=True).status_code == 404
+    assert client.get(path_to("lms_trainee_erase", user_id=trainee.pk), follow=True).status_code == 404
 
 
 def test_staff_accounts_cannot_be_reached_through_the_erasure_page(client, history, trainer, task_force):
     client.force_login(trainer)
-    assert client.get(f"/admin/trainees/{task_force.pk}/erase/", follow=True).status_code == 404
+    assert client.get(path_to("lms_trainee_erase", user_id=task_force.pk), follow=True).status_code == 404
 
 
 @pytest.mark.parametrize("trainees", [3, 20])
@@ -189,7 +192,7 @@ def test_the_trainee_list_reads_a_fixed_number_of_queries(
         record_consent(user=make_user(Role.TRAINEE), language="ar")
     client.force_login(trainer)
     with django_assert_max_num_queries(14):
-        response = client.get("/admin/trainees/")
+        response = client.get(path_to("lms_trainees"))
     assert response.content.decode().count("/erase/") == trainees
 
 
@@ -252,7 +255,7 @@ def test_erasure_page_does_not_show_who_answered_an_anonymous_questionnaire(
     client.force_login(trainer)
 
     def page(user) -> str:
-        html = client.get(f"/admin/trainees/{user.pk}/erase/").content.decode()
+        html = client.get(path_to("lms_trainee_erase", user_id=user.pk)).content.decode()
         html = re.sub(r"[A-Za-z0-9]{64}", "", html)  # CSRF tokens
         return html.replace(user.username, "USER").replace(f"/{user.pk}/", "/PK/")
 

@@ -8,6 +8,7 @@ from home.roles import Role
 from tests.conftest import translated
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -36,9 +37,9 @@ def test_trainee_downloads_their_own_data_and_nobody_elses(client, site_tree, tr
     )
 
     client.force_login(trainee)
-    page = client.get("/fr/my/data/")
+    page = client.get(path_to("lms:my_data"))
     assert page.status_code == 200 and "Amira" in page.content.decode()
-    download = client.get("/fr/my/data/", {"format": "json"})
+    download = client.get(path_to("lms:my_data"), {"format": "json"})
     assert download["Content-Disposition"].startswith("attachment")
     data = json.loads(download.content)
     assert data["account"]["username"] == "trainee_a"
@@ -59,7 +60,7 @@ def test_my_data_page_names_the_attendance_status_and_has_a_plain_title(client, 
     workshop = make_plan(cohort=cohort).workshops.get()
     record_attendance(workshop=workshop, entries=[AttendanceEntry(trainee.pk, "late", "")])
     client.force_login(trainee)
-    page = client.get("/fr/my/data/").content.decode()
+    page = client.get(path_to("lms:my_data")).content.decode()
     assert f"<bdi>Atelier 1</bdi> — {translated('Late')}" in page
     title = page.split("<title>", 1)[1].split("</title>", 1)[0]
     assert "<" not in title
@@ -81,7 +82,7 @@ def test_my_data_gives_points_per_question_only_where_the_review_shows_them(
     submit_attempt(attempt=start_attempt(user=trainee, quiz=quiz))
 
     client.force_login(trainee)
-    data = json.loads(client.get("/fr/my/data/", {"format": "json"}).content)
+    data = json.loads(client.get(path_to("lms:my_data"), {"format": "json"}).content)
     (attempt,) = data["quiz_attempts"]
     assert attempt["score"] is not None  # the score is always the trainee's to see
     assert [answer["points"] is not None for answer in attempt["answers"]] == [points_shown]

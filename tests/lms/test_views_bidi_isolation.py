@@ -19,6 +19,7 @@ from assessments.models import Attempt, QuestionnairePage, QuizPage
 from courses.models import Cohort
 from lms.models import Certificate, TrainingPlanPage
 from tests.bidi import problems_in_text, unisolated_runs
+from tests.paths import home_path, path_to
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_views_bidi_isolation")]
 
@@ -112,8 +113,11 @@ def test_arabic_pages_isolate_latin_and_figures(client, demo):
     workshop = plan.workshops.first()
 
     login(client, "amira.benali")
-    shown = {"dashboard": page(client, "/ar/my/"), "my data": page(client, "/ar/my/data/")}
-    with_ar = quiz.url.replace("/fr/", "/ar/", 1)
+    shown = {
+        "dashboard": page(client, path_to("lms:dashboard", language="ar")),
+        "my data": page(client, path_to("lms:my_data", language="ar")),
+    }
+    with_ar = quiz.url.replace(home_path(), home_path("ar"), 1)
     shown["quiz"] = page(client, with_ar)
     response = client.post(with_ar + "start/")
     assert response.status_code == 302
@@ -124,15 +128,21 @@ def test_arabic_pages_isolate_latin_and_figures(client, demo):
         "label", string=re.compile(re.escape(LATIN_CHOICE))
     )
     assert label is not None and label.get("dir") == "auto"
-    shown["certificates"] = page(client, "/ar/my/certificates/")
+    shown["certificates"] = page(client, path_to("lms:certificates", language="ar"))
 
     login(client, "taskforce1")
-    shown["needs results"] = page(client, f"/ar/review/questionnaires/{needs.pk}/")
-    shown["satisfaction results"] = page(client, f"/ar/review/questionnaires/{satisfaction.pk}/")
-    shown["minutes"] = page(client, f"/ar/review/questionnaires/{needs.pk}/minutes/")
-    shown["gain"] = page(client, f"/ar/review/gain/{post_test.pk}/")
-    shown["plan report"] = page(client, f"/ar/review/plans/{plan.pk}/report/")
-    shown["workshop report"] = page(client, f"/ar/review/plans/{plan.pk}/workshops/{workshop.pk}/report/")
+    shown["needs results"] = page(
+        client, path_to("lms:review:results", language="ar", questionnaire_id=needs.pk)
+    )
+    shown["satisfaction results"] = page(
+        client, path_to("lms:review:results", language="ar", questionnaire_id=satisfaction.pk)
+    )
+    shown["minutes"] = page(client, path_to("lms:review:minutes", language="ar", questionnaire_id=needs.pk))
+    shown["gain"] = page(client, path_to("lms:review:gain", language="ar", post_test_id=post_test.pk))
+    shown["plan report"] = page(client, path_to("lms:review:plan_report", language="ar", plan_id=plan.pk))
+    shown["workshop report"] = page(
+        client, path_to("lms:review:workshop_report", language="ar", plan_id=plan.pk, workshop_id=workshop.pk)
+    )
     for where, html in shown.items():
         assert_isolated(html, where)
 
@@ -143,20 +153,23 @@ def test_arabic_documents_isolate_latin_and_figures(client, demo, pdf_html):
     workshop = plan.workshops.first()
     login(client, "taskforce1")
     for url in [
-        f"/ar/review/questionnaires/{needs.pk}/minutes.pdf",
-        f"/ar/review/plans/{plan.pk}/report.pdf",
-        f"/ar/review/plans/{plan.pk}/workshops/{workshop.pk}/report.pdf",
+        path_to("lms:review:minutes_pdf", language="ar", questionnaire_id=needs.pk),
+        path_to("lms:review:plan_report_pdf", language="ar", plan_id=plan.pk),
+        path_to("lms:review:workshop_report_pdf", language="ar", plan_id=plan.pk, workshop_id=workshop.pk),
     ]:
         assert client.get(url).status_code == 200, url
     login(client, "amira.benali")
-    assert client.get(f"/ar/my/certificates/workshop-{workshop.pk}.pdf").status_code == 200
+    assert (
+        client.get(path_to("lms:workshop_certificate", language="ar", workshop_id=workshop.pk)).status_code
+        == 200
+    )
     assert len(pdf_html) == 4
     for html in pdf_html:
         assert_isolated(html, BeautifulSoup(html, "html.parser").title.get_text())
 
     certificate = Certificate.objects.get()
     client.logout()
-    verified = page(client, "/ar/verify/", code=certificate.code)
+    verified = page(client, path_to("lms:verify_certificate", language="ar"), code=certificate.code)
     assert "Amira" in verified
     assert_isolated(verified, "certificate verification")
 
@@ -172,7 +185,7 @@ def test_the_page_counter_reads_left_to_right():
 
 def test_password_reset_email_isolates_the_name(client, make_user, site_tree):
     make_user(username="sonia", first_name="Sonia", last_name="Mejri")
-    client.post("/ar/accounts/password/reset/", {"email": "sonia@example.org"})
+    client.post(path_to("password_reset", language="ar"), {"email": "sonia@example.org"})
     assert len(mail.outbox) == 1
     body = mail.outbox[0].body
     assert "\u2068Sonia Mejri\u2069" in body  # the addressee, isolated
@@ -209,10 +222,10 @@ def test_arabic_admin_pages_of_quiz_results_and_attendance_isolate_latin_and_fig
     workshop = TrainingPlanPage.objects.get().workshops.first()
     type(workshop).objects.filter(pk=workshop.pk).update(place_ar=LATIN_PLACE)  # as if left untranslated
     shown = {
-        "quiz list": page(client, "/admin/quiz-results/"),
-        "quiz results": page(client, f"/admin/quiz-results/{quiz.pk}/"),
-        "attendance list": page(client, "/admin/attendance/"),
-        "attendance sheet": page(client, f"/admin/attendance/{workshop.pk}/"),
+        "quiz list": page(client, path_to("lms_quiz_list")),
+        "quiz results": page(client, path_to("lms_quiz_results", quiz_id=quiz.pk)),
+        "attendance list": page(client, path_to("lms_attendance")),
+        "attendance sheet": page(client, path_to("lms_attendance_sheet", workshop_id=workshop.pk)),
     }
     for where, html in shown.items():
         assert BeautifulSoup(html, "html.parser").html.get("dir") == "rtl", where

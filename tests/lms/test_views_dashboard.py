@@ -4,14 +4,15 @@ from bs4 import BeautifulSoup
 from courses.progress import mark_step_complete
 from courses.todo import TodoItem, _providers, register_todo_provider
 from tests.factories.courses import enrol, lessons_of, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
 
 def test_dashboard_requires_login(client, site_tree):
-    response = client.get("/fr/my/")
+    response = client.get(path_to("lms:dashboard"))
     assert response.status_code == 302
-    assert response["Location"].startswith("/fr/accounts/login/")
+    assert response["Location"].startswith(path_to("login"))
 
 
 def test_dashboard_shows_enrolled_courses_with_progress(client, site_tree, trainee):
@@ -20,7 +21,7 @@ def test_dashboard_shows_enrolled_courses_with_progress(client, site_tree, train
     enrol(trainee, course)
     mark_step_complete(user=trainee, page=lessons_of(course)[0])
     client.force_login(trainee)
-    page = BeautifulSoup(client.get("/fr/my/").content, "html.parser")
+    page = BeautifulSoup(client.get(path_to("lms:dashboard")).content, "html.parser")
     cards = page.select(".dashboard-course")
     assert len(cards) == 1
     assert cards[0].find("progress")["value"] == "25"
@@ -34,7 +35,7 @@ def test_dashboard_lists_contributed_todo_items(client, site_tree, trainee):
     register_todo_provider(provider)
     try:
         client.force_login(trainee)
-        assert "Remplir le questionnaire" in client.get("/fr/my/").content.decode()
+        assert "Remplir le questionnaire" in client.get(path_to("lms:dashboard")).content.decode()
     finally:
         _providers.remove(provider)
 
@@ -49,13 +50,13 @@ def test_dashboard_query_count_is_independent_of_data_size(
         for lesson in lessons_of(course)[: size * 2]:
             mark_step_complete(user=trainee, page=lesson)
     client.force_login(trainee)
-    client.get("/fr/my/")
+    client.get(path_to("lms:dashboard"))
     # the course outlines come from the cache; one query reads the progress rows (course cards and
     # recent activity), one the recorded course completions, one the cohort's next workshop with its plan,
     # one the assignments to hand in with the trainee's status on each (assessments.todo),
     # one the check-ins due (lms/followup/todo.py; a second for their answers once there are commitments)
     with django_assert_max_num_queries(12):
-        assert client.get("/fr/my/").status_code == 200
+        assert client.get(path_to("lms:dashboard")).status_code == 200
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -77,7 +78,7 @@ def test_recent_activity_and_next_step_link_to_the_steps_in_the_page_language(
         titles = [lesson.title for lesson in (first, second, third)]
     client.post(urls[0] + "complete/")
     client.get(urls[2])
-    page = BeautifulSoup(client.get(f"/{language}/my/").content, "html.parser")
+    page = BeautifulSoup(client.get(path_to("lms:dashboard", language=language)).content, "html.parser")
 
     activity = page.select_one("#activity-heading").find_parent("section").select("li")
     assert [item.a["href"] for item in activity] == [urls[2], urls[0]]

@@ -22,6 +22,7 @@ from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan, submit
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def add_late_trainees(make_user, cycle, number: int, start: int = 0) -> list:
 
 
 def board(client):
-    return soup(client.get("/admin/")).select_one("#nudge-board-section")
+    return soup(client.get(path_to("wagtailadmin_home"))).select_one("#nudge-board-section")
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -89,7 +90,9 @@ def test_the_board_lists_who_needs_a_nudge_with_where_to_act(client, cycle, make
     assert translated("Behind schedule", language) in str(behind)
     names = [a.get_text() for a in behind.select("li > a")]
     assert names == ["Sonia Mejri 0", "Sonia Mejri 1"]  # not Amira, who is on schedule
-    assert {a["href"] for a in behind.select("li > a")} == {f"/admin/progress/{cycle['cohort'].pk}/"}
+    assert {a["href"] for a in behind.select("li > a")} == {
+        path_to("courses_progress", cohort_id=cycle["cohort"].pk)
+    }
 
     needs = panel.select_one("#nudge-needs")
     assert [a.get_text() for a in needs.select("li > a")] == ["Sonia Mejri 0", "Sonia Mejri 1"]
@@ -101,13 +104,15 @@ def test_the_board_lists_who_needs_a_nudge_with_where_to_act(client, cycle, make
     assert title in needs.get_text()
 
     attempts = panel.select_one("#nudge-attempts")
-    assert [a["href"] for a in attempts.select("a")] == [f"/admin/quiz-results/{cycle['quiz'].pk}/"] * 2
+    assert [a["href"] for a in attempts.select("a")] == [
+        path_to("lms_quiz_results", quiz_id=cycle["quiz"].pk)
+    ] * 2
 
     workshops = panel.select_one("#nudge-workshops")
     links = workshops.select("a")
     assert len(links) == 1  # the workshop in forty days is not this week
     workshop = cycle["plan"].workshops.order_by("starts_at").first()
-    assert links[0]["href"] == f"/admin/attendance/{workshop.pk}/"
+    assert links[0]["href"] == path_to("lms_attendance_sheet", workshop_id=workshop.pk)
     assert links[0].get_text() == (workshop.title_ar if language == "ar" else workshop.title_fr)
     with translation.override(language):
         from django.utils import formats
@@ -125,12 +130,15 @@ def test_the_comment_of_a_plan_sent_back_reaches_the_trainer(client, site_tree, 
     submit(plan, trainer)
     state = TaskState.objects.get(status=TaskState.STATUS_IN_PROGRESS)
     client.force_login(approver)
-    client.post(f"/fr/approvals/{state.pk}/request-changes/", {"comment": "Préciser le lieu de l'atelier 2."})
+    client.post(
+        path_to("lms:approval_request_changes", task_state_id=state.pk),
+        {"comment": "Préciser le lieu de l'atelier 2."},
+    )
 
     client.force_login(trainer)
     sent_back = board(client).select_one("#nudge-plans-sent-back")
     assert sent_back.select_one("q").get_text() == "Préciser le lieu de l'atelier 2."
-    assert sent_back.select_one("a")["href"] == f"/admin/pages/{plan.pk}/edit/"
+    assert sent_back.select_one("a")["href"] == path_to("wagtailadmin_pages:edit", plan.pk)
     assert "Mounira Jaziri" in sent_back.get_text()
 
     plan.save_revision(user=trainer)
@@ -154,7 +162,7 @@ def test_only_trainers_see_the_board(client, site_tree, request, who):
 
 def test_the_board_reads_the_same_number_of_queries_for_more_trainees(client, cycle, make_user, trainer):
     client.force_login(trainer)
-    client.get("/admin/")  # warm caches (content types, the course outline)
+    client.get(path_to("wagtailadmin_home"))  # warm caches (content types, the course outline)
 
     def queries_with(more: int, start: int) -> int:
         add_late_trainees(make_user, cycle, more, start)

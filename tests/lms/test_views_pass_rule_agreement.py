@@ -18,6 +18,7 @@ from home.roles import Role
 from tests.conftest import translated
 from tests.factories.assessments import choice_letters, make_question, make_quiz
 from tests.factories.courses import enrol, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -102,15 +103,19 @@ def test_every_page_agrees_on_the_pass(client, site_tree, make_user, trainer, me
     assert progress.score == Decimal(grade)
 
     # The certificate follows the course's completion.
-    certificates = client.get("/fr/my/certificates/").content.decode()
+    certificates = client.get(path_to("lms:certificates")).content.decode()
     assert (f"course-{course.pk}.pdf" in certificates) == passed
 
     # The trainer's quiz results and progress matrix.
     client.force_login(trainer)
-    results = _row_of(client.get(f"/admin/quiz-results/{quiz.pk}/").content.decode(), "Amira Ben Ali")
+    results = _row_of(
+        client.get(path_to("lms_quiz_results", quiz_id=quiz.pk)).content.decode(), "Amira Ben Ali"
+    )
     assert ("✓" in results, "✗" in results) == (passed, not passed)
     assert re.findall(r"<td>(.*?)</td>", results)[3] == f'<bdi dir="ltr">{grade} %</bdi>'  # the grade kept
-    matrix = _row_of(client.get(f"/admin/progress/{cohort.pk}/").content.decode(), "Amira Ben Ali")
+    matrix = _row_of(
+        client.get(path_to("courses_progress", cohort_id=cohort.pk)).content.decode(), "Amira Ben Ali"
+    )
     # The matrix says passed or failed, with the grade, as the quiz pages do.
     assert f"matrix-{'passed' if passed else 'failed'}" in matrix
     assert f"matrix-{'failed' if passed else 'passed'}" not in matrix

@@ -15,6 +15,7 @@ from lms.models import ApprovalSignature, StaffProfile
 from lms.training.plans import approval_of, ensure_approval_workflow
 from tests.conftest import translated
 from tests.factories.plans import make_plan, submit
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -52,8 +53,8 @@ def decision_url(language: str, state: TaskState, action: str = "") -> str:
 def test_the_approver_lands_on_what_awaits_approval_and_opens_the_plan(client, pending, approver, language):
     plan, state = pending
     client.force_login(approver)
-    landing = client.get(f"/{language}/my/", follow=True)
-    assert landing.request["PATH_INFO"] == f"/{language}/approvals/"
+    landing = client.get(path_to("lms:dashboard", language=language), follow=True)
+    assert landing.request["PATH_INFO"] == path_to("lms:approvals", language=language)
     link = soup(landing).select_one("ul.approvals a")
     assert link["href"] == decision_url(language, state)
     assert link.get_text(strip=True) == (plan.title_ar if language == "ar" else plan.title_fr)
@@ -70,13 +71,13 @@ def test_the_approver_lands_on_what_awaits_approval_and_opens_the_plan(client, p
 def test_the_list_reads_a_constant_number_of_queries(client, site_tree, trainer, approver):
     ensure_approval_workflow()
     client.force_login(approver)
-    client.get("/fr/approvals/")  # the caches of the first request (content types, site) are warm
+    client.get(path_to("lms:approvals"))  # the caches of the first request (content types, site) are warm
 
     def count_for(plans: int) -> int:
         for _ in range(plans):
             submit(make_plan(), trainer)
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/fr/approvals/")
+            response = client.get(path_to("lms:approvals"))
         assert (
             len(soup(response).select("ul.approvals li"))
             == TaskState.objects.filter(status=TaskState.STATUS_IN_PROGRESS).count()
@@ -155,8 +156,8 @@ def test_only_those_the_task_names_may_decide(client, request, pending, make_use
     else:
         user = request.getfixturevalue(who)
     client.force_login(user)
-    assert client.get("/fr/approvals/").status_code == 403
-    missing = client.get(f"/fr/approvals/{state.pk + 1000}/")
+    assert client.get(path_to("lms:approvals")).status_code == 403
+    missing = client.get(path_to("lms:approval", task_state_id=state.pk + 1000))
     existing = client.get(decision_url("fr", state))
     assert existing.status_code == missing.status_code == 404  # no leak: the same as a task that is not there
     assert client.post(decision_url("fr", state, "approve/")).status_code == 404
@@ -168,7 +169,7 @@ def test_only_those_the_task_names_may_decide(client, request, pending, make_use
 
 def test_anonymous_visitors_are_sent_to_log_in(client, pending):
     _plan, state = pending
-    assert client.get("/fr/approvals/").status_code == 302
+    assert client.get(path_to("lms:approvals")).status_code == 302
     assert client.post(decision_url("fr", state, "approve/")).status_code == 302
 
 
@@ -225,7 +226,7 @@ def test_the_administrator_keeps_the_functions_and_no_one_else(client, site_tree
     admin = make_user(username="boss", is_superuser=True, is_staff=True)
     client.force_login(admin)
     response = client.post(
-        "/admin/snippets/lms/staffprofile/add/",
+        path_to("wagtailsnippets_lms_staffprofile:add"),
         {"user": signer.pk, "function_fr": FUNCTION["fr"], "function_ar": FUNCTION["ar"]},
     )
     assert response.status_code == 302
@@ -233,9 +234,9 @@ def test_the_administrator_keeps_the_functions_and_no_one_else(client, site_tree
     assert (profile.function_fr, profile.function_ar) == (FUNCTION["fr"], FUNCTION["ar"])
 
     client.force_login(trainer)
-    assert client.get("/admin/snippets/lms/staffprofile/").status_code in (302, 403)
+    assert client.get(path_to("wagtailsnippets_lms_staffprofile:list")).status_code in (302, 403)
     assert client.post(
-        f"/admin/snippets/lms/staffprofile/edit/{profile.pk}/", {"user": signer.pk, "function_fr": "X"}
+        path_to("wagtailsnippets_lms_staffprofile:edit", profile.pk), {"user": signer.pk, "function_fr": "X"}
     ).status_code in (302, 403)
     profile.refresh_from_db()
     assert profile.function_fr == FUNCTION["fr"]

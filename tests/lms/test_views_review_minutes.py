@@ -19,6 +19,7 @@ from courses.models import Cohort, Competence
 from home.roles import Role
 from tests.conftest import translated
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +117,7 @@ def test_a_response_after_the_meeting_does_not_change_the_minutes(
     assert "Sonia T" in html  # she had not answered by the meeting
     # The live results, outside the minutes, do count her.
     assert "3 réponses reçues ; apprenants attendus : 3" in page(
-        client, f"/fr/review/questionnaires/{questionnaire.pk}/"
+        client, path_to("lms:review:results", questionnaire_id=questionnaire.pk)
     )
 
 

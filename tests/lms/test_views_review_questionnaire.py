@@ -13,6 +13,7 @@ from assessments.questionnaires import ItemValue, submit_response
 from courses.models import Cohort
 from home.roles import Role
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -20,7 +21,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="[^"]+"')
 
 
 def urls(q: QuestionnairePage, lang: str = "fr") -> list[str]:
-    base = f"/{lang}/review/questionnaires/{q.pk}/"
+    base = path_to("lms:review:results", language=lang, questionnaire_id=q.pk)
     return [base, base + "minutes/", base + "minutes/edit/", base + "responses.csv", base + "responses.xlsx"]
 
 
@@ -56,7 +57,12 @@ def test_review_urls_per_role(client, site_tree, make_user, role, status, edit_s
 def test_unknown_export_format_is_not_found(client, site_tree, task_force):
     questionnaire = make_questionnaire()
     client.force_login(task_force)
-    assert client.get(f"/fr/review/questionnaires/{questionnaire.pk}/responses.pdf").status_code == 404
+    assert (
+        client.get(
+            path_to("lms:review:responses_export", questionnaire_id=questionnaire.pk, export_format="pdf")
+        ).status_code
+        == 404
+    )
 
 
 def test_swapping_two_anonymous_trainees_changes_nothing(client, site_tree, make_user, task_force):
@@ -151,7 +157,7 @@ def test_arabic_minutes_pdf_has_shaped_arabic_text_and_page_numbers(
         summary_ar="تتعلق الاحتياجات بالتمويل الأوروبي.",
     )
     client.force_login(task_force)
-    response = client.get(f"/ar/review/questionnaires/{questionnaire.pk}/minutes.pdf")
+    response = client.get(path_to("lms:review:minutes_pdf", language="ar", questionnaire_id=questionnaire.pk))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     pdf = tmp_path / "minutes.pdf"
     pdf.write_bytes(response.content)
@@ -171,7 +177,7 @@ def test_results_query_count_does_not_grow_with_the_respondents(
     for number in range(respondents):
         answer(questionnaire, make_user(Role.TRAINEE), level=number % 5 + 1, text=f"Besoin {number}")
     client.force_login(task_force)
-    url = f"/fr/review/questionnaires/{questionnaire.pk}/"
+    url = path_to("lms:review:results", questionnaire_id=questionnaire.pk)
     client.get(url)
     with django_assert_max_num_queries(12):
         response = client.get(url)

@@ -9,6 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from tests.factories.courses import add_lesson, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def searcher(client, site_tree, task_force):
 
 
 def found(client, language: str, query: str) -> list[str]:
-    response = client.get(f"/{language}/search/", {"q": query})
+    response = client.get(path_to("lms:search", language=language), {"q": query})
     assert response.status_code == 200
     return [
         h.get_text(strip=True)
@@ -118,14 +119,16 @@ def test_unrelated_words_find_nothing_even_close_ones_in_the_other_language(sear
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_the_search_boxes_keep_the_query(searcher, language):
     query = 'financemant "<b>européen'
-    soup = BeautifulSoup(searcher.get(f"/{language}/search/", {"q": query}).content, "html.parser")
+    soup = BeautifulSoup(
+        searcher.get(path_to("lms:search", language=language), {"q": query}).content, "html.parser"
+    )
     assert soup.select_one("#search-page-q")["value"] == query
     assert soup.select_one("#header-search")["value"] == query
     assert not soup.select("b")
 
 
 def test_close_spellings_are_highlighted_in_the_excerpt(searcher):
-    html = searcher.get("/fr/search/", {"q": "financemant europeen"}).content.decode()
+    html = searcher.get(path_to("lms:search"), {"q": "financemant europeen"}).content.decode()
     assert "<mark>financement</mark> <mark>européen,</mark>" in html
 
 
@@ -144,7 +147,9 @@ def test_close_spellings_are_highlighted_in_the_excerpt(searcher):
 def test_empty_punctuation_only_too_long_and_unknown_queries_are_told_in_words(
     searcher, language, query, message
 ):
-    soup = BeautifulSoup(searcher.get(f"/{language}/search/", {"q": query}).content, "html.parser")
+    soup = BeautifulSoup(
+        searcher.get(path_to("lms:search", language=language), {"q": query}).content, "html.parser"
+    )
     status = soup.select_one('[role="status"]').get_text(" ", strip=True)
     assert message in status.replace("\u202f", " ").replace("\xa0", " ")
     assert not soup.select(".search-results")
@@ -156,9 +161,9 @@ def test_query_count_is_the_same_with_eight_times_more_matching_pages(client, si
     client.force_login(task_force)
 
     def queries_for_search() -> int:
-        client.get("/fr/search/", {"q": "plaidoyer bailleurs"})
+        client.get(path_to("lms:search"), {"q": "plaidoyer bailleurs"})
         with CaptureQueriesContext(connection) as queries:
-            response = client.get("/fr/search/", {"q": "plaidoyer bailleurs"})
+            response = client.get(path_to("lms:search"), {"q": "plaidoyer bailleurs"})
         assert response.status_code == 200
         return len(queries)
 
@@ -209,6 +214,6 @@ def test_the_index_can_be_rebuilt_from_the_pages(searcher):
 def test_latin_words_and_figures_in_arabic_excerpts_are_isolated(searcher):
     from tests.bidi import unisolated_runs
 
-    html = searcher.get("/ar/search/", {"q": "برنامج"}).content.decode()
+    html = searcher.get(path_to("lms:search", language="ar"), {"q": "برنامج"}).content.decode()
     assert "<bdi>ProGreS</bdi>." in html
     assert not unisolated_runs(html)

@@ -14,6 +14,7 @@ from lms.models import Attendance
 from lms.training.plans import AttendanceEntry, WorkshopNotHeldYet, is_held, record_attendance
 from tests.conftest import translated
 from tests.factories.plans import make_plan
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ def test_the_admin_sheet_of_a_future_workshop_says_so_and_offers_no_form(client,
     workshop = make_plan(cohort=cohort, starts=[in_days(7)]).workshops.get()
     trainees = list(cohort.trainees.all())
     client.force_login(trainer)
-    url = f"/admin/attendance/{workshop.pk}/"
+    url = path_to("lms_attendance_sheet", workshop_id=workshop.pk)
     html = client.get(url).content.decode()
     sentence = translated(NOT_HELD, language).split("%(start)s")[0]  # what comes before the date
     assert sentence in html
@@ -66,7 +67,7 @@ def test_the_admin_sheet_of_a_workshop_that_has_started_records_attendance(clien
     workshop = make_plan(cohort=cohort, starts=[in_days(-0.01)]).workshops.get()
     trainee = cohort.trainees.first()
     client.force_login(trainer)
-    url = f"/admin/attendance/{workshop.pk}/"
+    url = path_to("lms_attendance_sheet", workshop_id=workshop.pk)
     assert f"t{trainee.pk}-status" in client.get(url).content.decode()
     assert client.post(url, {f"t{trainee.pk}-status": "present"}).status_code == 302
     assert Attendance.objects.get().trainee == trainee
@@ -93,7 +94,7 @@ def test_the_report_counts_as_held_only_workshops_whose_date_has_come(client, co
         Attendance(workshop=next_week, trainee=t, status="absent") for t in trainees
     )
     client.force_login(task_force)
-    html = client.get(f"/{language}/review/plans/{plan.pk}/report/").content.decode()
+    html = client.get(path_to("lms:review:plan_report", language=language, plan_id=plan.pk)).content.decode()
     row = html.split(translated("Workshops held", language), 1)[1].split("</tr>", 1)[0]
     assert "1 / 3" in row
     rate = html.split(translated("Attendance rate (workshops held)", language), 1)[1].split("</tr>", 1)[0]
@@ -122,7 +123,7 @@ def test_a_workshop_with_attendance_cannot_move_to_the_future(client, cohort, tr
     held_on = workshop.starts_at
     record_attendance(workshop=workshop, entries=[AttendanceEntry(cohort.trainees.first().pk, "present")])
     client.force_login(trainer)
-    edit = f"/admin/pages/{plan.pk}/edit/"
+    edit = path_to("wagtailadmin_pages:edit", plan.pk)
     data = form_data(client.get(edit).content.decode())
     data["workshops-0-starts_at"] = admin_datetime(in_days(10))
     response = client.post(edit, data)
@@ -144,7 +145,7 @@ def test_a_workshop_with_attendance_cannot_be_deleted(client, cohort, trainer):
     workshop = plan.workshops.get()
     record_attendance(workshop=workshop, entries=[AttendanceEntry(cohort.trainees.first().pk, "present")])
     client.force_login(trainer)
-    edit = f"/admin/pages/{plan.pk}/edit/"
+    edit = path_to("wagtailadmin_pages:edit", plan.pk)
     data = form_data(client.get(edit).content.decode()) | {"workshops-0-DELETE": "1"}
     response = client.post(edit, data)
     assert response.status_code == 200

@@ -10,6 +10,7 @@ from courses.models import StepProgress
 from home.roles import Role
 from tests.factories.assessments import make_quiz
 from tests.factories.courses import add_lesson, enrol, make_course
+from tests.paths import home_path, path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +34,7 @@ def the_lesson(course):
 
 
 def found(client, query: str, language: str = "fr") -> str:
-    return client.get(f"/{language}/search/", {"q": query}).content.decode()
+    return client.get(path_to("lms:search", language=language), {"q": query}).content.decode()
 
 
 def test_a_live_lesson_under_an_unpublished_module_cannot_be_read_nor_completed(client, course, trainee):
@@ -77,7 +78,7 @@ def test_search_hides_a_password_protected_lesson_until_the_password_is_given(cl
     assert "Cartographie des acteurs" not in html and "confidentielle" not in html
     client.post(
         f"/fr/_util/authenticate_with_password/{restriction.pk}/{the_lesson(course).pk}/",
-        {"password": "s3cret-pass", "return_url": "/fr/"},
+        {"password": "s3cret-pass", "return_url": home_path()},
     )
     assert "Cartographie des acteurs" in found(client, "cartographie")
 

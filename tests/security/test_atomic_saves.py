@@ -28,6 +28,7 @@ from tests.factories.assessments import make_question, make_quiz
 from tests.factories.courses import enrol, make_completed_course, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -237,7 +238,7 @@ def test_minutes_failing_on_their_competences_keep_the_old_minutes(visitor, site
     )
     minutes.priority_competences.set([first])
     visitor.force_login(trainer)
-    edit = f"/ar/review/questionnaires/{questionnaire.pk}/minutes/edit/"
+    edit = path_to("lms:review:minutes_edit", language="ar", questionnaire_id=questionnaire.pk)
     changes = {
         "meeting_date": "2026-11-27",
         "participants_fr": "Leila, Karim",
@@ -281,7 +282,7 @@ def test_certificate_failing_after_a_code_collision_is_not_issued(
     codes = iter(["AAAA-BBBB-CCCC", "DDDD-EEEE-FFFF", "AAAA-BBBB-CCCC", "GGGG-HHHH-JJJJ"])
     monkeypatch.setattr(certificates, "new_code", lambda: next(codes))
     visitor.force_login(trainee)
-    url = f"/fr/my/certificates/course-{completed_course.pk}.pdf"
+    url = path_to("lms:course_certificate", course_id=completed_course.pk)
     before = fingerprint()
     with monkeypatch.context() as patch:
         stand_in = fail_on_call(2, Certificate.objects.create)
@@ -300,7 +301,7 @@ def test_certificate_pdf_failing_after_issue_gives_back_the_same_certificate(
     """Issuing is its own write: a certificate issued before its PDF failed is complete, and the
     next download gives back that one, with the same code."""
     visitor.force_login(trainee)
-    url = f"/ar/my/certificates/course-{completed_course.pk}.pdf"
+    url = path_to("lms:course_certificate", language="ar", course_id=completed_course.pk)
     with monkeypatch.context() as patch:
         patch.setattr(certificate_views, "render_pdf", fail_on_call(1, certificate_views.render_pdf))
         response = visitor.get(url)

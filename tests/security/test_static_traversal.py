@@ -1,5 +1,5 @@
 """The development server's static files: a path leaving the static folders is a 404, never a
-500 with a traceback."""
+500 with a traceback. The paths are typed on purpose: the traversal is what is tested."""
 
 import pytest
 from django.core.handlers.wsgi import WSGIHandler

@@ -8,6 +8,7 @@ import pytest
 from assessments.minutes import adopt_minutes
 from assessments.models import MeetingMinutes
 from courses.models import Competence
+from tests.paths import path_to
 from tests.security.xss_corpus import (
     PAYLOADS,
     assert_escaped,
@@ -31,7 +32,7 @@ pytestmark = [
 @pytest.mark.parametrize("language", ["fr", "ar"])
 def test_review_pages_escape_what_people_typed(client, world, language):
     client.force_login(world.task_force)
-    base = f"/{language}/review/questionnaires/{world.questionnaire.pk}/"
+    base = path_to("lms:review:results", language=language, questionnaire_id=world.questionnaire.pk)
     competences = [getattr(c, f"name_{language}") for c in Competence.objects.all()]
     label = getattr(world.text_item, f"label_{language}")
     assert_escaped(html_of(client, base), *full_names(world.trainees), *PAYLOADS, *competences, label)
@@ -51,12 +52,12 @@ def test_review_pages_escape_what_people_typed(client, world, language):
 ADMIN_PAGES = {
     "cohorts": lambda w: ("/admin/progress/", [w.cohort.name]),
     "progress matrix": lambda w: (
-        f"/admin/progress/{w.cohort.pk}/",
+        path_to("courses_progress", cohort_id=w.cohort.pk),
         [w.cohort.name, *full_names(w.trainees), w.lesson.title_fr, w.quiz.title_fr],
     ),
-    "quizzes": lambda w: ("/admin/quiz-results/", [w.quiz.title_fr]),
+    "quizzes": lambda w: (path_to("lms_quiz_list"), [w.quiz.title_fr]),
     "quiz results": lambda w: (
-        f"/admin/quiz-results/{w.quiz.pk}/",
+        path_to("lms_quiz_results", quiz_id=w.quiz.pk),
         [
             w.quiz.title_fr,
             *full_names(w.trainees),
@@ -64,10 +65,10 @@ ADMIN_PAGES = {
             texts("Question courte", 20)["fr"],
         ],
     ),
-    "trainees' personal data": lambda w: ("/admin/trainees/", [w.cohort.name, *full_names(w.trainees)]),
-    "workshops": lambda w: ("/admin/attendance/", [w.workshop.title_fr]),
+    "trainees' personal data": lambda w: (path_to("lms_trainees"), [w.cohort.name, *full_names(w.trainees)]),
+    "workshops": lambda w: (path_to("lms_attendance"), [w.workshop.title_fr]),
     "attendance sheet": lambda w: (
-        f"/admin/attendance/{w.workshop.pk}/",
+        path_to("lms_attendance_sheet", workshop_id=w.workshop.pk),
         [w.workshop.title_fr, w.workshop.place_fr, *full_names(w.trainees)],
     ),
 }

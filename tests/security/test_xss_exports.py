@@ -8,6 +8,7 @@ from django.contrib.auth.validators import UnicodeUsernameValidator
 from django.core import mail
 from django.core.exceptions import ValidationError
 
+from tests.paths import path_to
 from tests.security.xss_corpus import (
     LIVE_MARKUP,
     MARKUP_LTR,
@@ -37,7 +38,7 @@ pytestmark = [
 @needs_poppler
 def test_exports_and_pdf_do_not_carry_live_markup(client, world, tmp_path):
     client.force_login(world.task_force)
-    base = f"/fr/review/questionnaires/{world.questionnaire.pk}/"
+    base = path_to("lms:review:results", questionnaire_id=world.questionnaire.pk)
     cells = csv_cells(client, base + "responses.csv")
     assert "<script>alert(1)</script>" in cells  # kept as text: a CSV is not HTML
     assert "'" + PAYLOADS[21] in cells and PAYLOADS[21] not in cells  # a formula is neutralised
@@ -64,14 +65,14 @@ def test_my_data_page_escapes_everything_and_the_json_keeps_it_as_typed(client, 
     me = world.me
     client.force_login(me)
     assert_escaped(
-        html_of(client, f"/{language}/my/data/"),
+        html_of(client, path_to("lms:my_data", language=language)),
         me.first_name,
         me.last_name,
         world.cohort.name,
         world.quiz.title_fr if language == "fr" else world.quiz.title_ar,
         getattr(world.workshop, f"title_{language}"),
     )
-    response = client.get(f"/{language}/my/data/", {"format": "json"})
+    response = client.get(path_to("lms:my_data", language=language), {"format": "json"})
     assert response["Content-Type"] == "application/json"
     assert response["X-Content-Type-Options"] == "nosniff"  # never sniffed as HTML
     assert response["Content-Disposition"].startswith("attachment")
@@ -95,7 +96,7 @@ def test_my_data_page_escapes_everything_and_the_json_keeps_it_as_typed(client, 
 def test_report_and_certificate_pdfs_show_the_text_and_carry_no_action(client, world, document, tmp_path):
     if document == "certificate":
         client.force_login(world.me)
-        url = f"/fr/my/certificates/workshop-{world.workshop.pk}.pdf"
+        url = path_to("lms:workshop_certificate", workshop_id=world.workshop.pk)
         shown = [world.me.get_full_name(), world.workshop.title_fr, world.workshop.title_ar]
     else:
         client.force_login(world.task_force)
@@ -115,7 +116,7 @@ def test_password_reset_email_carries_no_typed_markup(client, world, language):
     """The e-mail is plain text only (no HTML part), so a name holding markup is shown as text and
     cannot run; the typed name appears only as the isolated addressee, never in the subject."""
     me = world.me
-    response = client.post(f"/{language}/accounts/password/reset/", {"email": me.email})
+    response = client.post(path_to("password_reset", language=language), {"email": me.email})
     assert response.status_code == 302
     (message,) = mail.outbox
     assert message.to == [me.email]

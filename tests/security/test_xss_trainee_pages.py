@@ -4,6 +4,7 @@ attempt and its review, dashboard, certificates and search."""
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.paths import path_to
 from tests.security.xss_corpus import (
     LESSON_BLOCK_LABELS,
     assert_escaped,
@@ -67,15 +68,19 @@ def test_trainer_content_is_escaped_for_the_trainee(client, world, language):
         *(answer.text for answer in world.short.accepted_answers.filter(language=language)),
     )
     assert_escaped(
-        html_of(client, f"/{language}/my/"), field(world.course, "title"), field(world.lesson, "title")
+        html_of(client, path_to("lms:dashboard", language=language)),
+        field(world.course, "title"),
+        field(world.lesson, "title"),
     )
-    assert_escaped(html_of(client, f"/{language}/my/certificates/"), field(world.workshop, "title"))
+    assert_escaped(
+        html_of(client, path_to("lms:certificates", language=language)), field(world.workshop, "title")
+    )
     word = {"fr": "Plaidoyer", "ar": "المناصرة"}[language]
     query = f"{word} {payload(1)}"
-    found = html_of(client, f"/{language}/search/", q=query)
+    found = html_of(client, path_to("lms:search", language=language), q=query)
     assert_escaped(found)
     assert query in input_values(found, "q")
-    found = html_of(client, f"/{language}/search/", q=word)
+    found = html_of(client, path_to("lms:search", language=language), q=word)
     assert_escaped(found, field(world.lesson, "title"), field(world.course, "title"))
 
 
@@ -84,6 +89,6 @@ def test_trainer_content_is_escaped_for_the_trainee(client, world, language):
 
 def test_search_excerpts_show_lesson_text_as_typed(client, world):
     client.force_login(world.me)
-    found = html_of(client, "/fr/search/", q="Plaidoyer")
+    found = html_of(client, path_to("lms:search"), q="Plaidoyer")
     excerpt = BeautifulSoup(found, "html.parser").select_one(".search-results li p:last-child").get_text()
     assert world.lesson.summary_fr in excerpt and texts("Paragraphe", 1)["fr"] in excerpt

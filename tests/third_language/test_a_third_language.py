@@ -1,6 +1,7 @@
 """A third language is data: with English added to the settings (lms.settings.third_language), the
 site migrates, and the home page, a lesson and a PDF come out in English with `lang` and `dir` right,
-while French and Arabic keep theirs. Run by tests/home/test_languages_as_data.py in its own process."""
+while French and Arabic keep theirs. Run by tests/home/test_languages_as_data.py in its own process.
+The paths are typed on purpose: each language's prefix is what is checked (tests/paths.py)."""
 
 import re
 import shutil
