@@ -79,8 +79,11 @@ def demo_assignment() -> AssignmentContent:
 
 
 def add_assignment(module, module_number: int, content: AssignmentContent, competences) -> AssignmentPage:
-    """The module's assignment step: the demo's brief and rubric, handed in as text."""
+    """The module's assignment step: the demo's brief and rubric, handed in as text, under a title
+    of its own (so that the trainer's queue tells one module's work from another's)."""
     assignment = AssignmentPage(**content.fields, max_revisions=3)
+    assignment.title_fr = f"Travail du module {module_number} : plaidoyer auprès d'un partenaire"
+    assignment.title_ar = f"عمل الوحدة {module_number}: المناصرة لدى شريك"
     assignment.slug_fr = f"devoir-{module_number}"
     assignment.slug_ar = f"wajib-{module_number}"
     add_page(module, assignment)
