@@ -1,8 +1,9 @@
 """The trainees and what they did, on top of the courses of `bench.content`.
 
-Trainees, cohorts, progress rows, quiz attempts, questionnaire responses and workshop attendance
-are bulk-created; the needs assessment's and the satisfaction survey's items are the demo's. Everything
-is drawn from fixed seeds: two runs build the same activity.
+Trainees, cohorts, progress rows, quiz attempts, assignment work awaiting review (with its versions,
+and for a third of it a first version returned with released feedback), questionnaire responses and
+workshop attendance are bulk-created; the needs assessment's and the satisfaction survey's items are
+the demo's. Everything is drawn from fixed seeds: two runs build the same activity.
 """
 
 import random
@@ -16,7 +17,9 @@ from django.contrib.auth.hashers import make_password
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
+from assessments.assignments import level_points, max_points
 from assessments.models import (
+    AssignmentPage,
     Attempt,
     AttemptQuestion,
     ItemAnswer,
@@ -26,7 +29,11 @@ from assessments.models import (
     QuizPage,
     QuizSlot,
     Response,
+    RubricCriterion,
+    Submission,
+    SubmissionVersion,
 )
+from assessments.models.assignments import CriterionMark, Decision, Feedback, SubmissionStatus
 from assessments.models.attempts import AttemptStatus
 from assessments.models.questionnaires import Anonymity, QuestionnairePurpose, ResponseStatus
 from assessments.models.quiz import QuizPurpose
@@ -101,12 +108,14 @@ def course_runs(enrolments: list[tuple[object, list]], start: datetime) -> list[
     ]
 
 
-def create_progress(runs: list[CourseRun]) -> int:
+def create_progress(runs: list[CourseRun], *, awaiting: frozenset[tuple[int, int]] = frozenset()) -> int:
+    """Progress rows of the steps each trainee reached; an assignment whose work awaits review
+    (`awaiting`: (user id, page id) pairs) is not complete, whatever came after it."""
     rows = []
     for run in runs:
         for index, step in enumerate(run.steps[: run.completed + 1]):
             opened = run.started + timedelta(days=index, minutes=run.user.pk % 60)
-            done = index < run.completed
+            done = index < run.completed and (run.user.pk, step.pk) not in awaiting
             rows.append(
                 StepProgress(
                     user=run.user,
@@ -180,6 +189,105 @@ def create_attempts(runs: list[CourseRun], total: int) -> int:
         batch_size=10_000,
     )
     return len(attempts)
+
+
+# Assignments ---------------------------------------------------------------------------------
+
+WORK_TEXT = (
+    "Note à l'attention de la Délégation de l'UE (cas fictif).\n\n"
+    "Problème : les retours accompagnés restent peu suivis après six mois (données agrégées).\n"
+    "Demande : inscrire le suivi de la réintégration dans la prochaine programmation."
+)
+REVISION = (
+    "\n\nRévision : cibles distinguées (Délégation de l'UE, OFII, GIZ), demande datée, chiffres sourcés."
+)
+
+
+def awaiting_review_plan(runs: list[CourseRun], total: int) -> list[tuple[CourseRun, AssignmentPage]]:
+    """`total` (run, assignment) pairs drawn among the assignments the trainees reached: their work
+    handed in and not answered yet."""
+    reached = [
+        (run, step)
+        for run in runs
+        for step in run.steps[: run.completed + 1]
+        if isinstance(step, AssignmentPage)
+    ]
+    return random.Random(SEED + 2).sample(reached, min(total, len(reached)))
+
+
+def create_awaiting_work(plan: list[tuple[CourseRun, AssignmentPage]], trainer) -> int:
+    """Submitted work awaiting review: one version, or (every third) a first version returned with
+    released rubric feedback and a revised second version."""
+    criteria: dict[int, list[RubricCriterion]] = {}
+    for criterion in RubricCriterion.objects.filter(assignment__in={a.pk for _r, a in plan}).order_by(
+        "sort_order"
+    ):
+        criteria.setdefault(criterion.assignment_id, []).append(criterion)
+    handed_in = [
+        run.started + timedelta(days=20 + index % 40, minutes=index) for index, (run, _a) in enumerate(plan)
+    ]
+    revised = [index % 3 == 0 for index in range(len(plan))]
+    submissions = Submission.objects.bulk_create(
+        (
+            Submission(
+                assignment=assignment,
+                user=run.user,
+                status=SubmissionStatus.SUBMITTED,
+                text=WORK_TEXT + (REVISION if again else ""),
+                saved_at=when,
+            )
+            for (run, assignment), when, again in zip(plan, handed_in, revised, strict=True)
+        ),
+        batch_size=2000,
+    )
+    versions, first_versions = [], []
+    for submission, when, again in zip(submissions, handed_in, revised, strict=True):
+        if again:
+            first = SubmissionVersion(
+                submission=submission, number=1, submitted_at=when - timedelta(days=4), text=WORK_TEXT
+            )
+            first_versions.append(first)
+            versions.append(first)
+        versions.append(
+            SubmissionVersion(
+                submission=submission, number=2 if again else 1, submitted_at=when, text=submission.text
+            )
+        )
+    SubmissionVersion.objects.bulk_create(versions, batch_size=2000)
+    feedback = Feedback.objects.bulk_create(
+        (
+            Feedback(
+                version=version,
+                reviewer=trainer,
+                overall_comment="Ciblez une institution précise.",
+                decision=Decision.RETURN,
+                points=sum(
+                    level_points(criterion=c, level=2) for c in criteria[version.submission.assignment_id]
+                ),
+                max_points=max_points(criteria=criteria[version.submission.assignment_id]),
+                updated_at=version.submitted_at + timedelta(days=2),
+                released_at=version.submitted_at + timedelta(days=2),
+            )
+            for version in first_versions
+        ),
+        batch_size=2000,
+    )
+    CriterionMark.objects.bulk_create(
+        (
+            CriterionMark(
+                feedback=answer,
+                criterion=criterion,
+                position=position,
+                level=2,
+                points=level_points(criterion=criterion, level=2),
+                comment="Précisez la demande et la date.",
+            )
+            for answer in feedback
+            for position, criterion in enumerate(criteria[answer.version.submission.assignment_id])
+        ),
+        batch_size=5000,
+    )
+    return len(submissions)
 
 
 # Questionnaires ------------------------------------------------------------------------------

@@ -12,9 +12,10 @@ from typing import TYPE_CHECKING
 
 from django.utils import translation
 
-from assessments.models import Question, QuizPage, QuizSlot
+from assessments.models import AssignmentPage, Question, QuizPage, QuizSlot, RubricCriterion
 from assessments.models.quiz import QuizPurpose
 from courses.models import Competence, CourseIndexPage, CoursePage, LessonPage, ModulePage
+from home.languages import language_codes, localized
 
 if TYPE_CHECKING:
     from .dataset import Scale
@@ -41,6 +42,59 @@ def demo_lessons() -> list[LessonContent]:
     return contents
 
 
+@dataclass(frozen=True)
+class AssignmentContent:
+    fields: dict
+    criteria: list[dict]
+
+
+def demo_assignment() -> AssignmentContent:
+    """Title, instructions and rubric (criteria with their levels and points) of the demo's first
+    assignment with a rubric, in every language."""
+    assignment = (
+        AssignmentPage.objects.filter(comments_only=False, criteria__isnull=False).order_by("path").first()
+    )
+    if assignment is None:
+        raise SystemExit("The demo has no assignment with a rubric: run `manage.py load_demo` first.")
+    codes = language_codes()
+    fields = {
+        localized(name, code): getattr(assignment, localized(name, code))
+        for name in ("title", "instructions")
+        for code in codes
+    }
+    names = ["title", *(f"level_{n}" for n in range(1, 5))]
+    criteria = [
+        {
+            **{
+                localized(name, code): getattr(criterion, localized(name, code))
+                for name in names
+                for code in codes
+            },
+            **{f"points_{n}": getattr(criterion, f"points_{n}") for n in range(1, 5)},
+            "title": criterion.title,
+        }
+        for criterion in assignment.criteria.order_by("sort_order")
+    ]
+    return AssignmentContent(fields, criteria)
+
+
+def add_assignment(module, module_number: int, content: AssignmentContent, competences) -> AssignmentPage:
+    """The module's assignment step: the demo's brief and rubric, handed in as text, under a title
+    of its own (so that the trainer's queue tells one module's work from another's)."""
+    assignment = AssignmentPage(**content.fields, max_revisions=3)
+    assignment.title_fr = f"Travail du module {module_number} : plaidoyer auprès d'un partenaire"
+    assignment.title_ar = f"عمل الوحدة {module_number}: المناصرة لدى شريك"
+    assignment.slug_fr = f"devoir-{module_number}"
+    assignment.slug_ar = f"wajib-{module_number}"
+    add_page(module, assignment)
+    assignment.competences.set(competences[:2])
+    RubricCriterion.objects.bulk_create(
+        RubricCriterion(assignment=assignment, sort_order=order, **row)
+        for order, row in enumerate(content.criteria)
+    )
+    return assignment
+
+
 def add_page(parent, page):
     with translation.override("fr"):
         page.title = page.title_fr
@@ -65,8 +119,13 @@ def build_course(
     lessons: list[LessonContent],
     questions: list[Question],
     competences: list[Competence],
+    assignment: AssignmentContent,
 ) -> tuple[CoursePage, list]:
-    """One course of `scale.modules` × `scale.steps_per_module` steps; returns it and its steps."""
+    """One course of `scale.modules` × `scale.steps_per_module` steps; returns it and its steps.
+
+    Each module: lessons, then an assignment (in place of the last lesson, so that the lessons
+    measured and the matrix's width are those of earlier runs), then a quiz.
+    """
     course = add_page(
         catalogue,
         CoursePage(
@@ -93,12 +152,13 @@ def build_course(
                 slug_ar=f"wahda-{module_index + 1}",
             ),
         )
-        for step_index in range(scale.steps_per_module - 1):
+        for step_index in range(scale.steps_per_module - 2):
             content = lessons[(module_index * scale.steps_per_module + step_index) % len(lessons)]
             lesson = LessonPage(**content.fields)
             lesson.slug_fr = f"lecon-{module_index + 1}-{step_index + 1}"
             lesson.slug_ar = f"dars-{module_index + 1}-{step_index + 1}"
             steps.append(add_page(module, lesson))
+        steps.append(add_assignment(module, module_index + 1, assignment, competences))
         purpose = _quiz_purpose(module_index, scale.modules)
         quiz = add_page(
             module,

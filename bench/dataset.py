@@ -14,8 +14,17 @@ from django.db import transaction
 from django.utils import timezone
 from wagtail.models import Page
 
+from assessments.assignments import awaiting_feedback
 from assessments.attempts import start_attempt
-from assessments.models import Attempt, Question, QuestionnairePage, QuizPage, Response
+from assessments.models import (
+    AssignmentPage,
+    Attempt,
+    Question,
+    QuestionnairePage,
+    QuizPage,
+    Response,
+    Submission,
+)
 from assessments.models.attempts import AttemptStatus
 from assessments.models.quiz import QuizPurpose
 from courses.models import Cohort, Competence, CourseIndexPage, CoursePage, LessonPage, StepProgress
@@ -26,15 +35,17 @@ from lms.models import Attendance, TrainingPlanPage, Workshop
 from .activity import (
     NEEDS_SLUG,
     PLAN_SLUG,
+    awaiting_review_plan,
     build_needs_assessment,
     build_workshop,
     course_runs,
     create_attempts,
+    create_awaiting_work,
     create_progress,
     create_trainees,
     enrol_cohort,
 )
-from .content import SEED, build_course, demo_lessons
+from .content import SEED, build_course, demo_assignment, demo_lessons
 
 
 @dataclass(frozen=True)
@@ -43,13 +54,16 @@ class Scale:
     regional_cohorts: int = 10
     courses: int = 10
     modules: int = 5
-    steps_per_module: int = 10  # the last one of each module is a quiz
+    steps_per_module: int = 10  # the last two of each module: an assignment, then a quiz
     questions_per_quiz: int = 10
     attempts: int = 20_000
     needs_responses: int = 1000
+    awaiting_review: int = 1000  # submitted works in the trainers' "to review" queue
 
 
-SMALL = Scale(trainees=100, regional_cohorts=4, courses=3, attempts=2000, needs_responses=100)
+SMALL = Scale(
+    trainees=100, regional_cohorts=4, courses=3, attempts=2000, needs_responses=100, awaiting_review=100
+)
 
 
 @dataclass
@@ -62,6 +76,7 @@ class BenchData:
     lesson: LessonPage
     national_cohort: Cohort
     open_attempt: Attempt
+    submission: Submission  # awaiting review: its review page is measured
     needs: QuestionnairePage
     plan: TrainingPlanPage
     workshop: Workshop
@@ -78,11 +93,14 @@ def build(scale: Scale, log=print) -> BenchData:
     home = HomePage.objects.get()
     catalogue = CourseIndexPage.objects.get()
     lessons = demo_lessons()
+    assignment = demo_assignment()
     questions = list(Question.objects.order_by("pk"))
     competences = list(Competence.objects.order_by("sort_order"))
     courses, steps = [], {}
     for number in range(1, scale.courses + 1):
-        course, course_steps = build_course(catalogue, number, scale, lessons, questions, competences)
+        course, course_steps = build_course(
+            catalogue, number, scale, lessons, questions, competences, assignment
+        )
         courses.append(course)
         steps[course.pk] = course_steps
     log(f"  {len(courses)} courses × {len(course_steps)} steps")
@@ -101,14 +119,22 @@ def build(scale: Scale, log=print) -> BenchData:
     log(f"  {len(trainees)} trainees in {1 + len(regional)} cohorts")
 
     runs = course_runs(enrolments, start)
+    awaiting = awaiting_review_plan(runs, scale.awaiting_review)
     counts = {
         "trainees": len(trainees),
         "courses": len(courses),
         "steps_per_course": len(steps[courses[0].pk]),
-        "progress_rows": create_progress(runs),
+        "progress_rows": create_progress(
+            runs, awaiting=frozenset((run.user.pk, assignment.pk) for run, assignment in awaiting)
+        ),
         "attempts": create_attempts(runs, scale.attempts),
+        "works_created_to_review": create_awaiting_work(awaiting, staff(Role.TRAINER)),
+        "works_to_review": awaiting_feedback().count(),  # with the demo cohort's
     }
-    log(f"  {counts['progress_rows']} progress rows, {counts['attempts']} attempts")
+    log(
+        f"  {counts['progress_rows']} progress rows, {counts['attempts']} attempts,"
+        f" {counts['works_created_to_review']} works to review"
+    )
 
     needs = build_needs_assessment(home, national, trainees, scale.needs_responses)
     counts["needs_responses"] = needs.responses.count()
@@ -133,6 +159,9 @@ def find(scale: Scale, counts: dict[str, int] | None = None) -> BenchData:
     if open_attempt is None:
         open_attempt = start_attempt(user=trainee, quiz=post_test, rng=random.Random(SEED))
     plan = TrainingPlanPage.objects.get(slug_fr=PLAN_SLUG)
+    queue = awaiting_feedback().filter(user__username__startswith="trainee")
+    # The review page measured: the oldest revised work in the queue (its history shows too).
+    submission = queue.filter(version_count__gt=1).first() or queue.first()
     load_trainees = list(User.objects.filter(username__startswith="trainee01").order_by("username")[:20])
     if len(load_trainees) < 20:  # the small data set: other trainees of the national cohort
         others = User.objects.filter(username__startswith="trainee").exclude(pk=trainee.pk)
@@ -149,6 +178,7 @@ def find(scale: Scale, counts: dict[str, int] | None = None) -> BenchData:
         lesson=lessons[len(lessons) // 2],
         national_cohort=Cohort.objects.get(name="Promotion nationale"),
         open_attempt=open_attempt,
+        submission=submission,
         needs=QuestionnairePage.objects.get(slug_fr=NEEDS_SLUG),
         plan=plan,
         workshop=plan.workshops.get(),
@@ -169,9 +199,12 @@ def data_counts(course: CoursePage) -> dict[str, int]:
     return {
         "trainees": get_user_model().objects.filter(username__startswith="trainee").count(),
         "courses": CoursePage.objects.filter(slug_fr__startswith="parcours-").count(),
-        "steps_per_course": Page.objects.descendant_of(course).type(LessonPage, QuizPage).count(),
+        "steps_per_course": Page.objects.descendant_of(course)
+        .type(LessonPage, AssignmentPage, QuizPage)
+        .count(),
         "progress_rows": StepProgress.objects.count(),
         "attempts": Attempt.objects.count(),
+        "works_to_review": awaiting_feedback().count(),
         "needs_responses": Response.objects.filter(questionnaire__slug_fr=NEEDS_SLUG).count(),
         "workshop_trainees": Attendance.objects.filter(workshop__plan__slug_fr=PLAN_SLUG).count(),
     }

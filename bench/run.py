@@ -82,6 +82,7 @@ def prepare(args, static_root: Path):
 
 
 def page_checks(data, repeat: int = 40) -> dict:
+    from django.urls import reverse
     from django.utils import translation
 
     from .server_time import PageCheck
@@ -106,6 +107,19 @@ def page_checks(data, repeat: int = 40) -> dict:
                 f"/admin/progress/{data.national_cohort.pk}/",
                 data.trainer,
                 repeat=10,
+            ),
+            PageCheck(
+                "review_queue",
+                f"Review queue ({data.counts.get('works_to_review', '?')} works)",
+                reverse("assessments_review_queue"),
+                data.trainer,
+                repeat=10,
+            ),
+            PageCheck(
+                "review_submission",
+                "Review of one work, beside its rubric",
+                reverse("assessments_review_submission", args=[data.submission.pk]),
+                data.trainer,
             ),
             PageCheck("attempt", "Quiz attempt", f"{quiz_url}attempt/{data.open_attempt.pk}/", data.trainee),
             PageCheck(
