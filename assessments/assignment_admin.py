@@ -21,6 +21,7 @@ from .assignments import (
     levels_of,
     reopen,
     save_feedback,
+    version_worksheets,
 )
 from .models import Submission, SubmissionVersion
 from .models.assignments import Decision, SubmissionStatus
@@ -74,6 +75,7 @@ def review_submission(request, submission_id: int):
         .order_by("-number")
     )
     current = versions[0] if versions else None
+    worksheets = version_worksheets(versions)
     awaiting = submission.status == SubmissionStatus.SUBMITTED and current is not None
     draft = getattr(current, "feedback", None) if awaiting else None
     status = 200
@@ -112,7 +114,8 @@ def review_submission(request, submission_id: int):
             "submission": submission,
             "assignment": assignment,
             "current": current if awaiting else None,
-            "history": versions[1:] if awaiting else versions,
+            "current_worksheet": worksheets.get(current.pk) if awaiting else None,
+            "history": [(v, worksheets.get(v.pk)) for v in (versions[1:] if awaiting else versions)],
             "form": form,
             "rubric_rows": _rubric_rows(form, criteria) if form else [],
             "may_reopen": submission.status == SubmissionStatus.RETURNED and submission.reopened_at is None,

@@ -1,4 +1,5 @@
-"""Forms of the assignment step: the trainee's work (text or file), the trainer's rubric feedback.
+"""Forms of the assignment step: the trainee's work (text, file or, for a structured template, the
+template's own form from `courses.worksheets.worksheet_form`), the trainer's rubric feedback.
 
 The feedback form is built from the rubric, one radio group and one comment per criterion, like
 `wagtail.contrib.forms.forms.FormBuilder` builds a form from its fields.
@@ -37,9 +38,9 @@ class WorkForm(forms.Form):
     def __init__(self, *args, mode: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.mode = mode
-        if mode == SubmissionMode.FILE:
+        if mode != SubmissionMode.TEXT:
             del self.fields["text"]
-        else:
+        if mode != SubmissionMode.FILE:
             del self.fields["file"]
 
     def clean_file(self):

@@ -29,6 +29,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from courses.progress import mark_step_complete, record_visit
+from courses.worksheets import Problem, actors_for, spec_from_data, validate
+from courses.worksheets.presentation import WorksheetView, actor_names_in, present
 from home.numbers import percent_of
 from home.uploads import check_document
 
@@ -71,6 +73,16 @@ class PastDueDate(AssignmentError):
 
 class NoRevisionsLeft(AssignmentError):
     message = _("You have used all the revisions allowed: ask your trainer to reopen the assignment.")
+
+
+class WorksheetIncomplete(AssignmentError):
+    """A template submission that the template's rules refuse; `problems` says what is missing."""
+
+    message = _("Your worksheet is not complete yet: complete the points listed below, then submit it.")
+
+    def __init__(self, problems: list[Problem]):
+        super().__init__()
+        self.problems = problems
 
 
 class NotAwaitingFeedback(AssignmentError):
@@ -228,12 +240,22 @@ def submit(*, user, assignment: AssignmentPage, now: datetime | None = None) -> 
         raise refusal
     if not _has_content(submission, assignment.submission_mode):
         raise NothingToSubmit()
+    is_template = assignment.submission_mode == SubmissionMode.TEMPLATE
+    template = assignment.worksheet_template if is_template else None
+    if template is not None:
+        actor_ids = set(actors_for(user).values_list("pk", flat=True))
+        problems = validate(template=template, values=submission.values, actor_ids=actor_ids)
+        if problems:
+            raise WorksheetIncomplete(problems)
     version = SubmissionVersion(
         submission=submission,
         number=versions + 1,
         submitted_at=now,
         text=submission.text if assignment.submission_mode == SubmissionMode.TEXT else "",
-        values=submission.values if assignment.submission_mode == SubmissionMode.TEMPLATE else {},
+        values=submission.values if template is not None else {},
+        # The template as it reads now: a later edit of it never changes this version.
+        template_titles=template.titles() if template is not None else None,
+        template_structure=template.structure() if template is not None else None,
     )
     if assignment.submission_mode == SubmissionMode.FILE:
         name = submission.file.name.rsplit("/", 1)[-1]
@@ -247,6 +269,30 @@ def submit(*, user, assignment: AssignmentPage, now: datetime | None = None) -> 
     submission.reopened_by = None
     submission.save(update_fields=["status", "reopened_at", "reopened_by"])
     return version
+
+
+def _snapshot_spec(version: SubmissionVersion):
+    return spec_from_data(title=version.template_titles or {}, sections=version.template_structure)
+
+
+def version_worksheets(versions: list[SubmissionVersion]) -> dict[int, WorksheetView]:
+    """The template versions among `versions` as they were handed in (each with its own snapshot of
+    the template: a later edit of it never changes them), read-only, by version id: sections, grid
+    and roadmap. Text and file versions are left out. One query for the actors' names, whatever
+    the number of versions."""
+    specs = {v.pk: _snapshot_spec(v) for v in versions if v.template_structure is not None}
+    if not specs:
+        return {}
+    values = {v.pk: v.values for v in versions}
+    names = actor_names_in(filled=[(spec, values[pk]) for pk, spec in specs.items()])
+    return {
+        pk: present(template=spec, values=values[pk], actors=names.full, short_names=names.short)
+        for pk, spec in specs.items()
+    }
+
+
+def version_worksheet(version: SubmissionVersion) -> WorksheetView | None:
+    return version_worksheets([version]).get(version.pk)
 
 
 # Trainer's writes -------------------------------------------------------------------------------

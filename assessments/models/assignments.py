@@ -59,6 +59,15 @@ class AssignmentPage(CourseStepMixin, RoutablePageMixin, Page):
         default=False,
         help_text=_("No rubric: the trainer answers with comments, and no score is given."),
     )
+    worksheet_template = models.ForeignKey(
+        "courses.WorksheetTemplate",
+        verbose_name=_("worksheet template"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        help_text=_("The structured template the trainee fills in, when the submission is a template."),
+    )
     max_revisions = models.PositiveSmallIntegerField(
         _("revisions allowed"),
         default=2,
@@ -78,6 +87,7 @@ class AssignmentPage(CourseStepMixin, RoutablePageMixin, Page):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("submission_mode"), FieldPanel("due_at")]),
+                FieldPanel("worksheet_template"),
                 FieldRowPanel([FieldPanel("max_revisions"), FieldPanel("comments_only")]),
                 FieldPanel("competences"),
             ],
@@ -89,6 +99,13 @@ class AssignmentPage(CourseStepMixin, RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("assignment")
         verbose_name_plural = _("assignments")
+
+    def clean(self) -> None:
+        super().clean()
+        if self.submission_mode == SubmissionMode.TEMPLATE and self.worksheet_template_id is None:
+            raise ValidationError(
+                {"worksheet_template": _("Choose the worksheet template the trainee will fill in.")}
+            )
 
     @property
     def has_rubric(self) -> bool:
@@ -220,6 +237,10 @@ class SubmissionVersion(models.Model):
     file = models.FileField(_("file"), upload_to=_version_file_path, blank=True, max_length=255)
     file_name = models.CharField(_("file name"), max_length=255, blank=True)
     values = models.JSONField(_("template values"), default=dict, blank=True)
+    # The template as it read when this version was handed in: later edits never change what it shows.
+    # Nullable without default: adding them leaves the table (and its record trigger) as it is in SQLite.
+    template_titles = models.JSONField(_("template title"), null=True, blank=True)
+    template_structure = models.JSONField(_("template sections"), null=True, blank=True)
 
     objects = RecordQuerySet.as_manager()
 

@@ -13,6 +13,9 @@ of rows `{column key: value}`. Every function takes `template` (a `WorksheetTemp
 - `display_rows(template=, values=, actors=)`: the values as texts, section by section, for the
   read-only page and the PDF and DOCX exports (`lms.practice.rendering`).
 - `power_interest_grid(...)`, `timeline(...)` (`charts`): the two views of a mobilisation plan.
+- `presentation.present(...)`, `presentation.worksheet_html(view=)`: a filled worksheet read-only
+  (sections, what is missing, grid, roadmap) and its HTML fragment, for the workbook and the
+  assignment step (`templates/courses/worksheets/`).
 """
 
 from collections.abc import Collection, Mapping

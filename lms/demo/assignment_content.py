@@ -10,11 +10,12 @@ from django.utils import timezone
 
 from assessments import assignments as rules
 from assessments.models import AssignmentPage, RubricCriterion, Submission
-from assessments.models.assignments import RUBRIC_LEVELS, Decision
-from courses.models import Cohort, Competence, ModulePage
+from assessments.models.assignments import RUBRIC_LEVELS, Decision, SubmissionMode
+from courses.models import Cohort, Competence, ModulePage, WorksheetTemplate
 
 from .activity import read_cohort
 from .course_content import DATA, LANGUAGES, _translated, read_toml, upsert_child
+from .practice_content import WORKBOOKS_FILE, _with_actor_ids
 
 PATH = DATA / "assignments.toml"
 
@@ -46,8 +47,12 @@ def _sync_rubric(assignment: AssignmentPage, rubric: dict) -> None:
 
 @transaction.atomic
 def load_assignments(
-    modules: dict[str, ModulePage], competences: dict[str, Competence], path: Path = PATH
+    modules: dict[str, ModulePage],
+    competences: dict[str, Competence],
+    path: Path = PATH,
+    templates: dict[str, WorksheetTemplate] | None = None,
 ) -> dict[str, AssignmentPage]:
+    """The assignments; a template assignment's template is looked up by slug in `templates`."""
     data = read_toml(path)
     rubrics = {rubric["key"]: rubric for rubric in data["rubric"]}
     start = _cohort_start()
@@ -56,6 +61,9 @@ def load_assignments(
         fields = _translated(item, "title", "slug", "instructions", markdown_fields=("instructions",))
         fields["max_revisions"] = item.get("max_revisions", 2)
         fields["due_at"] = start + timedelta(days=item["due_in_days"])
+        fields["submission_mode"] = item.get("submission_mode", SubmissionMode.TEXT)
+        if "worksheet_template" in item:
+            fields["worksheet_template"] = (templates or {})[item["worksheet_template"]]
         assignment = upsert_child(modules[item["module"]], AssignmentPage, item["slug_fr"], fields)
         _sync_rubric(assignment, rubrics[item["rubric"]])
         assignment.competences.set([competences[key] for key in item.get("competences", [])])
@@ -95,14 +103,37 @@ def _marks(assignment: AssignmentPage, level: int) -> dict:
     }
 
 
+def _template_work(assignment: AssignmentPage) -> tuple[dict, dict]:
+    """A template assignment's first and revised values: the workbook's worksheet of the same template
+    (`workbooks.toml`), then the same with one more roadmap action."""
+    template = assignment.worksheet_template
+    sample = next(w for w in read_toml(WORKBOOKS_FILE)["worksheet"] if w["template"] == template.slug)
+    first = _with_actor_ids(sample["values"], template)
+    revised = {**first, "actions": [*first.get("actions", []), REVISED_ACTION]}
+    return first, revised
+
+
+REVISED_ACTION = {
+    "action": "Séminaire de restitution avec les partenaires",
+    "date": "2027-05-20",
+    "owner": "Direction générale de l'OTE",
+    "status": "planned",
+}
+
+
 def _play(trainee, assignment: AssignmentPage, stage: str, trainer, when: datetime) -> None:
-    rules.save_draft(user=trainee, assignment=assignment, text=DRAFT_TEXT, now=when)
+    if assignment.submission_mode == SubmissionMode.TEMPLATE:
+        first, revised = _template_work(assignment)
+        work, revision = {"values": first}, {"values": revised}
+    else:
+        work, revision = {"text": DRAFT_TEXT}, {"text": REVISED_TEXT}
+    rules.save_draft(user=trainee, assignment=assignment, now=when, **work)
     for step in STEPS[stage]:
         when += timedelta(days=2)
         if step == "submit":
             version = rules.submit(user=trainee, assignment=assignment, now=when)
         elif step == "revise":
-            rules.save_draft(user=trainee, assignment=assignment, text=REVISED_TEXT, now=when)
+            rules.save_draft(user=trainee, assignment=assignment, now=when, **revision)
             version = rules.submit(user=trainee, assignment=assignment, now=when)
         elif step == "draft_feedback":
             marks = _marks(assignment, 3)

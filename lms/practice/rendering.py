@@ -6,26 +6,20 @@ import io
 import re
 
 from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.utils import formats
-from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from courses.worksheets.presentation import WorksheetView, worksheet_html  # noqa: F401 (re-exported)
 from home.languages import current_language, is_right_to_left, text_direction
 from home.people import display_name
 
 from ..pdf import render_pdf
-from .workbook import Workbook, WorksheetView
+from .workbook import Workbook
 
 # Characters XML 1.0 cannot hold: dropped from what a Word document says.
 NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-
-
-def worksheet_html(*, view: WorksheetView) -> SafeString:
-    """The read-only fragment of a filled worksheet (sections, grid, timeline), for any page."""
-    return render_to_string("lms/practice/_worksheet_body.html", {"view": view})
 
 
 def _owner_name(view_or_book) -> str:

@@ -9,20 +9,10 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from courses.models import Actor, LessonPage, WorksheetTemplate
+from courses.models import LessonPage, WorksheetTemplate
 from courses.reflections import reflection_prompts, same_prompt_ids
-from courses.worksheets import (
-    Grid,
-    Problem,
-    TemplateSpec,
-    Timeline,
-    display_rows,
-    power_interest_grid,
-    spec_from_data,
-    spec_of,
-    timeline,
-    validate,
-)
+from courses.worksheets import TemplateSpec, spec_from_data
+from courses.worksheets.presentation import ActorNames, WorksheetView, actor_names_in, present
 from home.roles import Role, has_role
 
 from ..models import ReflectionAnswer, Worksheet
@@ -102,69 +92,9 @@ def spec_of_worksheet(worksheet: Worksheet) -> TemplateSpec:
     return spec_from_data(title=worksheet.template_titles, sections=worksheet.structure)
 
 
-def _actor_ids(spec: TemplateSpec, values: dict) -> set[int]:
-    ids = set()
-    for _section, item in spec.fields():
-        if item.kind == "actor" and isinstance(values.get(item.key), int):
-            ids.add(values[item.key])
-        for column in item.columns_of_kind("actor") if item.kind == "group" else []:
-            ids.update(
-                row.get(column.key)
-                for row in values.get(item.key) or []
-                if isinstance(row.get(column.key), int)
-            )
-    return ids
-
-
-@dataclass(frozen=True)
-class ActorNames:
-    full: dict[int, str]
-    short: dict[int, str]  # the acronym, where the actor has one
-
-
 def actor_names(*, worksheets: list[Worksheet]) -> ActorNames:
     """The names of every actor the worksheets refer to, in one query."""
-    ids = (
-        set().union(*(_actor_ids(spec_of_worksheet(w), w.values) for w in worksheets))
-        if worksheets
-        else set()
-    )
-    found = list(Actor.objects.filter(pk__in=ids)) if ids else []
-    return ActorNames(
-        full={actor.pk: str(actor) for actor in found},
-        short={actor.pk: actor.acronym for actor in found if actor.acronym},
-    )
-
-
-@dataclass(frozen=True)
-class WorksheetView:
-    title: str
-    spec: TemplateSpec
-    values: dict
-    sections: list[dict]
-    problems: list[Problem]
-    grid: Grid | None
-    timeline: Timeline | None
-    worksheet: Worksheet | None = None
-
-
-def present(
-    *, template, values: dict, actors: dict[int, str], short_names=None, title: str = "", worksheet=None
-) -> WorksheetView:
-    """What the read-only page and the exports show of `values` filled in `template` (a template or
-    its spec): the texts section by section, what is still missing, the grid and the roadmap."""
-    spec = spec_of(template)
-    return WorksheetView(
-        title=title or str(spec.title),
-        spec=spec,
-        values=values,
-        sections=display_rows(template=spec, values=values, actors=actors),
-        # An actor the trainee picked stays acceptable even if the register has changed since.
-        problems=validate(template=spec, values=values, actor_ids=set(actors)),
-        grid=power_interest_grid(template=spec, values=values, actors=actors, short_names=short_names),
-        timeline=timeline(template=spec, values=values, actors=actors),
-        worksheet=worksheet,
-    )
+    return actor_names_in(filled=[(spec_of_worksheet(w), w.values) for w in worksheets])
 
 
 def worksheet_view(*, worksheet: Worksheet, names: ActorNames | None = None) -> WorksheetView:

@@ -125,3 +125,49 @@ def test_submission_text_criteria_and_comments_come_back_escaped(client, world, 
         f"Mon plan {payload(3)}",
     )
     assert_escaped(html_of(client, reverse("assessments_review_queue")))
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_template_values_come_back_escaped_to_the_trainee_and_the_trainer(client, world, module, language):
+    """A structured template's values (texts, table cells, the grid's and the roadmap's labels) are
+    text on the trainee's version page and the trainer's review; nobody else reads them."""
+    from assessments.models.assignments import SubmissionMode
+    from courses.models import Actor
+    from lms.demo.practice_content import load_actors, load_worksheet_templates
+
+    users, _assignment, _version = world
+    load_actors()
+    template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
+    plan = make_assignment(
+        module, criteria=1, submission_mode=SubmissionMode.TEMPLATE, worksheet_template=template
+    )
+    typed = {
+        key: f"{key} {payload(50 + n)}"
+        for n, key in enumerate(
+            ["problem", "evidence", "goal", "indicators", "objective", "measure", "ask", "action", "owner"]
+        )
+    }
+    values = {
+        **{key: typed[key] for key in ("problem", "evidence", "goal", "indicators")},
+        "objectives": [{"objective": typed["objective"], "measure": typed["measure"], "due": "2027-06-30"}],
+        "targets": [
+            {
+                "actor": Actor.objects.get(acronym="OFII").pk,
+                "influence": 5,
+                "alignment": 4,
+                "ask": typed["ask"],
+            }
+        ],
+        "actions": [{"action": typed["action"], "date": "2027-01-15", "owner": typed["owner"]}],
+    }
+    rules.save_draft(user=users["owner"], assignment=plan, values=values)
+    version = rules.submit(user=users["owner"], assignment=plan)
+    client.force_login(users["owner"])
+    assert_escaped(html_of(client, url_in(plan, language)))
+    assert_escaped(html_of(client, url_in(plan, language) + "version/1/"), *typed.values())
+    client.force_login(users["trainer"])
+    review = reverse("assessments_review_submission", args=[version.submission_id])
+    assert_escaped(html_of(client, review), *typed.values())
+    client.force_login(users["other_trainee"])
+    assert client.get(url_in(plan, language) + "version/1/").status_code == 404
+    assert typed["goal"] not in client.get(url_in(plan, language)).content.decode()

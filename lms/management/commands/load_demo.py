@@ -41,14 +41,15 @@ class Command(BaseCommand):
         cohort = load_cohort(course)
         load_quiz_activity(cohort, quizzes)
         # After the lessons and quizzes: completions recorded before stay records (new steps show as new).
-        assignments = load_assignments(modules, competences)
+        actors = load_actors()
+        templates = load_worksheet_templates()
+        by_slug = {template.slug: template for template in templates}
+        assignments = load_assignments(modules, competences, templates=by_slug)
         load_assignment_activity(cohort, assignments)
         needs = load_questionnaire(HomePage.objects.get(), competences, cohort)
         load_needs_responses(needs, cohort)
         load_minutes(needs, competences)
         plan = load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
-        actors = load_actors()
-        templates = load_worksheet_templates()
         load_workbooks(cohort, templates)
         funding_sources = load_funding_sources()
         glossary = load_glossary()
