@@ -125,7 +125,7 @@ def test_feedback_returned_only_once_released_once_each(class_world):
     (accepted,) = _to(world["salma"], "feedback_returned")
     assert "accepté" in accepted.subject and "version 1" in accepted.body
     (returned,) = _to(world["hedi"], "feedback_returned")
-    assert "المراجعة" in returned.subject and 'dir="rtl"' in returned.alternatives[0][0]
+    assert "للمراجعة" in returned.subject and 'dir="rtl"' in returned.alternatives[0][0]
 
 
 # Check-ins: a workshop held on Wednesday 10 December 2025; its four-week check-in falls on
