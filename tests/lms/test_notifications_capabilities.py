@@ -10,6 +10,8 @@ import pytest
 import time_machine
 from django.core import mail
 from django.core.management import call_command
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from icalendar import Calendar
 from wagtail.users.models import UserProfile
 
@@ -191,3 +193,30 @@ def test_the_feed_holds_assignment_due_dates_and_check_ins_in_tunis_time(client,
         assert events[f"checkin-{commitment.pk}-6m@tounesna"].decoded("dtstart") == date(2026, 6, 10)
         check_in(commitment, "4w", now=NOW)
         assert f"checkin-{commitment.pk}-4w@tounesna" not in _feed(client, trainee)
+
+
+def _feed_queries(client, token) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(f"/calendar/{token}.ics").status_code == 200
+    return len(queries)
+
+
+def test_the_feed_reads_in_constant_queries(client, class_world, follow_world):
+    """One more assignment or commitment adds events, never queries."""
+    trainee, workshop = follow_world["people"][0], follow_world["workshop"]
+    module = class_world["course"].get_children().first()
+    enrol(trainee, class_world["course"])
+    competences = list(workshop.plan.target_competences.all())
+    with time_machine.travel(NOW, tick=False):
+        token = issue_calendar_token(user=trainee)
+        _feed_queries(client, token)  # caches warmed (site root, translations)
+        few = _feed_queries(client, token)
+        for competence in competences[1:]:
+            commit(trainee, workshop, competence, action=f"Action {competence.pk}")
+        for _n in range(2):
+            make_assignment(module, criteria=1, due_at=DUE + timedelta(days=_n))
+        many = _feed_queries(client, token)
+        events = _feed(client, trainee)
+    assert sum(uid.startswith("assignment-") for uid in events) == 3
+    assert sum(uid.startswith("checkin-") for uid in events) == 9
+    assert few == many
