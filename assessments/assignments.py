@@ -24,7 +24,7 @@ from datetime import datetime
 
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Exists, Max, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -153,6 +153,13 @@ def released_feedback(version: SubmissionVersion) -> Feedback | None:
 
 def own_submission(*, user, assignment: AssignmentPage) -> Submission | None:
     return Submission.objects.filter(user=user, assignment=assignment).first()
+
+
+def work_handed_in(*, assignment, user) -> Exists:
+    """Where `user`'s work on `assignment` is with the trainer or accepted: nothing more is expected
+    of them until feedback comes (a draft, or work returned for revision, still is). Either argument
+    may be an `OuterRef`, for a list of people or of assignments in one query."""
+    return Exists(Submission.objects.filter(assignment=assignment, user=user).exclude(status__in=EDITABLE))
 
 
 def revisions_left(*, assignment: AssignmentPage, versions: int) -> int:

@@ -21,8 +21,9 @@ class LmsConfig(AppConfig):
         from home.roles import Role, grant
 
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
+        from .followup import reminders  # noqa: F401  (the check-ins' reminders and calendar dates)
         from .followup.todo import check_ins_to_give
-        from .notifications import builtin  # noqa: F401  (registers the platform's notification triggers)
+        from .notifications import assignments, builtin  # noqa: F401  (registers the notification triggers)
         from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)
 
         register_todo_provider(check_ins_to_give)

@@ -31,6 +31,8 @@ class CalendarEntry:
     place: str = ""
     description: str = ""
     url: str = ""
+    # A whole day (a check-in's date): `starts_at` is that day's midnight in Tunis, shown as a date.
+    all_day: bool = False
 
 
 CalendarSource = Callable[..., list[CalendarEntry]]
@@ -78,8 +80,12 @@ def _calendar(entries: list[CalendarEntry], *, name: str) -> Calendar:
         event.add("uid", entry.uid)
         event.add("dtstamp", stamp)
         event.add("summary", entry.title)
-        event.add("dtstart", timezone.localtime(entry.starts_at, _zone()))
-        event.add("dtend", timezone.localtime(entry.ends_at, _zone()))
+        if entry.all_day:
+            event.add("dtstart", timezone.localdate(entry.starts_at, _zone()))
+            event.add("dtend", timezone.localdate(entry.ends_at, _zone()))
+        else:
+            event.add("dtstart", timezone.localtime(entry.starts_at, _zone()))
+            event.add("dtend", timezone.localtime(entry.ends_at, _zone()))
         if entry.place:
             event.add("location", entry.place)
         if entry.description:
@@ -96,13 +102,21 @@ def workshop_calendar(*, workshop: Workshop) -> str:
     return _calendar([workshop_entry(workshop)], name=workshop.title).to_ical().decode()
 
 
-def _quiz_entries(*, user) -> list[CalendarEntry]:
+def in_enrolled_courses(*, user) -> Q | None:
+    """The pages under the courses `user` is enrolled in (None when there are none)."""
     courses = enrolled_courses(user)
     if not courses:
-        return []
+        return None
     under = Q(pk__in=[])
     for course in courses:
         under |= Q(path__startswith=course.path)
+    return under
+
+
+def _quiz_entries(*, user) -> list[CalendarEntry]:
+    under = in_enrolled_courses(user=user)
+    if under is None:
+        return []
     quizzes = QuizPage.objects.live().filter(under, closes_at__isnull=False).order_by("closes_at")
     return [
         CalendarEntry(
