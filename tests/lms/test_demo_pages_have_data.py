@@ -33,7 +33,7 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     cohort = Cohort.objects.get()
     assert "Amira" in text(client.get(path_to("courses_progress", cohort_id=cohort.pk)))
     graded = QuizPage.objects.filter(purpose="graded").first()
-    assert "%" in text(client.get(path_to("lms_quiz_results", quiz_id=graded.pk)))
+    assert "%" in text(client.get(path_to("assessments_quiz_results", quiz_id=graded.pk)))
     client.force_login(users.get(username="taskforce1"))
     needs = QuestionnairePage.objects.get(purpose="needs")
     results = text(client.get(path_to("lms:review:results", questionnaire_id=needs.pk)))
