@@ -24,6 +24,8 @@ ACTION = {
     "fr": "Présenter le calendrier des appels de l'UE à mon unité",
     "ar": "تقديم رزنامة دعوات الاتحاد الأوروبي لوحدتي",
 }
+DONE_WHEN = {"fr": "La réunion d'unité a eu lieu", "ar": "انعقد اجتماع الوحدة"}
+NOTE = {"fr": "Présentation faite à la direction de la coopération.", "ar": "تمّ التقديم لإدارة التعاون."}
 
 
 @pytest.fixture
@@ -65,7 +67,7 @@ def test_follow_up_journey(live_server, held, new_page, step, language, viewport
     page.locator("#id_action").fill(ACTION[language])
     page.locator("#id_due_on").fill((timezone.localdate() + timedelta(days=45)).isoformat())
     page.locator("#id_competence").select_option(str(held["competence"].pk))
-    page.locator("#id_done_when").fill("La réunion d'unité a eu lieu")
+    page.locator("#id_done_when").fill(DONE_WHEN[language])
     step(page, "commitment-form")
     page.get_by_role("button", name=ui("Record the commitment", language)).click()
     page.wait_for_url("**/follow-up/")
@@ -80,7 +82,7 @@ def test_follow_up_journey(live_server, held, new_page, step, language, viewport
     step(page, "follow-up-three-months")
     page.locator(f"a[href$='/check-in/{Milestone.THREE_MONTHS}/']").click()
     page.locator(f"input[name=status][value={CheckInStatus.DONE}]").check()
-    page.locator("#id_note").fill("Présentation faite à la direction de la coopération.")
+    page.locator("#id_note").fill(NOTE[language])
     page.locator("input[name=self_rating][value='4']").check()
     step(page, "check-in-form")
     page.get_by_role("button", name=ui("Send my check-in", language)).click()
