@@ -1,4 +1,5 @@
-"""The demo's follow-up of workshop 1 (lms/demo/data/followup.toml): one small function per kind."""
+"""The demo's follow-up of workshop 1 (lms/demo/data/followup.toml) and the plan's six-month
+application survey (lms/demo/data/application_survey.toml): one small function per kind."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -7,7 +8,10 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
+from assessments.models import Participation, QuestionnairePage
+from assessments.questionnaires import ItemValue, submit_response
 from courses.models import Competence
+from home.models import HomePage
 from home.roles import Role
 
 from ..followup.checkins import CheckInAnswer, record_check_in
@@ -16,8 +20,12 @@ from ..followup.commitments import commitment_from, record_commitment
 from ..followup.profiles import save_profile
 from ..models import CoachingSession, Commitment, Outcome, TrainingPlanPage
 from .course_content import read_toml
+from .questionnaire_content import load_questionnaire
 
 FOLLOWUP_FILE = Path(__file__).parent / "data" / "followup.toml"
+APPLICATION_SURVEY_FILE = Path(__file__).parent / "data" / "application_survey.toml"
+# The demo answers' keys, in the order of the survey's questions (the free text is left unanswered).
+APPLICATION_ANSWERS = {"application": "number", "barriers": "selection", "support": "selection"}
 
 
 def _people() -> dict:
@@ -98,6 +106,34 @@ def _profiles(rows: list[dict], people: dict) -> None:
         save_profile(user=people[row["username"]], sex=row["sex"], institution=row["institution"])
 
 
+def _application_values(items, row: dict) -> dict[int, ItemValue]:
+    return {
+        item.pk: ItemValue(**{field: row[key]})
+        for item, (key, field) in zip(items, APPLICATION_ANSWERS.items(), strict=False)
+    }
+
+
+def load_application_survey(
+    plan: TrainingPlanPage, path: Path = APPLICATION_SURVEY_FILE
+) -> QuestionnairePage:
+    """The anonymous survey, set on the plan, answered by the demo cohort and then closed, so that
+    its results are released (five responses or more) and the evaluation report's level 3 shows them.
+    (In the demo the answers come ahead of the six months: the survey's own schedule, from the plan,
+    applies once a trainer saves the plan.)"""
+    survey = load_questionnaire(HomePage.objects.get(), {}, plan.cohort, path=path)
+    TrainingPlanPage.objects.filter(pk=plan.pk).update(application_survey=survey)
+    if Participation.objects.filter(questionnaire=survey).exists():
+        return survey
+    items = list(survey.items.order_by("sort_order"))
+    people = _people()
+    for row in read_toml(path)["answer"]:
+        submit_response(
+            user=people[row["username"]], questionnaire=survey, values=_application_values(items, row)
+        )
+    QuestionnairePage.objects.filter(pk=survey.pk).update(closes_at=timezone.now() - timedelta(minutes=1))
+    return survey
+
+
 @transaction.atomic
 def load_follow_up(plan: TrainingPlanPage, path: Path = FOLLOWUP_FILE) -> None:
     data = read_toml(path)
@@ -109,3 +145,4 @@ def load_follow_up(plan: TrainingPlanPage, path: Path = FOLLOWUP_FILE) -> None:
         _commitments(workshop, data["commitment"], people)
     _coaching(data["coaching"], people)
     _outcomes(plan, data["outcome"], people)
+    load_application_survey(plan)

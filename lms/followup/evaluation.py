@@ -66,6 +66,15 @@ class CompetenceChange:
 
 
 @dataclass(frozen=True)
+class SurveyQuestion:
+    """One choice question of the six-month survey: how many chose each option, protected."""
+
+    label: str
+    answers: Breakdown
+    several: bool  # several options may be ticked: shares are of the respondents, no total
+
+
+@dataclass(frozen=True)
 class Behaviour:
     commitments: int
     by_status: dict[str, int]  # latest check-in status, "" for none yet
@@ -74,6 +83,7 @@ class Behaviour:
     improved: set[int]  # trainee ids
     applied: set[int]  # trainee ids
     survey: QuestionnaireResults | None
+    survey_questions: list[SurveyQuestion] = field(default_factory=list)
 
     @property
     def done(self) -> int:
@@ -164,6 +174,24 @@ def mean(values: list[int]) -> Decimal | None:
     return rounded(Decimal(sum(values)) / len(values), "0.1") if values else None
 
 
+def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion]:
+    """The survey's choice questions through the small-cell rule (`home.disclosure.protect`), like
+    every breakdown of the report: an option fewer than 3 people chose shows "<3". Nothing while
+    the engine itself hides the results (anonymous: closed, five responses or more)."""
+    if survey is None or survey.hidden:
+        return []
+    questions = []
+    for choice in survey.choices:
+        several = choice.item.kind == ItemKind.MULTIPLE_CHOICE
+        counts = {str(index): bar.count for index, bar in enumerate(choice.bars)}
+        labels = {str(index): str(bar.label) for index, bar in enumerate(choice.bars)}
+        groups = dict.fromkeys(counts, choice.answered) if several else None
+        questions.append(
+            SurveyQuestion(str(choice.item.label), protect(counts, labels=labels, groups=groups), several)
+        )
+    return questions
+
+
 # The report ----------------------------------------------------------------------------------
 
 
@@ -214,6 +242,7 @@ def _behaviour(*, plan, trainee_ids: set[int], now: datetime | None) -> Behaviou
         improved=improved,
         applied=applied,
         survey=survey,
+        survey_questions=survey_questions(survey),
     )
 
 

@@ -33,7 +33,7 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     cohort = Cohort.objects.get()
     assert "Amira" in text(client.get(path_to("courses_progress", cohort_id=cohort.pk)))
     graded = QuizPage.objects.filter(purpose="graded").first()
-    assert "%" in text(client.get(path_to("lms_quiz_results", quiz_id=graded.pk)))
+    assert "%" in text(client.get(path_to("assessments_quiz_results", quiz_id=graded.pk)))
     client.force_login(users.get(username="taskforce1"))
     needs = QuestionnairePage.objects.get(purpose="needs")
     results = text(client.get(path_to("lms:review:results", questionnaire_id=needs.pk)))
@@ -49,6 +49,10 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     plan = TrainingPlanPage.objects.get()
     report = text(client.get(path_to("lms:review:plan_report", plan_id=plan.pk)))
     assert "80 %" in report  # attendance of the workshop held: 8 of 10
+    # Level 3 shows the six-month survey: anonymous, closed, 7 responses; small cells as "<3".
+    evaluation = text(client.get(path_to("lms:review:evaluation_report", plan_id=plan.pk)))
+    assert "Questionnaire d'application à six mois" in evaluation and "7 réponses" in evaluation
+    assert "Pas encore <3" in " ".join(evaluation.split())
     satisfaction = QuestionnairePage.objects.get(purpose="satisfaction")
     survey = client.get(path_to("lms:review:results", questionnaire_id=satisfaction.pk)).content.decode()
     assert "results-choice" in survey  # anonymous, closed, 8 responses: figures are shown
