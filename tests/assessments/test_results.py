@@ -89,8 +89,8 @@ def test_trainer_reads_quiz_results_and_exports_them(client, trainer, module, ma
     quiz = make_quiz(module, questions=[make_question()])
     answer(quiz, make_user(Role.TRAINEE, first_name="@Amira", last_name="B"), [True])
     client.force_login(trainer)
-    assert client.get(path_to("lms_quiz_results", quiz_id=quiz.pk)).status_code == 200
-    response = client.get(path_to("lms_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
+    assert client.get(path_to("assessments_quiz_results", quiz_id=quiz.pk)).status_code == 200
+    response = client.get(path_to("assessments_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
     rows = csv_rows(response)
     assert rows[1][0] == "'@Amira B"  # neutralised
 

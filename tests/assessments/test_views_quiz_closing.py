@@ -81,7 +81,7 @@ def test_an_attempt_left_open_is_submitted_at_closing_even_if_the_trainee_never_
     client.post(attempt_url(quiz, attempt), {**correct(quiz, 1, 2), "action": "save"})
     close_now(quiz)
     client.force_login(trainer)
-    results = client.get(path_to("lms_quiz_results", quiz_id=quiz.pk)).content.decode()
+    results = client.get(path_to("assessments_quiz_results", quiz_id=quiz.pk)).content.decode()
     attempt.refresh_from_db()
     assert attempt.status == "submitted" and attempt.score == Decimal("50.00")
     assert "✓" in results  # 50 % reaches the pass mark: the trainer sees it passed

@@ -92,7 +92,7 @@ def test_csv_opens_in_french_excel_with_decimal_comma(client, trainer, make_user
         answers[item.position] = Answer(choices=frozenset({choices[0 if item.position == 1 else 1].pk}))
     submit_attempt(attempt=attempt, answers=answers)
     client.force_login(trainer)
-    response = client.get(path_to("lms_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
+    response = client.get(path_to("assessments_quiz_results", quiz_id=quiz.pk, query={"export": "csv"}))
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     headings, row = csv_rows(response)  # starts with the byte-order mark, `;`-separated
     assert headings[:3] == ["Apprenant", "Tentatives", "Meilleur score (%)"]

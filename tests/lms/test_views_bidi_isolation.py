@@ -222,8 +222,8 @@ def test_arabic_admin_pages_of_quiz_results_and_attendance_isolate_latin_and_fig
     workshop = TrainingPlanPage.objects.get().workshops.first()
     type(workshop).objects.filter(pk=workshop.pk).update(place_ar=LATIN_PLACE)  # as if left untranslated
     shown = {
-        "quiz list": page(client, path_to("lms_quiz_list")),
-        "quiz results": page(client, path_to("lms_quiz_results", quiz_id=quiz.pk)),
+        "quiz list": page(client, path_to("assessments_quiz_list")),
+        "quiz results": page(client, path_to("assessments_quiz_results", quiz_id=quiz.pk)),
         "attendance list": page(client, path_to("lms_attendance")),
         "attendance sheet": page(client, path_to("lms_attendance_sheet", workshop_id=workshop.pk)),
     }

@@ -290,6 +290,6 @@ def test_the_dashboard_reads_the_next_workshop_in_a_fixed_number_of_queries(
         )
     client.force_login(trainee)
     client.get(path_to("lms:dashboard"))
-    with django_assert_max_num_queries(11):
+    with django_assert_max_num_queries(12):
         response = client.get(path_to("lms:dashboard"))
     assert response.status_code == 200 and soup(response).select_one(".dashboard-workshop") is not None

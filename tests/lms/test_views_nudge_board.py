@@ -105,7 +105,7 @@ def test_the_board_lists_who_needs_a_nudge_with_where_to_act(client, cycle, make
 
     attempts = panel.select_one("#nudge-attempts")
     assert [a["href"] for a in attempts.select("a")] == [
-        path_to("lms_quiz_results", quiz_id=cycle["quiz"].pk)
+        path_to("assessments_quiz_results", quiz_id=cycle["quiz"].pk)
     ] * 2
 
     workshops = panel.select_one("#nudge-workshops")

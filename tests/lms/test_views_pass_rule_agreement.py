@@ -109,7 +109,7 @@ def test_every_page_agrees_on_the_pass(client, site_tree, make_user, trainer, me
     # The trainer's quiz results and progress matrix.
     client.force_login(trainer)
     results = _row_of(
-        client.get(path_to("lms_quiz_results", quiz_id=quiz.pk)).content.decode(), "Amira Ben Ali"
+        client.get(path_to("assessments_quiz_results", quiz_id=quiz.pk)).content.decode(), "Amira Ben Ali"
     )
     assert ("✓" in results, "✗" in results) == (passed, not passed)
     assert re.findall(r"<td>(.*?)</td>", results)[3] == f'<bdi dir="ltr">{grade} %</bdi>'  # the grade kept

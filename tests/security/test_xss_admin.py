@@ -55,9 +55,9 @@ ADMIN_PAGES = {
         path_to("courses_progress", cohort_id=w.cohort.pk),
         [w.cohort.name, *full_names(w.trainees), w.lesson.title_fr, w.quiz.title_fr],
     ),
-    "quizzes": lambda w: (path_to("lms_quiz_list"), [w.quiz.title_fr]),
+    "quizzes": lambda w: (path_to("assessments_quiz_list"), [w.quiz.title_fr]),
     "quiz results": lambda w: (
-        path_to("lms_quiz_results", quiz_id=w.quiz.pk),
+        path_to("assessments_quiz_results", quiz_id=w.quiz.pk),
         [
             w.quiz.title_fr,
             *full_names(w.trainees),
