@@ -13,12 +13,12 @@ import calendar
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import FileExtensionValidator
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from home.uploads import DOCUMENT_KINDS, check_document
 
 from ..models import CheckIn, CheckInStatus, Commitment, Milestone
 
@@ -140,32 +140,20 @@ def end_of(day: date) -> datetime:
 
 
 # Evidence files ----------------------------------------------------------------------------------
-# The document types the site already accepts (WAGTAILDOCS_EXTENSIONS), videos aside, and a size a
-# note or a scan needs. The content must match the type: no HTML or SVG under another name.
+# A note or a scan: the documents people hand in anywhere on the site (home.uploads: PDF, DOCX or ODT,
+# checked by their content), with room for a scanned report.
 
 EVIDENCE_MAX_SIZE = 10 * 1024 * 1024
-VIDEO_EXTENSIONS = {"mp4", "webm"}
-MARKUP_SIGNATURES = (b"<!doctype", b"<html", b"<svg", b"<?xml", b"<script")
 
 
 def evidence_extensions() -> list[str]:
-    return [extension for extension in settings.WAGTAILDOCS_EXTENSIONS if extension not in VIDEO_EXTENSIONS]
+    return [kind.extension for kind in DOCUMENT_KINDS]
 
 
 def check_evidence(upload) -> None:
-    """Raise ValidationError (translated) unless `upload` is an accepted type and size."""
-    FileExtensionValidator(allowed_extensions=evidence_extensions())(upload)
-    if upload.size > EVIDENCE_MAX_SIZE:
-        raise ValidationError(
-            _("The file is too large: at most %(size)s MB."),
-            code="file_too_large",
-            params={"size": EVIDENCE_MAX_SIZE // (1024 * 1024)},
-        )
-    upload.seek(0)
-    head = upload.read(512).lstrip().lower()
-    upload.seek(0)
-    if head.startswith(MARKUP_SIGNATURES):
-        raise ValidationError(_("This file is not of the type its name says."), code="file_type_mismatch")
+    """Raise ValidationError (translated) unless `upload` is a PDF, DOCX or ODT of an accepted size
+    whose name matches its content (`home.uploads.check_document`)."""
+    check_document(upload, max_bytes=EVIDENCE_MAX_SIZE)
 
 
 class CheckInRefused(ValidationError):

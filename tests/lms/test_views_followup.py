@@ -85,7 +85,12 @@ def test_a_check_in_without_evidence_or_with_a_disguised_file_is_refused(client,
     assert translated("Give a note or a file as evidence.") in html
     svg = SimpleUploadedFile("note.pdf", b"<svg onload=alert(1)>")
     html = client.post(url, {"status": "done", "self_rating": "3", "evidence": svg}).content.decode()
-    assert translated("This file is not of the type its name says.") in html
+    assert (
+        translated(
+            "Only PDF, DOCX or ODT documents are accepted, and the file's name must match its content."
+        )
+        in html
+    )
     assert not CheckIn.objects.exists()
 
 
