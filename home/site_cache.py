@@ -127,3 +127,39 @@ def forget_changed(sender, instance, **kwargs) -> None:
         key = settings_key(instance.site_id)
         _now_and_on_commit(lambda: cache.delete(key))
         _now_and_on_commit(_new_content_version)  # the header and footer fragments show them
+
+
+def site_for_request(request):
+    """Wagtail's `Site.find_for_request`, read from the cache under the content version (a saved
+    site or page replaces it) instead of a query on every request: the site is configuration,
+    not access, and its root page is what every address is routed from."""
+    from django.http.request import split_domain_port
+    from wagtail.models import Site
+    from wagtail.models.sites import get_site_for_hostname
+
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    key = page_tree_key(f"home:site:{hostname}:{port}")
+    found = get_many_versioned([key])
+    if key in found:
+        return found[key][0]
+    try:
+        site = get_site_for_hostname(hostname, port)
+        site.root_page  # read now, kept with the site  # noqa: B018
+    except Site.DoesNotExist:
+        site = None
+    cache.set(key, (site,), CACHE_SECONDS)
+    remember_versioned({key: (site,)})
+    return site
+
+
+class CachedSiteMiddleware:
+    """Gives Wagtail the request's site from `site_for_request`, where `Site.find_for_request`
+    would otherwise read it from the database on every request."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request._wagtail_site = site_for_request(request)
+        return self.get_response(request)

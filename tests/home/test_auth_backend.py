@@ -78,3 +78,18 @@ def test_the_signed_in_user_comes_with_their_admin_profile(trainer, django_asser
     with django_assert_num_queries(1):
         user = RoleAwareBackend().get_user(trainer.pk)
         assert user.wagtail_userprofile.preferred_language == "ar"
+
+
+def test_the_signed_in_user_comes_with_their_roles_in_one_query(mixed_user, django_assert_num_queries):
+    with django_assert_num_queries(1):
+        user = RoleAwareBackend().get_user(mixed_user.pk)
+        assert has_role(user, Role.TRAINER)
+        assert not has_role(user, Role.TASK_FORCE)
+    assert user._role_names == {Role.TRAINER.value, "Readers without rights"}
+
+
+def test_a_signed_in_user_without_groups_holds_no_role(make_user, django_assert_num_queries):
+    nobody = make_user()
+    with django_assert_num_queries(1):
+        user = RoleAwareBackend().get_user(nobody.pk)
+        assert not has_role(user, *Role)

@@ -81,3 +81,28 @@ def test_a_restricted_course_keeps_its_lessons_restricted(client, site_tree, tra
     client.force_login(trainee)
     response = client.get(lessons_of(course)[0].url)
     assert response.status_code == 200 and b'name="password"' in response.content
+
+
+def test_the_site_is_not_read_again_on_every_request(client, site_tree, django_assert_num_queries):
+    client.get(home_path())
+    with django_assert_num_queries(0) as queries:
+        from django.test import RequestFactory
+
+        from home.site_cache import site_for_request
+
+        site = site_for_request(RequestFactory().get(home_path()))
+    assert site is not None and site.root_page_id == site_tree.pk and not queries.captured_queries
+
+
+def test_a_saved_site_is_the_one_the_next_request_reads(client, site_tree):
+    from django.test import RequestFactory
+    from wagtail.models import Site
+
+    from home.site_cache import site_for_request
+
+    assert site_for_request(RequestFactory().get(home_path())).root_page_id == site_tree.pk
+    site = Site.objects.get()
+    other_root = Page.get_first_root_node().add_child(instance=Page(title="Autre", slug="autre"))
+    site.root_page = other_root
+    site.save()
+    assert site_for_request(RequestFactory().get(home_path())).root_page_id == other_root.pk
