@@ -51,7 +51,7 @@ def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoIte
     return [
         TodoItem(
             title=_("Take the quiz “%(title)s”") % {"title": quiz.title},
-            url=quiz.url,
+            url=states[quiz.pk].url if quiz.pk in states else quiz.url,
             kind="quiz",
             due=quiz.closes_at,
         )
@@ -84,34 +84,37 @@ def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[
 
 
 def assignments_to_hand_in(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
-    """Assignments of the trainee's courses (from the dashboard's `progress`) not handed in yet, or
-    returned for revision (one query, the trainee's status on each read with it)."""
+    """Assignments among the steps of the dashboard's `progress` not handed in yet, or returned for
+    revision (one query of plain values: each one's due date and the trainee's status on it; the
+    title and the address come with the progress)."""
+    from django.contrib.contenttypes.models import ContentType
     from django.db.models import OuterRef, Subquery
 
     from .models import AssignmentPage, Submission
     from .models.assignments import SubmissionStatus
 
-    courses = [entry.course for entry in progress]
-    if not courses:
+    assignment_type = ContentType.objects.get_for_model(AssignmentPage).pk  # Django caches it
+    steps = [
+        step for entry in progress for step in entry.steps if step.page.content_type_id == assignment_type
+    ]
+    if not steps:
         return []
-    under_courses = Q(pk__in=[])
-    for course in courses:
-        under_courses |= Q(path__startswith=course.path)
     own = Submission.objects.filter(user=user, assignment=OuterRef("pk")).values("status")[:1]
-    assignments = (
-        AssignmentPage.objects.live()
-        .filter(under_courses)
+    rows = {
+        pk: (due_at, status)
+        for pk, due_at, status in AssignmentPage.objects.filter(pk__in=[step.page.pk for step in steps])
         .annotate(own_status=Subquery(own))
-        .order_by("path")
-    )
+        .values_list("pk", "due_at", "own_status")
+    }
     items = []
-    for assignment in assignments:
-        status = assignment.own_status or SubmissionStatus.DRAFT
+    for step in steps:
+        due_at, status = rows.get(step.page.pk, (None, None))
+        status = status or SubmissionStatus.DRAFT
         if status == SubmissionStatus.RETURNED:
-            title = _("Revise your work “%(title)s”") % {"title": assignment.title}
+            title = _("Revise your work “%(title)s”") % {"title": step.page.title}
         elif status == SubmissionStatus.DRAFT:
-            title = _("Hand in your work “%(title)s”") % {"title": assignment.title}
+            title = _("Hand in your work “%(title)s”") % {"title": step.page.title}
         else:
             continue
-        items.append(TodoItem(title=title, url=assignment.url, kind="assignment", due=assignment.due_at))
+        items.append(TodoItem(title=title, url=step.url, kind="assignment", due=due_at))
     return items
