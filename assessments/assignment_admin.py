@@ -6,7 +6,10 @@ from django.core.exceptions import ValidationError
 from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from wagtail.admin.paginator import WagtailPaginator
 
 from courses.models import Cohort
 from home.people import display_name
@@ -29,23 +32,40 @@ from .models.assignments import Decision, SubmissionStatus
 trainers_only = role_required(Role.TRAINER)
 
 
+QUEUE_PAGE_SIZE = 50
+
+
+class ReviewQueuePaginator(WagtailPaginator):
+    """Wagtail's admin pagination, counting works awaiting feedback in the reader's language."""
+
+    @cached_property
+    def items_count_label(self) -> str:
+        return ngettext(
+            "%(count)s work awaiting feedback", "%(count)s works awaiting feedback", self.count
+        ) % {"count": self.count}
+
+
 @trainers_only
 def review_queue(request):
-    """Submissions awaiting feedback, oldest first; `?cohort=<id>` keeps one cohort's trainees."""
+    """Submissions awaiting feedback, oldest first, 50 a page (`?p=`; a page number out of range shows
+    the last page, anything else the first); `?cohort=<id>` keeps one cohort's trainees. The title
+    counts every work of the queue (or of the cohort), not only those of the page shown."""
     cohorts = list(Cohort.objects.order_by("-start_date", "name"))
     submissions = awaiting_feedback()
     chosen = request.GET.get("cohort", "")
     if chosen.isdigit():
         submissions = submissions.filter(user__cohorts__pk=int(chosen))
-    rows = list(submissions)
+    paginator = ReviewQueuePaginator(submissions, QUEUE_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("p"))
     return TemplateResponse(
         request,
         "assessments/admin/review_queue.html",
         {
-            "rows": rows,
+            "page": page,
+            "elided_page_range": paginator.get_elided_page_range(page.number),
             "cohorts": cohorts,
             "chosen_cohort": chosen,
-            "page_title": _("To review (%(count)s)") % {"count": len(rows)},
+            "page_title": _("To review (%(count)s)") % {"count": paginator.count},
             "header_icon": "doc-full",
         },
     )

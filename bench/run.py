@@ -110,7 +110,7 @@ def page_checks(data, repeat: int = 40) -> dict:
             ),
             PageCheck(
                 "review_queue",
-                f"Review queue ({data.counts.get('works_to_review', '?')} works)",
+                f"Review queue, first page of 50 ({data.counts.get('works_to_review', '?')} works)",
                 reverse("assessments_review_queue"),
                 data.trainer,
                 repeat=10,

@@ -1,10 +1,15 @@
 """The trainer's side of assignments in the admin: the queue and its count, one submission beside
 its rubric (draft, return, accept), reopening, files; query counts constant as the data grows."""
 
+import re
+from datetime import timedelta
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import timezone
+from wagtail.users.models import UserProfile
 
 from assessments import assignments as rules
 from assessments.assignments import MarkInput
@@ -14,6 +19,7 @@ from courses.models import StepProgress
 from home.roles import Role
 from tests.factories.assignments import make_assignment, pdf_upload
 from tests.factories.courses import enrol
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -161,3 +167,108 @@ def test_queue_submission_page_and_matrix_query_counts_stay_the_same(
     # The matrix: 12 as before (tests/courses/test_matrix_views.py) and 1 for "To review (n)".
     assert small == large
     assert large[2] <= 13
+
+
+# The queue, 50 works a page ---------------------------------------------------------------------
+
+
+def _speaking(user, language: str):
+    """The admin follows the account's language."""
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = language
+    profile.save()
+    return user
+
+
+def hand_in_many(make_user, course, assignment, count: int, *, cohort=None, start=None):
+    """`count` trainees hand in their work, the later-made ones earlier: the queue's order (oldest
+    waiting first) is then the reverse of the order they were made in. Their names, oldest waiting
+    first, and the cohort."""
+    start = start or timezone.now()
+    names = []
+    for number in range(count):
+        trainee = make_user(Role.TRAINEE, first_name=f"Apprenant{number:03d}", last_name="Test")
+        cohort = enrol(trainee, course, cohort=cohort)
+        rules.save_draft(user=trainee, assignment=assignment, text="Plan")
+        rules.submit(user=trainee, assignment=assignment, now=start - timedelta(minutes=number))
+        names.append(f"Apprenant{number:03d} Test")
+    return list(reversed(names)), cohort
+
+
+def _listed(html: str) -> list[str]:
+    return re.findall(r'href="/admin/to-review/\d+/">(?:<bdi>)?([^<]+)<', html)
+
+
+def test_the_queue_shows_fifty_works_a_page_oldest_first_and_counts_them_all(
+    client, trainer, make_user, course, assignment
+):
+    oldest_first, _cohort = hand_in_many(make_user, course, assignment, 55)
+    client.force_login(_speaking(trainer, "fr"))
+    first = client.get(path_to("assessments_review_queue")).content.decode()
+    second = client.get(path_to("assessments_review_queue", query={"p": 2})).content.decode()
+    assert _listed(first) == oldest_first[:50]
+    assert _listed(second) == oldest_first[50:]
+    assert "À relire (55)" in first and "À relire (55)" in second
+    assert "Page 1 sur 2" in first and "55 travaux en attente de commentaire" in first
+    assert 'href="?p=2"' in first
+
+
+def test_the_queue_speaks_arabic_on_its_pages(client, trainer, make_user, course, assignment):
+    hand_in_many(make_user, course, assignment, 51)
+    client.force_login(_speaking(trainer, "ar"))
+    html = client.get(path_to("assessments_review_queue", query={"p": 2})).content.decode()
+    assert "للمراجعة (51)" in html and "الصفحة 2 من 2" in html
+    assert "51 عملًا في انتظار الملاحظات" in html
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"), [("3", 2), ("999", 2), ("0", 2), ("abc", 1), ("", 1), ("1.5", 1)]
+)
+def test_a_page_out_of_range_shows_the_last_and_a_page_not_a_number_the_first(
+    client, trainer, make_user, course, assignment, asked, shown
+):
+    oldest_first, _cohort = hand_in_many(make_user, course, assignment, 52)
+    client.force_login(_speaking(trainer, "fr"))
+    response = client.get(path_to("assessments_review_queue", query={"p": asked}))
+    assert response.status_code == 200
+    expected = oldest_first[50:] if shown == 2 else oldest_first[:50]
+    assert _listed(response.content.decode()) == expected
+
+
+def test_page_links_keep_the_cohort_and_the_matrix_counts_what_the_queue_lists(
+    client, trainer, make_user, course, assignment
+):
+    oldest_first, cohort = hand_in_many(make_user, course, assignment, 53)
+    hand_in_many(make_user, course, assignment, 4, start=timezone.now() - timedelta(days=3))  # another cohort
+    client.force_login(_speaking(trainer, "fr"))
+    matrix = client.get(path_to("courses_progress", cohort_id=cohort.pk)).content.decode()
+    link = path_to("assessments_review_queue", query={"cohort": cohort.pk})
+    assert f'href="{link}"' in matrix and "À relire (53)" in matrix
+    first = client.get(link).content.decode()
+    assert "À relire (53)" in first and _listed(first) == oldest_first[:50]
+    assert f'href="?cohort={cohort.pk}&amp;p=2"' in first
+    second = client.get(path_to("assessments_review_queue", query={"cohort": cohort.pk, "p": 2}))
+    assert _listed(second.content.decode()) == oldest_first[50:]
+    assert "À relire (57)" in client.get(path_to("assessments_review_queue")).content.decode()
+
+
+# Session, user, permissions, cohorts of the filter, the count, the admin's menu (4), the page's works.
+QUEUE_QUERIES = 10
+
+
+def test_the_queue_reads_as_many_queries_for_5_works_as_for_60(
+    client, trainer, make_user, course, assignment, django_assert_max_num_queries
+):
+    client.force_login(trainer)
+    pages = [
+        path_to("assessments_review_queue"),
+        path_to("assessments_review_queue", query={"p": 2}),
+    ]
+    _names, cohort = hand_in_many(make_user, course, assignment, 5)
+    for url in pages:
+        with django_assert_max_num_queries(QUEUE_QUERIES):
+            assert client.get(url).status_code == 200
+    hand_in_many(make_user, course, assignment, 55, cohort=cohort)
+    for url in [*pages, path_to("assessments_review_queue", query={"cohort": cohort.pk})]:
+        with django_assert_max_num_queries(QUEUE_QUERIES):
+            assert client.get(url).status_code == 200
