@@ -48,9 +48,9 @@ def _shift(value, offset: datetime.timedelta):
     return value + offset if value else value
 
 
-def calendar_fields(model: type[Page]) -> list[str]:
-    """The dates of a page's calendar: every date and date-time field its model declares beyond
-    Wagtail's own (which are publishing dates, not the programme's)."""
+def calendar_fields(model: type[models.Model]) -> list[str]:
+    """The dates of a page's (or a workshop's) calendar: every date and date-time field its model
+    declares beyond Wagtail's page fields (which are publishing dates, not the programme's)."""
     own = {f.name for f in Page._meta.concrete_fields}
     return [
         f.name
@@ -78,7 +78,7 @@ class _Copier:
     user: object
     pages: dict[int, Page] = field(default_factory=dict)
 
-    def for_the_cohort(self, original: Page) -> dict:
+    def for_the_cohort(self, original: models.Model) -> dict:
         """What changes in a copy: its calendar moves by the offset and it belongs to the new cohort."""
         values = {
             name: _shift(getattr(original, name), self.offset) for name in calendar_fields(type(original))
@@ -87,14 +87,14 @@ class _Copier:
             values["cohort"] = self.cohort
         return values
 
-    def copy_root(self, page: Page, *, recursive: bool = False, extra: dict | None = None) -> Page:
+    def copy_root(self, page: Page, *, recursive: bool = False) -> Page:
         """Copy `page` (and, if `recursive`, its subtree) beside it, as drafts with suffixed slugs."""
         page = page.specific
         copy = page.copy(
             recursive=recursive,
             keep_live=False,
             user=self.user,
-            update_attrs={**_slug_attrs(page, self.suffix), **self.for_the_cohort(page), **(extra or {})},
+            update_attrs={**_slug_attrs(page, self.suffix), **self.for_the_cohort(page)},
             copy_revisions=False,
             log_action="wagtail.copy",
         ).specific
@@ -123,7 +123,8 @@ class _Copier:
         return self.pages[page.pk]
 
     def settle(self, page_copy: Page, values: dict) -> None:
-        """Store changes to a copy in the page and in its draft (the revision an approval publishes)."""
+        """Store changes to a copy in the page and in its latest revision (what the editor opens and
+        publishing makes live), which the copy made from the original's values."""
         values = {name: value for name, value in values.items() if getattr(page_copy, name) != value}
         if not values:
             return
@@ -158,13 +159,14 @@ def rerun_plan(*, plan: TrainingPlanPage, cohort_name: str, offset_days: int, us
     if old_cohort:
         cohort.courses.set([copier.course(course) for course in old_cohort.courses.order_by("path")])
 
-    originals = list(plan.workshops.all().prefetch_related("modules"))
+    originals = list(plan.workshops.order_by("sort_order", "pk").prefetch_related("modules"))
     notes = {note.workshop_id: note for note in FacilitatorNote.objects.filter(workshop__plan=plan)}
     new_plan = copier.copy_root(plan)
     require_approval(new_plan)
     copies = list(Workshop.objects.filter(plan=new_plan).order_by("sort_order", "pk"))
     for original, workshop in zip(originals, copies, strict=True):
-        workshop.starts_at = original.starts_at + offset
+        for name, value in copier.for_the_cohort(original).items():
+            setattr(workshop, name, value)
         workshop.pre_test = copier.page(original.pre_test)
         workshop.post_test = copier.page(original.post_test)
         workshop.satisfaction_survey = copier.page(original.satisfaction_survey)
