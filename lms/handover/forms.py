@@ -15,5 +15,8 @@ class RerunForm(forms.Form):
         label=_("Move every date by (days)"),
         min_value=1,
         max_value=3650,
-        help_text=_("The workshops, the plan's period and the questionnaires' dates move by this many days."),
+        help_text=_(
+            "Every date moves by this many days: the plan's period, the workshops, the tests' opening "
+            "and closing, the assignments' due dates and the questionnaires' dates."
+        ),
     )

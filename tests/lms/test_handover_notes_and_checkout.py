@@ -2,6 +2,7 @@
 the staff member a trainer after the third; the re-run form in the admin."""
 
 import datetime
+from html import unescape
 
 import pytest
 from django.utils import translation
@@ -12,10 +13,17 @@ from lms.models import CheckoutRecord, CheckoutStep, FacilitatorNote, TrainingPl
 from tests.conftest import translated
 from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.plans import make_plan
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
 SECRET = "Réponse attendue : le cadre logique"
+RERUN_COPIES = (
+    "Copied at the new dates, in every language: the plan and its workshops, the cohort's courses with "
+    "their lessons, tests and assignments, the questionnaires and the facilitator notes (the worksheet "
+    "templates stay shared); not copied: any trainee data (progress, attempts, answers, submissions, "
+    "attendance, certificates)."
+)
 
 
 @pytest.fixture
@@ -87,3 +95,11 @@ def test_the_admin_form_refuses_a_missing_offset_and_copies_nothing(client, trai
     response = client.post("/admin/handover/rerun/", {"plan": plan.pk, "cohort_name": "X"})
     assert response.status_code == 400
     assert TrainingPlanPage.objects.count() == 1
+
+
+def test_the_admin_form_says_what_is_copied_and_what_is_not(client, trainer, site_tree):
+    client.force_login(trainer)
+    page = client.get(path_to("lms_handover_rerun")).content.decode()
+    # {% translate %} leaves the apostrophes as they are: compare the text, not its escaped form.
+    said = unescape(translated(RERUN_COPIES))
+    assert said in page and "données des apprenants" in said  # the courses are copied, trainee data never
