@@ -28,7 +28,9 @@ from django.db.models import (
     ExpressionWrapper,
     Func,
     Max,
+    OuterRef,
     Q,
+    Subquery,
     TextField,
     Value,
 )
@@ -254,13 +256,25 @@ class TraineeProgress(NamedTuple):
     trainee: object
     last_activity: datetime | None
     rows: list[tuple[int, bool, Decimal | int | None]]
+    completed_courses: set[int]
 
 
-def _trainees_with_progress(cohort: Cohort, step_ids: list[int]) -> list[TraineeProgress]:
-    """The cohort's trainees in name order, each with their last activity and their progress on these
-    steps as (page id, done, score) rows: one query, a row per trainee, the progress as JSON, so that
-    a thousand trainees are a thousand rows rather than fifty thousand."""
+def _trainees_with_progress(
+    cohort: Cohort, step_ids: list[int], course_ids: list[int]
+) -> list[TraineeProgress]:
+    """The cohort's trainees in name order, each with their last activity, their progress on these
+    steps as (page id, done, score) rows and the courses among `course_ids` they completed (recorded
+    completions): one query, a row per trainee, the progress and the completions as JSON, so that a
+    thousand trainees are a thousand rows rather than fifty thousand."""
     trainees = cohort.trainees.only("id", "username", "first_name", "last_name")
+    completed = (
+        CourseCompletion.objects.filter(user=OuterRef("pk"), course_id__in=course_ids)
+        .order_by()
+        .values("user")
+        .annotate(ids=JSONArrayAgg("course_id"))
+        .values("ids")[:1]
+    )
+    trainees = trainees.annotate(matrix_completed=Subquery(completed, output_field=TextField()))
     if step_ids:
         on_steps = Q(step_progress__page_id__in=step_ids)
         done = ExpressionWrapper(Q(step_progress__completed_at__isnull=False), output_field=BooleanField())
@@ -277,7 +291,12 @@ def _trainees_with_progress(cohort: Cohort, step_ids: list[int]) -> list[Trainee
         )
     ordered = by_name(trainees)
     return [
-        TraineeProgress(trainee, trainee.matrix_last_activity, _progress_rows(trainee.matrix_progress))
+        TraineeProgress(
+            trainee,
+            trainee.matrix_last_activity,
+            _progress_rows(trainee.matrix_progress),
+            set(json.loads(trainee.matrix_completed or "[]")),
+        )
         for trainee in ordered
     ]
 
@@ -287,21 +306,9 @@ def _progress_rows(text: str | None) -> list:
     return json.loads(text or "[]", parse_float=Decimal)
 
 
-def _completed_courses(cohort: Cohort, courses: list[Page]) -> dict[int, set[int]]:
-    """The courses each trainee of the cohort completed (recorded completions), by trainee id."""
-    completed: dict[int, set[int]] = {}
-    if courses:
-        rows = CourseCompletion.objects.filter(
-            course_id__in=[course.pk for course in courses], user__cohorts=cohort
-        ).values_list("user_id", "course_id")
-        for user_id, course_id in rows:
-            completed.setdefault(user_id, set()).add(course_id)
-    return completed
-
-
 def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatrix:
-    """Everything the matrix shows, in three queries whatever the cohort's size (the courses, the
-    trainees with their progress, their completed courses; the outline comes from the cache).
+    """Everything the matrix shows, in two queries whatever the cohort's size (the courses, the
+    trainees with their progress and their completed courses; the outline comes from the cache).
     `today` (by default the local date) places the cohort's pace."""
     courses = list(cohort.courses.live().order_by("path"))
     columns = _columns(courses, courses_structure(courses))
@@ -310,9 +317,11 @@ def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatri
     states = [ColumnStates(column.step) for column in columns]
     position = {step_id: index for index, step_id in enumerate(step_ids)}
     per_step = [0] * len(columns)
-    completions = _completed_courses(cohort, courses)
     rows = []
-    for trainee, last_activity, progress in _trainees_with_progress(cohort, step_ids):
+    course_ids = [course.pk for course in courses]
+    for trainee, last_activity, progress, completed_courses in _trainees_with_progress(
+        cohort, step_ids, course_ids
+    ):
         cells = [column.not_started for column in states]
         completed = 0
         for page_id, done, score in progress:
@@ -324,7 +333,6 @@ def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatri
             else:
                 cells[index] = states[index].graded(score)
         credited = completed
-        completed_courses = completions.get(trainee.pk, ())
         if completed_courses:
             for index, column in enumerate(columns):
                 if column.course.pk in completed_courses and cells[index].status != COMPLETED:
