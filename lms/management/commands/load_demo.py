@@ -35,6 +35,7 @@ class Command(BaseCommand):
         call_command("setup_site", verbosity=0)
         accounts = ensure_demo_accounts()
         competences = load_competences()
+        funding_sources = load_funding_sources()  # before the course: lessons link to its entries
         course, modules = load_course(CourseIndexPage.objects.get(), competences)
         questions = load_questions(competences)
         quizzes = load_quizzes(modules, questions)
@@ -51,7 +52,6 @@ class Command(BaseCommand):
         load_minutes(needs, competences)
         plan = load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
         load_workbooks(cohort, templates)
-        funding_sources = load_funding_sources()
         glossary = load_glossary()
         load_follow_up(plan)
         self.stdout.write(
