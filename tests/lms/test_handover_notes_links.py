@@ -84,3 +84,27 @@ def test_a_trainer_reads_each_workshops_notes_from_the_training_plan(client, tra
         path_to("handover:workshop_notes", workshop_id=workshop.pk) for workshop in (first, second)
     ]
     assert "09:00 Accueil" in client.get(links[0]["href"]).content.decode()
+
+
+@pytest.mark.parametrize(("role", "extra"), [(Role.TRAINEE, 0), (Role.TRAINER, 1)])
+def test_the_link_costs_a_trainee_no_query_and_a_trainer_at_most_one(
+    client, lesson, make_user, monkeypatch, role, extra
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from courses import trainer_links
+
+    user = make_user(role)
+    enrol(user, lesson.get_parent().get_parent().specific)
+    client.force_login(user)
+    client.get(page_path(lesson))  # the first visit records it
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(page_path(lesson)).status_code == 200
+        return len(captured)
+
+    with_links = queries()
+    monkeypatch.setattr(trainer_links, "_providers", [])
+    assert 0 <= with_links - queries() <= extra
