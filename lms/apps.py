@@ -23,6 +23,7 @@ class LmsConfig(AppConfig):
         from . import navigation  # noqa: F401  (registers the header, menu and footer links)
         from .followup import reminders  # noqa: F401  (the check-ins' reminders and calendar dates)
         from .followup.todo import check_ins_to_give
+        from .handover import hooks as handover_hooks  # noqa: F401  (the notes link on a lesson)
         from .notifications import assignments, builtin  # noqa: F401  (registers the notification triggers)
         from .practice import hooks  # noqa: F401  (the reflection forms below a lesson)
 

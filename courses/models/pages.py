@@ -150,6 +150,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
         from ..knowledge.facts import may_see_unverified_facts
         from ..reflections import reflections
         from ..rendering import rendered_body
+        from ..trainer_links import trainer_links
 
         body = rendered_body(self.body, show_unverified=may_see_unverified_facts(user=request.user))
         context = {
@@ -157,6 +158,7 @@ class LessonPage(FoldedSearchMixin, CourseStepMixin, RoutablePageMixin, Page):
             "body_html": body.html,
             "reading_minutes": body.reading_minutes,
             "reflections": reflections(request=request, page=self),
+            "trainer_links": trainer_links(request=request, page=self),
         }
         return self.render(request, context_overrides=context)
 

@@ -12,7 +12,15 @@ from pathlib import Path
 from django.db import transaction
 from django.utils import translation
 
-from courses.models import Competence, CourseIndexPage, CoursePage, Domain, LessonPage, ModulePage
+from courses.models import (
+    Competence,
+    CourseIndexPage,
+    CoursePage,
+    Domain,
+    FundingSource,
+    LessonPage,
+    ModulePage,
+)
 
 from .markup import rich_text
 
@@ -97,7 +105,17 @@ def _block_value(block: dict):
             "checked_on": block.get("checked_on"),
             "recheck_by": block.get("recheck_by"),
         }
+    if kind == "funding_source":
+        return {"source": _funding_source_pk(block["source"]), "comment": block.get("comment", "")}
     raise ValueError(f"Unknown block type {kind!r}")
+
+
+def _funding_source_pk(key: str) -> int:
+    """The register entry with this key in `funding_sources.toml` (loaded before the course)."""
+    names = {item["key"]: item["name_fr"] for item in read_toml(DATA / "funding_sources.toml")["source"]}
+    if key not in names:
+        raise ValueError(f"No funding source {key!r} in funding_sources.toml")
+    return FundingSource.objects.get(name_fr=names[key]).pk
 
 
 def stream_data(key: str, language: str, blocks: list[dict]) -> list[dict]:

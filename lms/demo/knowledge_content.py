@@ -1,5 +1,5 @@
 """The funding-source register's starter entries (`data/funding_sources.toml`) and the glossary
-(`data/glossary.md`).
+(`data/glossary.md`, its terms' definitions in `data/glossary_definitions.toml`).
 
 Loading again updates the entries it created (matched by their French name) and creates nothing twice.
 The check date is the day the starter content was last reviewed against its sources.
@@ -75,10 +75,28 @@ def glossary_rows(path: Path = DATA / "glossary.md") -> list[dict]:
     return rows
 
 
+def glossary_definitions(
+    path: Path = DATA / "glossary_definitions.toml", *, terms: list[str]
+) -> dict[str, dict[str, str]]:
+    """Each term's definition per language, keyed by the term's French form in `glossary.md`.
+    A definition for a term the glossary does not have (renamed, misspelt) is an error, not ignored."""
+    found = {
+        item["term"]: {lang: item.get(lang, "") for lang in language_codes()}
+        for item in read_toml(path)["definition"]
+    }
+    if unknown := sorted(set(found) - set(terms)):
+        raise ValueError(f"{path.name}: no such term in glossary.md: {', '.join(unknown)}")
+    return found
+
+
 @transaction.atomic
-def load_glossary(path: Path = DATA / "glossary.md") -> list[GlossaryTerm]:
+def load_glossary(
+    path: Path = DATA / "glossary.md", definitions: Path = DATA / "glossary_definitions.toml"
+) -> list[GlossaryTerm]:
+    rows = glossary_rows(path)
+    defined = glossary_definitions(definitions, terms=[row["fr"] for row in rows])
     terms = []
-    for order, row in enumerate(glossary_rows(path)):
+    for order, row in enumerate(rows):
         term, _created = GlossaryTerm.objects.update_or_create(
             term_fr=row["fr"],
             defaults={
@@ -87,6 +105,7 @@ def load_glossary(path: Path = DATA / "glossary.md") -> list[GlossaryTerm]:
                 "section_fr": row["section_fr"],
                 "section_ar": row["section_ar"],
                 "sort_order": order,
+                **{localized("definition", lang): text for lang, text in defined.get(row["fr"], {}).items()},
             },
         )
         terms.append(term)

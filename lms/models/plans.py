@@ -148,12 +148,14 @@ class TrainingPlanPage(RoutablePageMixin, Page):
         return PlanPermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
+        from ..handover.notes import may_read_notes
         from ..training.plans import approval_of
 
         context = super().get_context(request, *args, **kwargs)
         context["approval"] = approval_of(self)
         context["workshops"] = self.workshops.order_by("starts_at")
         context["calendar_links"] = True  # "add to my calendar" on the page, not in its PDF
+        context["notes_links"] = may_read_notes(user=request.user)  # each workshop's, for trainers
         return context
 
     @path("")

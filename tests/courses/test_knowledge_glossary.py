@@ -6,9 +6,10 @@ from django.utils import translation
 
 from courses.knowledge.glossary import annotate_terms
 from courses.models import GlossaryTerm
-from lms.demo.knowledge_content import glossary_rows, load_glossary
+from lms.demo.knowledge_content import glossary_definitions, glossary_rows, load_glossary
 from tests.conftest import translated
 from tests.factories.courses import add_lesson, add_module, enrol, make_course
+from tests.paths import page_path
 
 pytestmark = pytest.mark.django_db
 
@@ -33,6 +34,49 @@ def test_the_starter_glossary_has_its_92_terms_and_loads_once():
     assert GlossaryTerm.objects.count() == 92
     term = GlossaryTerm.objects.get(term_fr="plaidoyer")
     assert (term.term_ar, term.section_fr) == ("المناصرة", "Termes fixes")
+
+
+def test_every_starter_term_has_a_definition_in_both_languages():
+    load_glossary()
+    missing = [
+        (term.term_fr, lang)
+        for term in GlossaryTerm.objects.all()
+        for lang in ("fr", "ar")
+        if len(getattr(term, f"definition_{lang}").strip()) < 20
+    ]
+    assert missing == []
+    term = GlossaryTerm.objects.get(term_fr="cofinancement")
+    assert "subvention" in term.definition_fr and "المنحة" in term.definition_ar
+
+
+def test_a_definition_for_a_term_the_glossary_lacks_is_refused(tmp_path):
+    data = tmp_path / "definitions.toml"
+    data.write_text('[[definition]]\nterm = "plaidoyé"\nfr = "x"\nar = "x"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="plaidoyé"):
+        glossary_definitions(data, terms=["plaidoyer"])
+
+
+@pytest.mark.parametrize(
+    ("language", "definition", "equivalent"),
+    [("fr", "Démarche délibérée", "المناصرة"), ("ar", "مسار مدروس", "plaidoyer")],
+)
+def test_a_trainee_reads_the_starter_definition_in_a_lesson(
+    client, site_tree, trainee, language, definition, equivalent
+):
+    load_glossary()
+    course = make_course(modules=0)
+    lesson = add_lesson(
+        add_module(course), body=[("paragraph", "<p>Un bon plaidoyer commence par un problème.</p>")]
+    )
+    lesson.body_ar = [("paragraph", "<p>تبدأ المناصرة الجيّدة بمشكل واضح.</p>")]
+    lesson.save()
+    enrol(trainee, course)
+    client.force_login(trainee)
+    page = BeautifulSoup(client.get(page_path(lesson, language)).content, "html.parser")
+    tip = page.select_one(".glossary-term .glossary-tip")
+    assert tip["role"] == "tooltip"
+    assert tip.select_one(".glossary-equivalent").get_text() == equivalent
+    assert tip.select_one(".glossary-definition").get_text().startswith(definition)
 
 
 def test_the_first_use_of_a_term_shows_its_equivalent_and_definition(terms):

@@ -10,6 +10,7 @@ from lms.demo.assessment_content import load_questions, load_quizzes
 from lms.demo.assignment_content import load_assignment_activity, load_assignments
 from lms.demo.course_content import load_competences, load_course
 from lms.demo.followup_content import load_follow_up
+from lms.demo.handover_content import load_facilitator_notes
 from lms.demo.knowledge_content import load_funding_sources, load_glossary
 from lms.demo.plan_content import load_minutes, load_plan
 from lms.demo.practice_content import load_actors, load_workbooks, load_worksheet_templates
@@ -35,6 +36,7 @@ class Command(BaseCommand):
         call_command("setup_site", verbosity=0)
         accounts = ensure_demo_accounts()
         competences = load_competences()
+        funding_sources = load_funding_sources()  # before the course: lessons link to its entries
         course, modules = load_course(CourseIndexPage.objects.get(), competences)
         questions = load_questions(competences)
         quizzes = load_quizzes(modules, questions)
@@ -51,14 +53,15 @@ class Command(BaseCommand):
         load_minutes(needs, competences)
         plan = load_plan(HomePage.objects.get(), competences, modules, quizzes, cohort)
         load_workbooks(cohort, templates)
-        funding_sources = load_funding_sources()
         glossary = load_glossary()
+        notes = load_facilitator_notes(plan)
         load_follow_up(plan)
         self.stdout.write(
             f"{len(accounts)} accounts, {len(competences)} competences, {len(questions)} questions, "
             f"{len(quizzes)} quizzes, {len(actors)} register entries, {len(templates)} worksheet templates, "
             f"{len(assignments)} assignments, "
             f"{len(funding_sources)} funding sources, {len(glossary)} glossary terms, "
+            f"{len(notes)} facilitator notes, "
             f"course “{course.title}”, "
             f"cohort “{cohort.name}” ready."
         )
