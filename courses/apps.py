@@ -26,11 +26,14 @@ class CoursesConfig(AppConfig):
 
         from .knowledge import navigation  # noqa: F401  (the glossary and the register in the footer)
         from .knowledge.glossary import glossary_changed
-        from .models import GlossaryTerm
+        from .models import FundingSource, GlossaryTerm
 
-        # Lesson bodies are cached with the glossary's version: an edited term shows at once.
+        # Lesson bodies are cached with the glossary's version, which a saved funding-register
+        # entry moves on too (lessons show entries by reference): an edited term shows at once,
+        # and an entry no longer verified leaves the trainees' lessons at once.
         for name, signal in (("save", post_save), ("delete", post_delete)):
             signal.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid=f"glossary-{name}")
+            signal.connect(glossary_changed, sender=FundingSource, dispatch_uid=f"funding-{name}")
 
         from .search import keep_search_text, searchable_models
 

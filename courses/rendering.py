@@ -1,7 +1,8 @@
 """Lesson bodies rendered once per content: the same blocks in the same language give the same HTML.
 
 The cache key is a digest of the body's stored data, so an edited and published body is a new key
-and never shows stale. What a block only refers to (an image's renditions, a linked document's
+and never shows stale; the key also carries the glossary's version, which a saved glossary term or
+funding-register entry moves on (courses/apps.py). What a block only refers to (an image's renditions, a linked document's
 address) is not in the data: a change there shows within BODY_CACHE_SECONDS.
 """
 
