@@ -130,3 +130,16 @@ def test_a_single_word_that_needs_its_qualifier_is_not_marked_everywhere(db):
     html = annotate_terms("<p>Une demande d'asile dans un État membre.</p>", language="fr")
     marked = [m.dfn.get_text() for m in BeautifulSoup(html, "html.parser").select(".glossary-term")]
     assert marked == ["État membre"]
+
+
+
+def test_no_starter_term_marks_a_lone_adjective():
+    """A row such as « dimension économique / sociale » would mark « sociale » in every lesson: the
+    starter glossary spells each alternative whole (« dimension sociale »)."""
+    from courses.knowledge.glossary import _variants
+    from lms.demo.knowledge_content import glossary_rows
+
+    forms = {form for row in glossary_rows() for lang in ("fr", "ar") for form in _variants(row[lang])}
+    assert forms.isdisjoint({"sociale", "psychosociale", "communautaire", "structurel", "indirecte"})
+    assert forms.isdisjoint({"الاجتماعي", "المجتمعي", "الهيكلي", "غير المباشر"})
+    assert {"dimension sociale", "gestion indirecte", "البعد الاجتماعي"} <= forms
