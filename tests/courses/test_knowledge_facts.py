@@ -140,3 +140,12 @@ def test_the_trainer_dashboard_lists_the_facts_to_recheck(client, lesson_with_fa
 
 def test_the_body_block_accepts_facts():
     assert "verified_fact" in LessonBodyBlock.base_blocks
+
+
+def test_a_latin_source_stays_whole_inside_arabic(client, lesson_with_facts, trainee):
+    """The source's name (French in both languages) is isolated, so that the Arabic date beside it
+    does not scramble it."""
+    course, lesson = lesson_with_facts
+    enrol(trainee, course)
+    client.force_login(trainee)
+    assert "<bdi>Commission européenne</bdi>" in read(client, lesson, "ar")
