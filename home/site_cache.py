@@ -1,4 +1,5 @@
-"""Cached reads of what changes only when someone edits the site: settings, menus, page trees.
+"""Cached reads of what changes only when someone edits the site: the site a request is for, its
+settings, menus, page trees.
 
 Page-derived values are keyed on a content version that every saved or deleted page or site
 replaces (the receivers below, connected in `HomeConfig.ready`); the site settings are cleared when
@@ -145,9 +146,9 @@ def site_for_request(request):
         return found[key][0]
     try:
         site = get_site_for_hostname(hostname, port)
-        site.root_page  # read now, kept with the site  # noqa: B018
     except Site.DoesNotExist:
-        site = None
+        return None  # not kept: a site created later (by another process too) serves at once
+    site.root_page  # read now, kept with the site  # noqa: B018
     cache.set(key, (site,), CACHE_SECONDS)
     remember_versioned({key: (site,)})
     return site

@@ -199,7 +199,9 @@ def trainee_journey(browser: Browser, servers: list[str], lesson_paths: list[str
     return problems
 
 
-def test_two_instances_serve_like_one(instances, site_tree, make_user):
+def test_two_instances_serve_like_one(site_tree, instances, make_user):
+    # The site is set up before the instances start, as in a deployment: each instance keeps the
+    # site it routes from for CACHE_SECONDS (home/site_cache.py; REDIS_URL shares the cache).
     course = make_course(modules=1, lessons=3)
     module = course.get_children().first()
     question = make_question()
