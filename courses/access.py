@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Exists, OuterRef
+from django.core.cache import cache
 from wagtail.models import Page
 
 from home.roles import Role, has_role
@@ -41,20 +41,32 @@ def can_open_course_content(*, user, course, enrolled: bool | None = None) -> bo
     return Cohort.objects.filter(courses=course.pk, trainees=user).exists()
 
 
-def read_step_context(*, step, user) -> StepContext | None:
-    """The step's course with whether `user` is enrolled in it, in one query; None when the step is
-    not in a course. Whether the pages above the step are live is the routing's concern
-    (home.routing) or the caller's (`may_open_page`)."""
-    from .models import Cohort, CoursePage
+def course_of_step(step) -> Page | None:
+    """The course above `step`, read once per page tree version (a saved page makes a new key) and
+    kept decoded in this process: a course is content, the same for every visitor."""
+    from home.site_cache import CACHE_SECONDS, get_many_versioned, page_tree_key, remember_versioned
 
-    courses = CoursePage.objects.ancestor_of(step)
-    if user.is_authenticated:
-        enrolment = Cohort.objects.filter(courses=OuterRef("pk"), trainees=user)
-        courses = courses.annotate(viewer_enrolled=Exists(enrolment))
-    course = courses.first()
+    from .models import CoursePage
+
+    key = page_tree_key(f"courses:course-of-step:{step.pk}")
+    found = get_many_versioned([key])
+    if key not in found:
+        found[key] = (CoursePage.objects.ancestor_of(step).first(),)
+        cache.set(key, found[key], CACHE_SECONDS)
+        remember_versioned({key: found[key]})
+    return found[key][0]
+
+
+def read_step_context(*, step, user) -> StepContext | None:
+    """The step's course (from the cache, `course_of_step`) with whether `user` is enrolled in it
+    (one query, never from a cache); None when the step is not in a course. Whether the pages above
+    the step are live is the routing's concern (home.routing) or the caller's (`may_open_page`)."""
+    from .models import Cohort
+
+    course = course_of_step(step)
     if course is None:
         return None
-    enrolled = course.viewer_enrolled if user.is_authenticated else False
+    enrolled = user.is_authenticated and Cohort.objects.filter(courses=course.pk, trainees=user).exists()
     return StepContext(step=step, course=course, user=user, enrolled=enrolled)
 
 
