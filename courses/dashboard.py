@@ -79,10 +79,12 @@ def catalogue_entries(*, index_page, user) -> list[CatalogueEntry]:
     return [CatalogueEntry(course, progress[course.pk], course.pk in enrolled_ids) for course in courses]
 
 
-def course_overview(*, course: CoursePage, user) -> dict:
+def course_overview(*, course: CoursePage, user, request=None) -> dict:
+    """The course page's progress (each step with its address, from the cache, given `request`),
+    whether the visitor may open the steps, and the competences."""
     can_open = can_open_course_content(user=user, course=course)
     if user.is_authenticated:
-        progress = course_progress(user=user, course=course)
+        progress = course_progress(user=user, course=course, request=request)
     else:
         progress = build_course_progress(course, course_structure(course), 0, {})
     return {

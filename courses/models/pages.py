@@ -84,7 +84,7 @@ class CoursePage(FoldedSearchMixin, Page):
         from ..dashboard import course_overview
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(course_overview(course=self, user=request.user))
+        context.update(course_overview(course=self, user=request.user, request=request))
         return context
 
 

@@ -84,3 +84,35 @@ def course_outline(progress: CourseProgress, current_page) -> SafeString:
         else:
             items.append(_module_line(module))
     return mark_safe("".join(items))
+
+
+STATUS_BADGES = {
+    COMPLETED: ("text-bg-success", "✓"),
+    IN_PROGRESS: ("text-bg-warning", "◐"),
+    NOT_STARTED: ("text-bg-light border", "○"),
+}
+BADGE = '<span class="badge {} step-status"><span aria-hidden="true">{}</span> {}{}</span>'
+NEW_BADGE = (
+    '<span class="badge text-bg-info text-wrap step-new"><span aria-hidden="true">★</span> {}</span>'
+)
+
+
+@register.simple_tag
+def step_status(step) -> SafeString:
+    """A step's status as a badge (its score beside a completed graded step), and "new" for a step
+    published after the trainee completed the course (a step not started then shows only that).
+    Rendered in Python: the course page shows one per step."""
+    from home.templatetags.language_tags import percent
+
+    parts = []
+    if step.status != NOT_STARTED or not step.is_new:
+        css, symbol = STATUS_BADGES[step.status]
+        score = (
+            format_html(" · {}", percent(step.score, 0))
+            if step.status == COMPLETED and step.score is not None
+            else ""
+        )
+        parts.append(format_html(BADGE, css, symbol, status_words()[step.status], score))
+    if step.is_new:
+        parts.append(format_html(NEW_BADGE, gettext("New since you completed the course")))
+    return mark_safe(" ".join(parts))
