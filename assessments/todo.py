@@ -22,9 +22,9 @@ from .questionnaires import meant_for
 
 
 def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
-    """Open pre-tests and quizzes with a closing date, not yet completed (one query): whether each
-    is completed comes from the trainee's `progress`, read by the dashboard (a quiz it does not hold,
-    one in an unpublished module, costs one more query)."""
+    """Open pre-tests and quizzes with a closing date, not yet completed (one query of plain values):
+    whether each is completed, its title and its address come from the trainee's `progress`, read
+    by the dashboard (a quiz it does not hold, one in an unpublished module, costs one more query)."""
     courses = [entry.course for entry in progress]
     if not courses:
         return []
@@ -38,26 +38,32 @@ def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoIte
         .filter(Q(purpose=QuizPurpose.PRE_TEST) | Q(closes_at__isnull=False))
         .filter(open_filter(now=now))
         .order_by("path")
+        .values_list("pk", "closes_at")
     )
     states = {step.page.pk: step for entry in progress for step in entry.steps}
+    unknown = [pk for pk, _closes_at in quizzes if pk not in states]
     done = {pk for pk, state in states.items() if state.is_complete}
-    unknown = [quiz.pk for quiz in quizzes if quiz.pk not in states]
+    outside: dict[int, QuizPage] = {}
     if unknown:
+        outside = {quiz.pk: quiz for quiz in QuizPage.objects.filter(pk__in=unknown)}
         done |= set(
             StepProgress.objects.filter(
                 user=user, page_id__in=unknown, completed_at__isnull=False
             ).values_list("page_id", flat=True)
         )
-    return [
-        TodoItem(
-            title=_("Take the quiz “%(title)s”") % {"title": quiz.title},
-            url=states[quiz.pk].url if quiz.pk in states else quiz.url,
-            kind="quiz",
-            due=quiz.closes_at,
+    items = []
+    for pk, closes_at in quizzes:
+        if pk in done:
+            continue
+        title, url = (
+            (states[pk].page.title, states[pk].url) if pk in states else (outside[pk].title, outside[pk].url)
         )
-        for quiz in quizzes
-        if quiz.pk not in done
-    ]
+        items.append(
+            TodoItem(
+                title=_("Take the quiz “%(title)s”") % {"title": title}, url=url, kind="quiz", due=closes_at
+            )
+        )
+    return items
 
 
 def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:

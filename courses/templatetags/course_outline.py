@@ -92,9 +92,7 @@ STATUS_BADGES = {
     NOT_STARTED: ("text-bg-light border", "○"),
 }
 BADGE = '<span class="badge {} step-status"><span aria-hidden="true">{}</span> {}{}</span>'
-NEW_BADGE = (
-    '<span class="badge text-bg-info text-wrap step-new"><span aria-hidden="true">★</span> {}</span>'
-)
+NEW_BADGE = '<span class="badge text-bg-info text-wrap step-new"><span aria-hidden="true">★</span> {}</span>'
 
 
 @register.simple_tag
