@@ -112,11 +112,17 @@ def commitments_with_check_ins(queryset):
     return queryset.select_related("workshop__plan", "competence", "trainee").prefetch_related("check_ins")
 
 
+def _own_commitments(user):
+    """The trainee's commitments with their workshops (their dates and titles) and check-ins: two
+    queries, whatever the data, without the plans' and competences' rows that lists do not show."""
+    return Commitment.objects.filter(trainee=user).select_related("workshop").prefetch_related("check_ins")
+
+
 def open_check_ins(*, user, now: datetime | None = None) -> list[CheckInSlot]:
     """The trainee's check-ins that can be given now (due or overdue), the earliest first.
 
-    The provider for the trainee's to-do list and for the reminders (two queries, whatever the data)."""
-    commitments = commitments_with_check_ins(Commitment.objects.filter(trainee=user))
+    The provider for the trainee's to-do list (two queries, whatever the data)."""
+    commitments = _own_commitments(user)
     found = [slot for commitment in commitments for slot in slots_of(commitment, now=now) if slot.is_open]
     return sorted(found, key=lambda slot: (slot.due_on, slot.commitment.pk))
 
@@ -125,7 +131,7 @@ def upcoming_check_ins(*, user, within: timedelta = timedelta(days=7), now: date
     """The trainee's check-ins not given yet whose date falls before `within` from now (overdue
     ones included): what a reminder e-mail lists."""
     limit = today(now) + within
-    commitments = commitments_with_check_ins(Commitment.objects.filter(trainee=user))
+    commitments = _own_commitments(user)
     found = [
         slot
         for commitment in commitments
