@@ -78,3 +78,12 @@ def text_direction(text: str) -> str:
         if kind == "L":
             return "ltr"
     return "auto"
+
+
+# Unicode's FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: what <bdi> is to HTML, for plain text.
+FSI, PDI = "\u2068", "\u2069"
+
+
+def isolated(text: str) -> str:
+    """Plain text (a name, a code with its figure) isolated from the direction around it."""
+    return f"{FSI}{text}{PDI}" if text else ""

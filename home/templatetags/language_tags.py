@@ -35,6 +35,8 @@ from modeltranslation.utils import build_localized_fieldname, fallbacks_enabled,
 from wagtail.fields import RichTextField
 from wagtail.templatetags.wagtailcore_tags import richtext
 
+from ..languages import isolated
+
 register = template.Library()
 
 LANGUAGE_CODES = {code for code, _name in settings.LANGUAGES}
@@ -108,8 +110,6 @@ def bdi(value) -> str:
 
 EMPTY_FIGURE = "—"
 MINUS = "\u2212"
-# Unicode's FIRST STRONG ISOLATE and POP DIRECTIONAL ISOLATE: <bdi> for plain text.
-FSI, PDI = "\u2068", "\u2069"
 
 
 def _ltr(text: str) -> SafeString:
@@ -161,7 +161,7 @@ def bdi_text(value) -> str:
     """Plain text's <bdi> (e-mails, text exports): the value between Unicode isolate marks."""
     if value is None or value == "":
         return ""
-    return f"{FSI}{value}{PDI}"
+    return isolated(str(value))
 
 
 @register.filter

@@ -24,13 +24,16 @@ from datetime import datetime
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from assessments.models import ItemAnswer, QuestionnairePage
 from assessments.models.questionnaires import ItemKind, QuestionnairePurpose, ResponseStatus
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from home.disclosure import Breakdown, protect
 from home.numbers import percent_of, rounded
+from home.languages import isolated
 from home.roles import STAFF_ROLES
 
 from ..models import (
@@ -292,8 +295,10 @@ def _indicators(*, plan, trainees: int, completed: set[int], behaviour: Behaviou
     committed = behaviour.committed_trainees
     improved = percent_of(len(behaviour.improved), committed)
     applied = percent_of(len(behaviour.applied), committed)
-    baseline_levels_text = ", ".join(
-        f"{change.competence.key} {change.baseline}"
+    # Each "C02 2,1" isolated left to right (plain text: the PDF, the screen and the export), in the
+    # language's list separator and decimal mark: "C02 2.1, C03 1.9" was scrambled in Arabic.
+    baseline_levels_text = str(pgettext("list separator", ", ")).join(
+        isolated(f"{change.competence.key} {formats.localize(change.baseline, use_l10n=True)}")
         for change in behaviour.changes
         if change.baseline is not None
     )

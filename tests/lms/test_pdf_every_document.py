@@ -79,6 +79,13 @@ def document_urls() -> dict[str, tuple[str, dict[str, str]]]:
                 for lang in LANGUAGES
             },
         ),
+        "evaluation-report": (
+            "taskforce1",
+            {
+                lang: path_to("lms:review:evaluation_report_pdf", language=lang, plan_id=plan.pk)
+                for lang in LANGUAGES
+            },
+        ),
         "certificate": (
             "amira.benali",
             {
@@ -116,7 +123,7 @@ def printed(django_db_setup, django_db_blocker, tmp_path_factory) -> dict[tuple[
     return found
 
 
-DOCUMENTS = ("minutes", "plan", "workshop-report", "training-report", "certificate")
+DOCUMENTS = ("minutes", "plan", "workshop-report", "training-report", "evaluation-report", "certificate")
 RUNS = pytest.mark.parametrize("name, language", [(name, lang) for name in DOCUMENTS for lang in LANGUAGES])
 
 
@@ -186,6 +193,15 @@ def test_no_page_is_blank(printed, name, language):
         if ink_share(page) < 0.002
     ]
     assert blank == []
+
+
+@RUNS
+def test_the_first_page_is_not_left_nearly_empty(printed, name, language):
+    """A section kept in one piece must not push the report's body to the second page, leaving the
+    first with its header and one line (the evaluation report did)."""
+    document = printed[name, language]
+    if len(document.pages) > 1:
+        assert ink_share(document.pages[0]) > 0.5 * ink_share(document.pages[1]), name
 
 
 @RUNS
