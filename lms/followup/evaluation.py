@@ -32,8 +32,8 @@ from assessments.models import ItemAnswer, QuestionnairePage
 from assessments.models.questionnaires import ItemKind, QuestionnairePurpose, ResponseStatus
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from home.disclosure import Breakdown, protect
-from home.numbers import percent_of, rounded
 from home.languages import isolated
+from home.numbers import percent_of, rounded
 from home.roles import STAFF_ROLES
 
 from ..models import (
