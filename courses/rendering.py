@@ -2,8 +2,9 @@
 
 The cache key is a digest of the body's stored data, so an edited and published body is a new key
 and never shows stale; the key also carries the glossary's version, which a saved glossary term or
-funding-register entry moves on (courses/apps.py). What a block only refers to (an image's renditions, a linked document's
-address) is not in the data: a change there shows within BODY_CACHE_SECONDS.
+funding-register entry moves on (courses/apps.py). What a block only refers to (an image's
+renditions, a linked document's address) is not in the data: a change there shows within
+BODY_CACHE_SECONDS.
 """
 
 import hashlib

@@ -38,9 +38,7 @@ class FactsToRecheckPanel(Component):
 def facts_to_recheck_panel(request, panels):
     if has_role(request.user, Role.TRAINER):
         today = timezone.localdate()
-        panels.append(
-            FactsToRecheckPanel(facts_to_recheck(today=today), list(due_for_recheck(today=today)))
-        )
+        panels.append(FactsToRecheckPanel(facts_to_recheck(today=today), list(due_for_recheck(today=today))))
 
 
 # The funding-source register --------------------------------------------------------------------

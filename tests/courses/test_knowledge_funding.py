@@ -183,7 +183,8 @@ def test_the_trainer_dashboard_lists_the_funding_entries_due_for_recheck(client,
 def test_the_trainer_dashboard_says_when_no_entry_is_due(client, trainer):
     make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
     client.force_login(trainer)
-    section = BeautifulSoup(client.get("/admin/").content, "html.parser").select_one("#facts-to-recheck-section")
+    html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    section = html.select_one("#facts-to-recheck-section")
     text = " ".join(section.get_text(" ").split())
     assert unescape(translated("Every entry of the funding register is within its re-check date.")) in text
     assert "Current entry" not in text

@@ -132,7 +132,6 @@ def test_a_single_word_that_needs_its_qualifier_is_not_marked_everywhere(db):
     assert marked == ["État membre"]
 
 
-
 def test_no_starter_term_marks_a_lone_adjective():
     """A row such as « dimension économique / sociale » would mark « sociale » in every lesson: the
     starter glossary spells each alternative whole (« dimension sociale »)."""
