@@ -117,6 +117,30 @@ def test_search_text_leaves_unverified_facts_out(lesson_with_facts):
     assert "999" not in text
 
 
+@pytest.mark.parametrize(
+    "status, live, shown", [("verified", True, True), ("partly", True, False), ("verified", False, False)]
+)
+def test_search_text_shows_a_funding_links_comment_only_when_trainees_see_the_link(
+    site_tree, status, live, shown
+):
+    from courses.knowledge.models import FundingSource
+
+    source = FundingSource.objects.create(
+        name_fr="OFII",
+        country_or_agency_fr="France",
+        funds_fr="Aides",
+        ote_role="partner",
+        source_url="https://www.ofii.fr/",
+        verification_status=status,
+        live=live,
+    )
+    lesson = add_lesson(
+        add_module(make_course(modules=0)),
+        body=[("funding_source", {"source": source, "comment": "Le guichet ouvre en mars."})],
+    )
+    assert ("guichet" in field_text(lesson, "body", "fr")) is shown
+
+
 def test_the_recheck_list_returns_exactly_the_overdue_and_undated_unverified_facts(lesson_with_facts):
     _course, lesson = lesson_with_facts
     due = facts_to_recheck(today=TODAY)
