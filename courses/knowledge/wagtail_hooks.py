@@ -14,31 +14,39 @@ from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.roles import Role, has_role
 
 from .facts import facts_to_recheck
-from .funding import due_for_recheck
+from .funding import due_for_recheck, proposals_to_check
 from .models import FundingSource, GlossaryTerm
 
 
 class FactsToRecheckPanel(Component):
     """On a trainer's dashboard: the lessons' facts past their re-check date, each linking to the
-    lesson's editor, and the funding register's entries past theirs, each linking to its editor."""
+    lesson's editor, the funding register's entries past theirs and the trainees' proposals not yet
+    approved, each linking to its editor."""
 
     name = "facts_to_recheck"
     template_name = "courses/admin/facts_to_recheck.html"
     order = 60  # after the nudge board
 
-    def __init__(self, facts, funding_sources):
+    def __init__(self, facts, funding_sources, proposals):
         self.facts = facts
         self.funding_sources = funding_sources
+        self.proposals = proposals
 
     def get_context_data(self, parent_context):
-        return {"facts": self.facts, "funding_sources": self.funding_sources}
+        return {"facts": self.facts, "funding_sources": self.funding_sources, "proposals": self.proposals}
 
 
 @hooks.register("construct_homepage_panels")
 def facts_to_recheck_panel(request, panels):
     if has_role(request.user, Role.TRAINER):
         today = timezone.localdate()
-        panels.append(FactsToRecheckPanel(facts_to_recheck(today=today), list(due_for_recheck(today=today))))
+        panels.append(
+            FactsToRecheckPanel(
+                facts_to_recheck(today=today),
+                list(due_for_recheck(today=today)),
+                list(proposals_to_check().select_related("proposed_by")),
+            )
+        )
 
 
 # The funding-source register --------------------------------------------------------------------

@@ -188,3 +188,31 @@ def test_the_trainer_dashboard_says_when_no_entry_is_due(client, trainer):
     text = " ".join(section.get_text(" ").split())
     assert unescape(translated("Every entry of the funding register is within its re-check date.")) in text
     assert "Current entry" not in text
+
+
+def test_the_trainer_dashboard_lists_the_proposals_to_check_until_one_is_approved(client, trainee, trainer):
+    client.force_login(trainee)
+    client.post(
+        LIST_URL,
+        {
+            "name": "Programme GIZ",
+            "country_or_agency": "Allemagne",
+            "funds": "Emploi",
+            "ote_role": "partner",
+            "source_url": "https://www.giz.de/",
+        },
+    )
+    proposal = FundingSource.objects.get()
+    make_source("Published entry")
+    client.force_login(trainer)
+
+    def proposals():
+        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        return [" ".join(li.get_text(" ").split()) for li in html.select(".funding-proposals li")]
+
+    listed = proposals()
+    assert len(listed) == 1 and listed[0].startswith("Programme GIZ")
+    assert trainee.get_full_name() in listed[0]
+    proposal.verification_status, proposal.verified_on = "verified", TODAY
+    approve(source=proposal, user=trainer)
+    assert proposals() == []
