@@ -128,24 +128,41 @@ def test_a_missing_arabic_field_of_each_kind_shows_in_the_report(client, site_tr
     assert label in row
 
 
-# Not in the report, on purpose: Page's own title (each page type's title is), the records kept as
-# they were minuted or signed, and the site settings (one form, edited in place).
-NOT_REPORTED = {
-    "wagtailcore.Page",
-    "assessments.MeetingMinutes",
-    "lms.ApprovalSignature",
-    "home.SiteSettings",
-}
+# Not in the report, on purpose: Page's own title (each page type's title is) and the records kept
+# as they were minuted or signed.
+NOT_REPORTED = {"wagtailcore.Page", "assessments.MeetingMinutes", "lms.ApprovalSignature"}
 
 
 def test_the_report_reads_every_model_with_translated_fields():
-    """A new page type or snippet with `_fr`/`_ar` fields is in the report without anyone adding it
-    (pages and snippets are found by Wagtail, inline items through their parent)."""
+    """A new page type, snippet or setting with `_fr`/`_ar` fields is in the report without anyone
+    adding it (found through Wagtail's registries, inline items through their parent)."""
+    from wagtail.contrib.settings.registry import registry
+
     from courses.translation_status import translated_child_relations
     from courses.views_admin import _translated_models
 
     read = set(_translated_models(get_page_models())) | set(_translated_models(get_snippet_models()))
+    read |= set(_translated_models(list(registry)))
     for model in list(read):
         read |= {getattr(model, accessor).rel.related_model for accessor in translated_child_relations(model)}
     registered = {model for model in translator.get_registered_models() if not model._meta.abstract}
     assert {model._meta.label for model in registered - read} == NOT_REPORTED
+
+
+def test_the_site_settings_missing_their_arabic_tagline_show_in_the_report(client, site_tree, trainer):
+    from home.models import SiteSettings
+
+    settings = SiteSettings.objects.get()
+    settings.tagline_fr, settings.tagline_ar = "Dispositif Tounesna", "آلية تونسنا"
+    settings.save()
+    client.force_login(trainer)
+    before = BeautifulSoup(client.get(REPORT).content, "html.parser").select("table.listing tbody tr")
+    assert not [row for row in before if "Slogan" in row.get_text()]
+    settings.tagline_ar = ""
+    settings.save()
+    html = BeautifulSoup(client.get(REPORT).content, "html.parser")
+    rows = [" ".join(row.get_text(" ").split()) for row in html.select("table.listing tbody tr")]
+    assert [row for row in rows if "Slogan (arabe)" in row], rows
+    edit = f"/admin/settings/home/sitesettings/{settings.site_id}/"
+    assert edit in {a["href"] for a in html.select("table.listing a")}
+    assert client.get(edit).status_code == 200
