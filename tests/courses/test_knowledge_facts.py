@@ -117,6 +117,25 @@ def test_search_text_leaves_unverified_facts_out(lesson_with_facts):
     assert "999" not in text
 
 
+def test_the_site_search_never_finds_nor_quotes_an_unverified_fact(client, lesson_with_facts, trainee):
+    from bs4 import BeautifulSoup
+
+    from tests.paths import path_to
+
+    course, lesson = lesson_with_facts
+    enrol(trainee, course)
+    client.force_login(trainee)
+
+    def results(query):
+        html = BeautifulSoup(client.get(path_to("lms:search"), {"q": query}).content, "html.parser")
+        return html.select_one("main").get_text(" ")
+
+    assert lesson.title not in results("confirmé 999 euros")  # words of the unverified fact only
+    found = results("Pacte juin")  # the verified fact, just before the unverified one
+    assert lesson.title in found and "Pacte" in found
+    assert "999" not in found and "confirmé" not in found
+
+
 @pytest.mark.parametrize(
     "status, live, shown", [("verified", True, True), ("partly", True, False), ("verified", False, False)]
 )
