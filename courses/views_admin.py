@@ -89,10 +89,26 @@ def _snippet_gaps() -> list[TranslationGap]:
     return gaps
 
 
+def _setting_gaps() -> list[TranslationGap]:
+    """The settings (the site's name, tagline and address, shown on every page and printed document)."""
+    from wagtail.contrib.settings.registry import registry
+
+    gaps = []
+    for model in _translated_models(list(registry)):
+        for setting in model.objects.all():
+            missing = missing_translations(setting)
+            if missing:
+                # A site setting is edited at its site's number, a generic setting at its own.
+                number = getattr(setting, "site_id", setting.pk)
+                args = [model._meta.app_label, model._meta.model_name, number]
+                gaps.append(TranslationGap(setting, missing, reverse("wagtailsettings:edit", args=args)))
+    return gaps
+
+
 @method_decorator(role_required(Role.TRAINER), name="dispatch")
 class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
-    """Every page and snippet (questions, competences...) with a field, or an inline item's field
-    (choices, workshops, questionnaire items), missing in French or Arabic."""
+    """Every page, snippet (questions, competences...) and setting with a field, or an inline item's
+    field (choices, workshops, questionnaire items), missing in French or Arabic."""
 
     page_title = _("Missing translations")
     header_icon = "warning"
@@ -111,7 +127,7 @@ class TranslationGapsView(SafeSpreadsheetExportMixin, ReportView):
     any_permission_required = ["add", "change", "publish"]
 
     def get_queryset(self):
-        return _page_gaps() + _snippet_gaps()
+        return _page_gaps() + _snippet_gaps() + _setting_gaps()
 
 
 trainers_only = role_required(Role.TRAINER)

@@ -62,6 +62,14 @@ class FundingSourceBlock(blocks.StructBlock):
         label = _("Funding source")
         template = "blocks/funding_source.html"
 
+    def is_public(self, raw) -> bool:
+        """Whether trainees see this link: search excerpts never show the comment of a link that the
+        lesson hides (a draft, unverified or deleted entry)."""
+        from .funding import visible_to_trainees
+
+        source = (raw or {}).get("source")
+        return source is not None and visible_to_trainees().filter(pk=source).exists()
+
     def get_context(self, value, parent_context=None):
         from .funding import visible_to_trainees
 

@@ -29,6 +29,11 @@ def pending_proposals(*, user) -> QuerySet[FundingSource]:
     return FundingSource.objects.filter(proposed_by=user, live=False)
 
 
+def proposals_to_check() -> QuerySet[FundingSource]:
+    """Trainees' proposals no trainer has approved yet: what a trainer checks, oldest first."""
+    return FundingSource.objects.filter(live=False, proposed_by__isnull=False).order_by("pk")
+
+
 def due_for_recheck(*, today: datetime.date) -> QuerySet[FundingSource]:
     """Exactly the overdue entries: a re-check date before today (the day itself is on time)."""
     return FundingSource.objects.filter(recheck_by__lt=today).order_by("recheck_by", "name")

@@ -154,14 +154,17 @@ class Row:
 
 
 def glossary_table(*, language: str) -> tuple[list[Cell], list[tuple[str, list[Row]]]]:
-    """The glossary page: one column per language (the reader's first), rows grouped by section."""
+    """The glossary page: one column per language (the reader's first), rows grouped by section.
+    The columns are headed in the reader's language (« الفرنسية », not « français », on an Arabic
+    page): they are part of the page, not a language switcher."""
     from django.utils.translation import get_language_info
 
     from .models import GlossaryTerm
 
     order = sorted(language_codes(), key=lambda code: code != language)
+    reader = text_attributes(language)
     columns = [
-        Cell(code, text_attributes(code)["dir"], get_language_info(code)["name_local"]) for code in order
+        Cell(reader["lang"], reader["dir"], str(get_language_info(code)["name_translated"])) for code in order
     ]
     sections: list[tuple[str, list[Row]]] = []
     for term in GlossaryTerm.objects.all():

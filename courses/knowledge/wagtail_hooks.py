@@ -1,7 +1,6 @@
 """Admin wiring of the knowledge room (imported by courses/wagtail_hooks.py, which Wagtail loads)."""
 
 import django_filters
-from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -15,37 +14,52 @@ from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.roles import Role, has_role
 
 from .facts import facts_to_recheck
-from .funding import due_for_recheck
+from .funding import due_for_recheck, proposals_to_check
 from .models import FundingSource, GlossaryTerm
 
 
 class FactsToRecheckPanel(Component):
     """On a trainer's dashboard: the lessons' facts past their re-check date, each linking to the
-    lesson's editor."""
+    lesson's editor, the funding register's entries past theirs and the trainees' proposals not yet
+    approved, each linking to its editor."""
 
     name = "facts_to_recheck"
     template_name = "courses/admin/facts_to_recheck.html"
     order = 60  # after the nudge board
 
-    def __init__(self, facts):
+    def __init__(self, facts, funding_sources, proposals):
         self.facts = facts
+        self.funding_sources = funding_sources
+        self.proposals = proposals
 
     def get_context_data(self, parent_context):
-        return {"facts": self.facts}
+        return {"facts": self.facts, "funding_sources": self.funding_sources, "proposals": self.proposals}
 
 
 @hooks.register("construct_homepage_panels")
 def facts_to_recheck_panel(request, panels):
     if has_role(request.user, Role.TRAINER):
-        panels.append(FactsToRecheckPanel(facts_to_recheck(today=timezone.localdate())))
+        today = timezone.localdate()
+        panels.append(
+            FactsToRecheckPanel(
+                facts_to_recheck(today=today),
+                list(due_for_recheck(today=today)),
+                list(proposals_to_check().select_related("proposed_by")),
+            )
+        )
 
 
 # The funding-source register --------------------------------------------------------------------
 
 
+DUE = "due"
+
+
 class FundingSourceFilterSet(WagtailFilterSet):
-    due_for_recheck = django_filters.BooleanFilter(
-        label=_("Due for re-check"), method="filter_due", widget=forms.CheckboxInput
+    # A choice, not a yes/no box: the admin's active-filter chip then reads "Re-check: Overdue"
+    # in the editor's language (a boolean filter shows "True").
+    due_for_recheck = django_filters.ChoiceFilter(
+        label=_("Re-check"), choices=[(DUE, _("Overdue"))], method="filter_due", empty_label=_("Any")
     )
 
     class Meta:
@@ -53,7 +67,7 @@ class FundingSourceFilterSet(WagtailFilterSet):
         fields = ["pipeline_status", "verification_status", "ote_role", "live"]
 
     def filter_due(self, queryset, name, value):
-        if not value:
+        if value != DUE:
             return queryset
         due = due_for_recheck(today=timezone.localdate())
         return queryset.filter(pk__in=due.values("pk"))

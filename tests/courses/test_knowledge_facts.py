@@ -98,7 +98,8 @@ def test_trainees_read_the_check_date_day_month_year_and_never_an_unverified_fac
     html = read(client, lesson, language)
     assert "12/03/2026" in html
     assert translated("verified on %(date)s", language).split("%")[0].strip() in html
-    assert "999" not in html and "non confirmé" not in html
+    # The statement as trainers read it (test below): its words, not a digit run a hash may hold.
+    assert "Non confirmé" not in html and "999 euros" not in html
 
 
 def test_trainers_see_the_unverified_fact_marked(client, lesson_with_facts, trainer):
@@ -114,6 +115,49 @@ def test_search_text_leaves_unverified_facts_out(lesson_with_facts):
     text = field_text(lesson, "body", "fr")
     assert "DG MENA" in text
     assert "999" not in text
+
+
+def test_the_site_search_never_finds_nor_quotes_an_unverified_fact(client, lesson_with_facts, trainee):
+    from bs4 import BeautifulSoup
+
+    from tests.paths import path_to
+
+    course, lesson = lesson_with_facts
+    enrol(trainee, course)
+    client.force_login(trainee)
+
+    def results(query):
+        html = BeautifulSoup(client.get(path_to("lms:search"), {"q": query}).content, "html.parser")
+        return html.select_one("main").get_text(" ")
+
+    assert lesson.title not in results("confirmé 999 euros")  # words of the unverified fact only
+    found = results("Pacte juin")  # the verified fact, just before the unverified one
+    assert lesson.title in found and "Pacte" in found
+    assert "999" not in found and "confirmé" not in found
+
+
+@pytest.mark.parametrize(
+    "status, live, shown", [("verified", True, True), ("partly", True, False), ("verified", False, False)]
+)
+def test_search_text_shows_a_funding_links_comment_only_when_trainees_see_the_link(
+    site_tree, status, live, shown
+):
+    from courses.knowledge.models import FundingSource
+
+    source = FundingSource.objects.create(
+        name_fr="OFII",
+        country_or_agency_fr="France",
+        funds_fr="Aides",
+        ote_role="partner",
+        source_url="https://www.ofii.fr/",
+        verification_status=status,
+        live=live,
+    )
+    lesson = add_lesson(
+        add_module(make_course(modules=0)),
+        body=[("funding_source", {"source": source, "comment": "Le guichet ouvre en mars."})],
+    )
+    assert ("guichet" in field_text(lesson, "body", "fr")) is shown
 
 
 def test_the_recheck_list_returns_exactly_the_overdue_and_undated_unverified_facts(lesson_with_facts):

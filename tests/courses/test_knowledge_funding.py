@@ -1,8 +1,10 @@
 """The funding-source register: the source rule, the re-check list, proposals and approval, the log."""
 
 import datetime
+from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
@@ -159,5 +161,58 @@ def test_the_admin_list_filters_the_entries_due_for_recheck(client, trainer):
     make_source("Overdue entry", recheck_by=datetime.date(2020, 1, 1))
     make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
     client.force_login(trainer)
-    html = client.get("/admin/snippets/courses/fundingsource/?due_for_recheck=on").content.decode()
+    html = client.get("/admin/snippets/courses/fundingsource/?due_for_recheck=due").content.decode()
     assert "Overdue entry" in html and "Current entry" not in html
+    chip = " ".join(BeautifulSoup(html, "html.parser").select_one(".w-pill").get_text(" ").split())
+    assert chip == f"{translated('Re-check')} : {translated('Overdue')}"  # not "True"
+
+
+def test_the_trainer_dashboard_lists_the_funding_entries_due_for_recheck(client, trainer, trainee):
+    overdue = make_source("Overdue entry", recheck_by=datetime.date(2020, 1, 1))
+    make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
+    client.force_login(trainer)
+    html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    section = html.select_one("#facts-to-recheck-section")
+    links = {a.get_text(strip=True): a["href"] for a in section.select(".funding-to-recheck a")}
+    assert links == {"Overdue entry": f"/admin/snippets/courses/fundingsource/edit/{overdue.pk}/"}
+    assert "01/01/2020" in section.get_text()  # its re-check date, day/month/year
+    client.force_login(trainee)
+    assert "Overdue entry" not in client.get("/admin/", follow=True).content.decode()
+
+
+def test_the_trainer_dashboard_says_when_no_entry_is_due(client, trainer):
+    make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
+    client.force_login(trainer)
+    html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    section = html.select_one("#facts-to-recheck-section")
+    text = " ".join(section.get_text(" ").split())
+    assert unescape(translated("Every entry of the funding register is within its re-check date.")) in text
+    assert "Current entry" not in text
+
+
+def test_the_trainer_dashboard_lists_the_proposals_to_check_until_one_is_approved(client, trainee, trainer):
+    client.force_login(trainee)
+    client.post(
+        LIST_URL,
+        {
+            "name": "Programme GIZ",
+            "country_or_agency": "Allemagne",
+            "funds": "Emploi",
+            "ote_role": "partner",
+            "source_url": "https://www.giz.de/",
+        },
+    )
+    proposal = FundingSource.objects.get()
+    make_source("Published entry")
+    client.force_login(trainer)
+
+    def proposals():
+        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        return [" ".join(li.get_text(" ").split()) for li in html.select(".funding-proposals li")]
+
+    listed = proposals()
+    assert len(listed) == 1 and listed[0].startswith("Programme GIZ")
+    assert trainee.get_full_name() in listed[0]
+    proposal.verification_status, proposal.verified_on = "verified", TODAY
+    approve(source=proposal, user=trainer)
+    assert proposals() == []

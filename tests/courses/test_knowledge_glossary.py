@@ -124,6 +124,22 @@ def test_the_glossary_page_lists_every_term_in_both_languages(client, site_tree,
     assert "réinsertion" in html and "إعادة الإدماج" in html and "العودة القسرية" in html
 
 
+@pytest.mark.parametrize(
+    "language, headings",
+    [("fr", ["Français", "Arabe", "Définition"]), ("ar", ["العربية", "الفرنسية", "التعريف"])],
+)
+def test_the_glossary_columns_are_headed_in_the_readers_language(
+    client, site_tree, terms, language, headings
+):
+    with translation.override(language):
+        html = BeautifulSoup(client.get(f"/{language}/knowledge/glossary/").content, "html.parser")
+    table = html.select_one("table.glossary-table")
+    assert [th.get_text(strip=True) for th in table.select("thead th")] == headings
+    assert {th["lang"] for th in table.select("thead th[lang]")} <= {language}
+    first_cells = [td.get_text(strip=True) for td in table.select("tbody tr td:first-child")]
+    assert first_cells == (["réinsertion"] if language == "fr" else ["إعادة الإدماج"])
+
+
 def test_a_single_word_that_needs_its_qualifier_is_not_marked_everywhere(db):
     GlossaryTerm.objects.create(term_fr="demande (« ask »)", term_ar="المطلب")
     GlossaryTerm.objects.create(term_fr="État membre (de l'UE)", term_ar="الدولة العضو")
