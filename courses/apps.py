@@ -35,8 +35,11 @@ class CoursesConfig(AppConfig):
             signal.connect(glossary_changed, sender=GlossaryTerm, dispatch_uid=f"glossary-{name}")
             signal.connect(glossary_changed, sender=FundingSource, dispatch_uid=f"funding-{name}")
 
-        from .search import keep_search_text, searchable_models
+        from .search import keep_search_text, reindex_pages_using, searchable_models
 
-        # The site search's words follow each save of a page's content (publishing included).
+        # The site search's words follow each save of a page's content (publishing included), and
+        # each save of a funding-register entry that lessons show by reference.
         for model in searchable_models():
             post_save.connect(keep_search_text, sender=model, dispatch_uid=f"search-text-{model.__name__}")
+        for name, signal in (("save", post_save), ("delete", post_delete)):
+            signal.connect(reindex_pages_using, sender=FundingSource, dispatch_uid=f"search-funding-{name}")

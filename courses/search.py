@@ -111,6 +111,24 @@ def keep_search_text(sender, instance, raw: bool = False, update_fields=None, **
         index_page_text(page=sender._default_manager.get(pk=instance.pk))
 
 
+def reindex_pages_using(sender, instance, **kwargs) -> None:
+    """post_save / post_delete of a snippet that lessons show by reference (a funding-register
+    entry): the live pages using it are indexed again, since what they show of it may have changed
+    (an entry no longer verified leaves their searchable words)."""
+    from django.contrib.contenttypes.models import ContentType
+    from wagtail.models import Page, ReferenceIndex
+
+    page_type = ContentType.objects.get_for_model(Page)
+    ids = (
+        ReferenceIndex.get_references_to(instance)
+        .filter(base_content_type=page_type)
+        .values_list("object_id", flat=True)
+    )
+    for page in Page.objects.filter(pk__in=[int(pk) for pk in ids]).live().specific():
+        if isinstance(page, FoldedSearchMixin):
+            index_page_text(page=page)
+
+
 def searchable_models() -> list[type]:
     from django.apps import apps
 

@@ -8,7 +8,7 @@ from wagtail.blocks.struct_block import StructBlockValidationError
 
 from courses.blocks import LessonBodyBlock
 from courses.knowledge.blocks import VerifiedFactBlock
-from courses.knowledge.facts import facts_to_recheck
+from courses.knowledge.facts import FactStatus, facts_to_recheck
 from courses.page_text import field_text
 from tests.conftest import translated
 from tests.factories.courses import add_lesson, add_module, enrol, make_course
@@ -193,3 +193,27 @@ def test_a_latin_source_stays_whole_inside_arabic(client, lesson_with_facts, tra
     enrol(trainee, course)
     client.force_login(trainee)
     assert "<bdi>Commission européenne</bdi>" in read(client, lesson, "ar")
+
+
+def test_an_entry_no_longer_verified_leaves_the_search_words_of_the_lessons_using_it(site_tree):
+    from courses.knowledge.models import FundingSource
+    from courses.models import SearchText
+
+    source = FundingSource.objects.create(
+        name_fr="OFII",
+        country_or_agency_fr="France",
+        funds_fr="Aides",
+        ote_role="partner",
+        source_url="https://www.ofii.fr/",
+        verification_status=FactStatus.VERIFIED,
+        live=True,
+    )
+    lesson = add_lesson(
+        add_module(make_course(modules=0)),
+        body=[("funding_source", {"source": source, "comment": "Le guichet ouvre en mars."})],
+    )
+    lesson.save_revision().publish()
+    assert "guichet" in SearchText.objects.get(page_id=lesson.pk, language="fr").text
+    source.verification_status = FactStatus.UNVERIFIED  # as a trainer's edit saves it
+    source.save()
+    assert "guichet" not in SearchText.objects.get(page_id=lesson.pk, language="fr").text
