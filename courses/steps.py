@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils.translation import pgettext_lazy
 from wagtail.models import Page
 
-from home.routing import view_restrictions_of
+from home.routing import KnownViewRestrictionsMixin
 
 _step_models: list[type[Page]] = []
 
@@ -31,7 +31,7 @@ def step_content_type_ids() -> list[int]:
     return [content_type.pk for content_type in content_types.values()]
 
 
-class CourseStepMixin:
+class CourseStepMixin(KnownViewRestrictionsMixin):
     """Page behaviour shared by every step: only enrolled people (and staff roles) may open it."""
 
     parent_page_types = ["courses.ModulePage"]
@@ -39,9 +39,6 @@ class CourseStepMixin:
     step_kind_label = ""
     # The letter of the kind in the progress matrix's short column headings ("M1·L2").
     step_abbreviation = pgettext_lazy("abbreviation of a step in a column heading", "S")
-
-    def get_view_restrictions(self):
-        return view_restrictions_of(self)
 
     def serve(self, request, view=None, args=None, kwargs=None):
         """Check access, then serve the route (`RoutablePageMixin`) with the step's context

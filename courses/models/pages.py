@@ -9,6 +9,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from home.routing import KnownViewRestrictionsMixin
+
 from ..blocks import LessonBodyBlock
 from ..panels import TranslationStatusPanel
 from ..search import FOLDED_SEARCH_FIELDS, FoldedSearchMixin
@@ -38,7 +40,7 @@ class CourseIndexPage(Page):
         return context
 
 
-class CoursePage(FoldedSearchMixin, Page):
+class CoursePage(KnownViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A course: its presentation, and the outline of its modules and steps."""
 
     # The admin explorer lists the children in course order (the tree's), not by last edit.
@@ -88,7 +90,7 @@ class CoursePage(FoldedSearchMixin, Page):
         return context
 
 
-class ModulePage(FoldedSearchMixin, Page):
+class ModulePage(KnownViewRestrictionsMixin, FoldedSearchMixin, Page):
     """A module groups the steps of a course; its live children of a step type are its steps."""
 
     # The admin explorer lists the children in course order (the tree's), not by last edit.

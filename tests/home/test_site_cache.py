@@ -83,6 +83,41 @@ def test_a_restricted_course_keeps_its_lessons_restricted(client, site_tree, tra
     assert response.status_code == 200 and b'name="password"' in response.content
 
 
+@pytest.mark.parametrize("where", ["site root", "course", "module", "lesson"])
+def test_a_restriction_anywhere_on_the_branch_keeps_the_lesson_restricted(client, site_tree, trainee, where):
+    """The routing reads the branch's restrictions with the page; whichever page holds one, the
+    lesson asks for the password, as Wagtail's own reading does."""
+    course = make_course(modules=1, lessons=1)
+    enrol(trainee, course)
+    lesson = lessons_of(course)[0]
+    holder = {"site root": site_tree, "course": course, "module": lesson.get_parent(), "lesson": lesson}
+    PageViewRestriction.objects.create(
+        page=holder[where], restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    client.force_login(trainee)
+    response = client.get(lesson.url)
+    assert response.status_code == 200 and b'name="password"' in response.content
+
+
+def test_an_unrestricted_branch_costs_no_query_of_its_own(client, site_tree, trainee):
+    course = make_course(modules=1, lessons=1)
+    enrol(trainee, course)
+    client.force_login(trainee)
+    url = lessons_of(course)[0].url
+    client.get(url)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    own = [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].lstrip().startswith('SELECT "wagtailcore_pageviewrestriction"')
+    ]
+    assert own == []
+
+
 def test_the_site_is_not_read_again_on_every_request(client, site_tree, django_assert_num_queries):
     client.get(home_path())
     with django_assert_num_queries(0) as queries:
