@@ -54,6 +54,18 @@ def empty_cache():
     forget_in_process()
 
 
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker):
+    """The demo, loaded once for the module that asks for it and rolled back after it."""
+    from django.core.management import call_command
+    from django.db import transaction
+
+    with django_db_blocker.unblock(), transaction.atomic():
+        call_command("load_demo", "--allow-production", verbosity=0)
+        yield
+        transaction.set_rollback(True)
+
+
 @pytest.fixture
 def site_tree(db):
     """The home page and the role groups, as `manage.py setup_site` leaves them."""

@@ -4,15 +4,11 @@ was done."""
 from django.utils.translation import gettext_lazy as _
 
 from courses.worksheets import Problem
+from home.refusals import Refusal
 
 
-class AssignmentError(Exception):
+class AssignmentError(Refusal):
     """A refusal the person must be told about, in their language."""
-
-    message = _("This action is not possible.")
-
-    def __str__(self) -> str:
-        return str(self.message)
 
 
 class NotEditable(AssignmentError):

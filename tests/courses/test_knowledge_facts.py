@@ -12,6 +12,7 @@ from courses.knowledge.facts import FactStatus, facts_to_recheck
 from courses.page_text import field_text
 from tests.conftest import translated
 from tests.factories.courses import add_lesson, add_module, enrol, make_course
+from tests.factories.knowledge import make_source
 
 pytestmark = pytest.mark.django_db
 
@@ -142,17 +143,8 @@ def test_the_site_search_never_finds_nor_quotes_an_unverified_fact(client, lesso
 def test_search_text_shows_a_funding_links_comment_only_when_trainees_see_the_link(
     site_tree, status, live, shown
 ):
-    from courses.knowledge.models import FundingSource
 
-    source = FundingSource.objects.create(
-        name_fr="OFII",
-        country_or_agency_fr="France",
-        funds_fr="Aides",
-        ote_role="partner",
-        source_url="https://www.ofii.fr/",
-        verification_status=status,
-        live=live,
-    )
+    source = make_source(status=status, live=live)
     lesson = add_lesson(
         add_module(make_course(modules=0)),
         body=[("funding_source", {"source": source, "comment": "Le guichet ouvre en mars."})],
@@ -196,18 +188,9 @@ def test_a_latin_source_stays_whole_inside_arabic(client, lesson_with_facts, tra
 
 
 def test_an_entry_no_longer_verified_leaves_the_search_words_of_the_lessons_using_it(site_tree):
-    from courses.knowledge.models import FundingSource
     from courses.models import SearchText
 
-    source = FundingSource.objects.create(
-        name_fr="OFII",
-        country_or_agency_fr="France",
-        funds_fr="Aides",
-        ote_role="partner",
-        source_url="https://www.ofii.fr/",
-        verification_status=FactStatus.VERIFIED,
-        live=True,
-    )
+    source = make_source(status=FactStatus.VERIFIED, live=True)
     lesson = add_lesson(
         add_module(make_course(modules=0)),
         body=[("funding_source", {"source": source, "comment": "Le guichet ouvre en mars."})],

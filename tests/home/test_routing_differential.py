@@ -9,8 +9,6 @@ under an unpublished parent is not served) has its own test. See docs/upgrade-ch
 
 import pytest
 from django.conf import settings
-from django.core.management import call_command
-from django.db import transaction
 from django.http import Http404
 from django.test import RequestFactory
 from django.utils import translation
@@ -25,15 +23,6 @@ pytestmark = [
 ]  # one worker builds the module's world once
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--allow-production", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -7,8 +7,6 @@ import datetime
 import pytest
 from django.apps import apps
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
-from django.db import transaction
 from wagtail.models import Page
 
 from assessments.models import (
@@ -99,15 +97,6 @@ CONTENT = {
 }
 NEW = "Cohorte OTE 2027"
 SUFFIX = "cohorte-ote-2027"
-
-
-@pytest.fixture(scope="module")
-def demo_site(django_db_setup, django_db_blocker):
-    """The demo, loaded once for the module and rolled back after it."""
-    with django_db_blocker.unblock(), transaction.atomic():
-        call_command("load_demo", "--allow-production", verbosity=0)
-        yield
-        transaction.set_rollback(True)
 
 
 @pytest.fixture
