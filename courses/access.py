@@ -3,7 +3,6 @@
 from dataclasses import dataclass
 from typing import Any
 
-from django.core.cache import cache
 from wagtail.models import Page
 
 from home.roles import Role, has_role
@@ -44,17 +43,13 @@ def can_open_course_content(*, user, course, enrolled: bool | None = None) -> bo
 def course_of_step(step) -> Page | None:
     """The course above `step`, read once per page tree version (a saved page makes a new key) and
     kept decoded in this process: a course is content, the same for every visitor."""
-    from home.site_cache import CACHE_SECONDS, get_many_versioned, page_tree_key, remember_versioned
+    from home.site_cache import cached_from_page_tree
 
     from .models import CoursePage
 
-    key = page_tree_key(f"courses:course-of-step:{step.pk}")
-    found = get_many_versioned([key])
-    if key not in found:
-        found[key] = (CoursePage.objects.ancestor_of(step).first(),)
-        cache.set(key, found[key], CACHE_SECONDS)
-        remember_versioned({key: found[key]})
-    return found[key][0]
+    return cached_from_page_tree(
+        f"courses:course-of-step:{step.pk}", lambda: CoursePage.objects.ancestor_of(step).first()
+    )
 
 
 def read_step_context(*, step, user) -> StepContext | None:

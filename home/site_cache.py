@@ -130,6 +130,20 @@ def forget_changed(sender, instance, **kwargs) -> None:
         _now_and_on_commit(_new_content_version)  # the header and footer fragments show them
 
 
+def cached_from_page_tree(name: str, load: Callable[[], Any]) -> Any:
+    """`load()`, kept under a key the content version names (a saved page or site replaces it) and
+    decoded once per process. Nothing is kept for None: what is created later shows at once."""
+    key = page_tree_key(name)
+    found = get_many_versioned([key])
+    if key in found:
+        return found[key][0]
+    value = load()
+    if value is not None:
+        cache.set(key, (value,), CACHE_SECONDS)
+        remember_versioned({key: (value,)})
+    return value
+
+
 def site_for_request(request):
     """Wagtail's `Site.find_for_request`, read from the cache under the content version (a saved
     site or page replaces it) instead of a query on every request: the site is configuration,
@@ -140,18 +154,16 @@ def site_for_request(request):
 
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
-    key = page_tree_key(f"home:site:{hostname}:{port}")
-    found = get_many_versioned([key])
-    if key in found:
-        return found[key][0]
-    try:
-        site = get_site_for_hostname(hostname, port)
-    except Site.DoesNotExist:
-        return None  # not kept: a site created later (by another process too) serves at once
-    site.root_page  # read now, kept with the site  # noqa: B018
-    cache.set(key, (site,), CACHE_SECONDS)
-    remember_versioned({key: (site,)})
-    return site
+
+    def load():
+        try:
+            site = get_site_for_hostname(hostname, port)
+        except Site.DoesNotExist:
+            return None
+        site.root_page  # read now, kept with the site  # noqa: B018
+        return site
+
+    return cached_from_page_tree(f"home:site:{hostname}:{port}", load)
 
 
 class CachedSiteMiddleware:

@@ -11,7 +11,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext
 
-from home.templatetags.language_tags import translated
+from home.templatetags.language_tags import percent, translated
 
 from ..progress import COMPLETED, IN_PROGRESS, NOT_STARTED, CourseProgress, ModuleProgress, resume_target
 
@@ -100,8 +100,6 @@ def step_status(step) -> SafeString:
     """A step's status as a badge (its score beside a completed graded step), and "new" for a step
     published after the trainee completed the course (a step not started then shows only that).
     Rendered in Python: the course page shows one per step."""
-    from home.templatetags.language_tags import percent
-
     parts = []
     if step.status != NOT_STARTED or not step.is_new:
         css, symbol = STATUS_BADGES[step.status]
