@@ -20,6 +20,9 @@ from .knowledge.glossary import annotate_terms, glossary_version
 from .reading import reading_minutes
 
 BODY_CACHE_SECONDS = 15 * 60
+# Moved on when the blocks' or the glossary term's markup changes, so that a deployment sharing its
+# cache (Redis) with the previous code never serves bodies marked up for the previous stylesheet.
+MARKUP_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -32,7 +35,7 @@ def body_key(body, language: str, *, show_unverified: bool = False) -> str:
     data = json.dumps(list(body.raw_data), sort_keys=True, separators=(",", ":"), default=str)
     audience = ":editors" if show_unverified else ""
     digest = hashlib.sha256(data.encode()).hexdigest()
-    return f"courses:body:{language}{audience}:g{glossary_version()}:{digest}"
+    return f"courses:body:m{MARKUP_VERSION}:{language}{audience}:g{glossary_version()}:{digest}"
 
 
 def _render(body, *, show_unverified: bool) -> tuple[str, int]:

@@ -20,18 +20,15 @@ register = template.Library()
 SYMBOLS = {COMPLETED: "✓", IN_PROGRESS: "◐", NOT_STARTED: "○"}
 CURRENT = mark_safe(' class="fw-bold" aria-current="step"')
 
-STEP_ITEM = (
-    '<li{}><span class="visually-hidden">{}:</span> <span aria-hidden="true">{}</span> '
-    '<a href="{}">{}</a></li>'
-)
+# The status is a symbol named for screen readers (role="img" with its label in words). Spacing and
+# colours come from the stylesheet (.outline-modules in static/css/site.css), not from utility
+# classes repeated on each of the outline's items.
+STEP_ITEM = '<li{}><span role="img" aria-label="{}">{}</span> <a href="{}">{}</a></li>'
 CURRENT_MODULE = (
-    '<li class="outline-current mt-2"><h2 class="h6 mb-1">{}</h2>'
+    '<li class="outline-current"><h2 class="h6 mb-1">{}</h2>'
     '<ul class="list-unstyled outline-steps">{}</ul></li>'
 )
-OTHER_MODULE = (
-    '<li class="outline-module mt-2"><a href="{}">{}</a> '
-    '<span class="d-block text-body-secondary">{}</span></li>'
-)
+OTHER_MODULE = '<li class="outline-module"><a href="{}">{}</a> <span>{}</span></li>'
 
 
 def status_words() -> dict[str, str]:
