@@ -29,4 +29,4 @@ class AssessmentsConfig(AppConfig):
         # Attempts whose time is over (or whose quiz has closed) count as submitted, as they stand.
         register_progress_refresher(expire_overdue_attempts)
         register_graded_steps_provider(graded_quiz_ids)
-        register_matrix_notice(review_notice)
+        register_matrix_notice(review_notice())

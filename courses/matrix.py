@@ -25,8 +25,10 @@ from django.db.models import (
     Aggregate,
     BooleanField,
     DateTimeField,
+    Expression,
     ExpressionWrapper,
     Func,
+    IntegerField,
     Max,
     OuterRef,
     Q,
@@ -41,7 +43,7 @@ from wagtail.models import Page
 from home.people import by_name
 from home.site_cache import cached, page_tree_key
 
-from .models import Cohort, CourseCompletion, ModulePage
+from .models import Cohort, CourseCompletion, CoursePage, ModulePage
 from .progress import COMPLETED, IN_PROGRESS, NOT_STARTED, StepState, courses_structure, percent
 from .schedule import expected_percent, is_behind
 
@@ -72,20 +74,25 @@ class MatrixNotice:
     count: int
 
 
-MatrixNoticeProvider = Callable[..., list[MatrixNotice]]
-_notice_providers: list[MatrixNoticeProvider] = []
+@dataclass(frozen=True)
+class MatrixNoticeSource:
+    """Work waiting for the trainer, from an app above `courses` (assessments: works to review).
+
+    `waiting()` is an expression counting a trainee's waiting items, evaluated on the trainee's row
+    of the matrix's own query (`OuterRef("pk")` is the trainee), so a notice costs no query of its
+    own; `notice(cohort, total)` makes the line from the cohort's total."""
+
+    waiting: Callable[[], Expression]
+    notice: Callable[[Cohort, int], MatrixNotice]
 
 
-def register_matrix_notice(provider: MatrixNoticeProvider) -> MatrixNoticeProvider:
-    """An app with work waiting for the trainer (assessments: submissions to review) says so above
-    the matrix: `provider(cohort=...)` returns `MatrixNotice`s, in a fixed number of queries."""
-    if provider not in _notice_providers:
-        _notice_providers.append(provider)
-    return provider
+_notice_sources: list[MatrixNoticeSource] = []
 
 
-def matrix_notices(*, cohort: Cohort) -> list[MatrixNotice]:
-    return [notice for provider in _notice_providers for notice in provider(cohort=cohort)]
+def register_matrix_notice(source: MatrixNoticeSource) -> MatrixNoticeSource:
+    if source not in _notice_sources:
+        _notice_sources.append(source)
+    return source
 
 
 PASSED = "passed"
@@ -177,6 +184,7 @@ class ProgressMatrix:
     rows: list[MatrixRow]
     completed_per_step: list[int]
     expected_percent: int | None = None  # where the cohort's pace stands today (None: no dates)
+    notices: tuple[MatrixNotice, ...] = ()  # with `cohort_matrix(..., notices=True)`
 
     @property
     def behind(self) -> list[MatrixRow]:
@@ -257,16 +265,25 @@ class TraineeProgress(NamedTuple):
     last_activity: datetime | None
     rows: list[tuple[int, bool, Decimal | int | None]]
     completed_courses: set[int]
+    waiting: tuple[int, ...]  # per notice source, the trainee's waiting items
 
 
 def _trainees_with_progress(
-    cohort: Cohort, step_ids: list[int], course_ids: list[int]
+    cohort: Cohort, step_ids: list[int], course_ids: list[int], sources: list[MatrixNoticeSource]
 ) -> list[TraineeProgress]:
     """The cohort's trainees in name order, each with their last activity, their progress on these
-    steps as (page id, done, score) rows and the courses among `course_ids` they completed (recorded
-    completions): one query, a row per trainee, the progress and the completions as JSON, so that a
-    thousand trainees are a thousand rows rather than fifty thousand."""
+    steps as (page id, done, score) rows, the courses among `course_ids` they completed (recorded
+    completions) and their count for each notice source: one query, a row per trainee, the progress
+    and the completions as JSON, so that a thousand trainees are a thousand rows rather than fifty
+    thousand."""
     trainees = cohort.trainees.only("id", "username", "first_name", "last_name")
+    waiting = [f"matrix_waiting_{number}" for number in range(len(sources))]
+    trainees = trainees.annotate(
+        **{
+            name: Subquery(source.waiting(), output_field=IntegerField())
+            for name, source in zip(waiting, sources, strict=True)
+        }
+    )
     completed = (
         CourseCompletion.objects.filter(user=OuterRef("pk"), course_id__in=course_ids)
         .order_by()
@@ -296,6 +313,7 @@ def _trainees_with_progress(
             trainee.matrix_last_activity,
             _progress_rows(trainee.matrix_progress),
             set(json.loads(trainee.matrix_completed or "[]")),
+            tuple(getattr(trainee, name) or 0 for name in waiting),
         )
         for trainee in ordered
     ]
@@ -306,22 +324,52 @@ def _progress_rows(text: str | None) -> list:
     return json.loads(text or "[]", parse_float=Decimal)
 
 
-def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatrix:
+def live_course_ids(cohort_id: int) -> tuple[Cohort, list[int]]:
+    """The cohort and the ids of its live courses, in one query (`Cohort.DoesNotExist` if none)."""
+    cohort = Cohort.objects.annotate(
+        matrix_course_ids=JSONArrayAgg("courses__id", filter=Q(courses__live=True))
+    ).get(pk=cohort_id)
+    return cohort, json.loads(cohort.matrix_course_ids or "[]")
+
+
+def _live_courses(course_ids: list[int]) -> list[Page]:
+    """These courses in tree order, from the cache (a saved page makes a new key)."""
+    if not course_ids:
+        return []
+    ids = sorted(course_ids)
+    key = page_tree_key("courses:matrix-courses:" + ",".join(map(str, ids)))
+    return cached(key, lambda: list(CoursePage.objects.live().filter(pk__in=ids).order_by("path")))
+
+
+def cohort_matrix(
+    *,
+    cohort: Cohort,
+    course_ids: list[int] | None = None,
+    notices: bool = False,
+    today: date | None = None,
+) -> ProgressMatrix:
     """Everything the matrix shows, in two queries whatever the cohort's size (the courses, the
-    trainees with their progress and their completed courses; the outline comes from the cache).
-    `today` (by default the local date) places the cohort's pace."""
-    courses = list(cohort.courses.live().order_by("path"))
+    trainees with their progress, their completed courses and, with `notices`, their work waiting
+    for the trainer; the outline comes from the cache). With `course_ids` (`live_course_ids`), the
+    courses come from the cache: one query. `today` (by default the local date) places the
+    cohort's pace."""
+    if course_ids is None:
+        courses = list(cohort.courses.live().order_by("path"))
+    else:
+        courses = _live_courses(course_ids)
     columns = _columns(courses, courses_structure(courses))
     expected = expected_percent(cohort=cohort, today=today or timezone.localdate())
     step_ids = [column.step.pk for column in columns]
     states = [ColumnStates(column.step) for column in columns]
+    sources = list(_notice_sources) if notices else []
+    waiting_totals = [0] * len(sources)
     position = {step_id: index for index, step_id in enumerate(step_ids)}
     per_step = [0] * len(columns)
     rows = []
-    course_ids = [course.pk for course in courses]
-    for trainee, last_activity, progress, completed_courses in _trainees_with_progress(
-        cohort, step_ids, course_ids
+    for trainee, last_activity, progress, completed_courses, waiting in _trainees_with_progress(
+        cohort, step_ids, [course.pk for course in courses], sources
     ):
+        waiting_totals = [total + count for total, count in zip(waiting_totals, waiting, strict=True)]
         cells = [column.not_started for column in states]
         completed = 0
         for page_id, done, score in progress:
@@ -341,5 +389,12 @@ def cohort_matrix(*, cohort: Cohort, today: date | None = None) -> ProgressMatri
         row = MatrixRow(trainee, cells, last_activity, completed, credited)
         rows.append(replace(row, behind=is_behind(percent=row.percent, expected=expected)))
     return ProgressMatrix(
-        cohort=cohort, columns=columns, rows=rows, completed_per_step=per_step, expected_percent=expected
+        cohort=cohort,
+        columns=columns,
+        rows=rows,
+        completed_per_step=per_step,
+        expected_percent=expected,
+        notices=tuple(
+            source.notice(cohort, total) for source, total in zip(sources, waiting_totals, strict=True)
+        ),
     )

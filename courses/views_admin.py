@@ -7,7 +7,7 @@ from urllib.parse import urlencode
 from django.contrib.admin.utils import quote
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Model
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.decorators import method_decorator
@@ -23,7 +23,7 @@ from home.field_languages import field_language_name, field_list
 from home.people import display_name
 from home.roles import Role, role_required
 
-from .matrix import CELL_LABELS, cell_kind, cohort_matrix, matrix_notices, refresh_progress
+from .matrix import CELL_LABELS, cell_kind, cohort_matrix, live_course_ids, refresh_progress
 from .models import Cohort
 from .translation_status import (
     MissingTranslation,
@@ -150,9 +150,12 @@ class CohortProgressView(RowDictExportMixin, ReportView):
 
     def dispatch(self, request, *args, **kwargs):
         # Runs after the role check (unlike setup), so nothing is read for someone refused.
-        self.cohort = get_object_or_404(Cohort, pk=kwargs["cohort_id"])
+        try:
+            self.cohort, course_ids = live_course_ids(kwargs["cohort_id"])
+        except Cohort.DoesNotExist:
+            raise Http404 from None
         refresh_progress(users=self.cohort.trainees.all())
-        self.matrix = cohort_matrix(cohort=self.cohort)
+        self.matrix = cohort_matrix(cohort=self.cohort, course_ids=course_ids, notices=True)
         self.behind_only = request.GET.get("behind") == "1"
         self.list_export = [
             "trainee",
@@ -234,7 +237,7 @@ class CohortProgressView(RowDictExportMixin, ReportView):
             behind_count=len(self.matrix.behind),
             all_url=f"{self.request.path}?{urlencode(every)}" if every else self.request.path,
             behind_url=f"{self.request.path}?{urlencode({**every, 'behind': '1'})}",
-            notices=matrix_notices(cohort=self.cohort),
+            notices=self.matrix.notices,
         )
         return context
 

@@ -1,6 +1,6 @@
 """The trainer's queue: work handed in and not answered yet, its count, and the matrix's notice."""
 
-from django.db.models import Count, Max, Q, QuerySet
+from django.db.models import Count, Max, OuterRef, Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from ..models import Submission
@@ -32,17 +32,31 @@ def awaiting_feedback_count(*, user_ids=None) -> int:
     return submissions.count()
 
 
-def review_notice(*, cohort):
-    """Above the cohort's progress matrix: "To review (n)", linking to the queue for that cohort (one
-    query)."""
+def _waiting_for_review():
+    """A trainee's works handed in and not answered yet, counted on the matrix's row for them."""
+    return (
+        Submission.objects.filter(status=SubmissionStatus.SUBMITTED, user=OuterRef("pk"))
+        .order_by()
+        .values("user")
+        .annotate(count=Count("pk"))
+        .values("count")[:1]
+    )
+
+
+def _review_line(cohort, count: int):
     from django.urls import reverse
 
     from courses.matrix import MatrixNotice
 
-    count = Submission.objects.filter(status=SubmissionStatus.SUBMITTED, user__cohorts=cohort).count()
     label = _("To review (%(count)s)") % {"count": count}
-    return [
-        MatrixNotice(
-            label=str(label), url=f"{reverse('assessments_review_queue')}?cohort={cohort.pk}", count=count
-        )
-    ]
+    return MatrixNotice(
+        label=str(label), url=f"{reverse('assessments_review_queue')}?cohort={cohort.pk}", count=count
+    )
+
+
+def review_notice():
+    """Above the cohort's progress matrix: "To review (n)", linking to the queue for that cohort; the
+    count is read in the matrix's own query (`courses.matrix.MatrixNoticeSource`)."""
+    from courses.matrix import MatrixNoticeSource
+
+    return MatrixNoticeSource(waiting=_waiting_for_review, notice=_review_line)

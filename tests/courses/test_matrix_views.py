@@ -114,12 +114,12 @@ def test_matrix_query_count_is_the_same_for_3_and_30_trainees(client, trainer, s
         enrol(trainee, course, cohort=cohort)
         mark_step_complete(user=trainee, page=first)
     large = _matrix_queries(client, cohort)
-    # 13: 7 for any admin page (session, user with profile, permissions with roles, locales, three
-    # for the menu), 4 the matrix's (cohort, courses, trainees with progress, their completed courses;
-    # outline and graded steps from the cache), 1 for the attempts to submit first because their quiz
-    # has closed or their time is over, 1 for the notices above the matrix ("To review (n)":
-    # assessments' submissions awaiting feedback, `courses.matrix.register_matrix_notice`).
-    assert small == large <= 13
+    # 10: 7 for any admin page (session, user with its roles, permissions, Wagtail's locales, three
+    # for its menu), 2 the matrix's (the cohort with its live courses' ids, the trainees with their
+    # progress, completed courses and works to review, `courses.matrix.MatrixNoticeSource`; the
+    # courses, outline and graded steps from the cache), 1 for the attempts to submit first because
+    # their quiz has closed or their time is over.
+    assert small == large == 10
 
 
 @pytest.fixture
