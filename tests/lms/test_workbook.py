@@ -337,3 +337,84 @@ def test_a_tampered_worksheet_post_never_fails_and_saves_nothing_wrong(client, w
     worksheet.refresh_from_db()
     assert worksheet.values in ({}, {"objectives": []}) or response.status_code == 302
     assert "targets" not in worksheet.values
+
+
+# Competence evidence: the work a trainer accepted ----------------------------------------------------
+
+
+def _accept(trainee, trainer, assignment, *, level: int, decision: str = "accept"):
+    from assessments import assignments as rules
+
+    rules.save_draft(user=trainee, assignment=assignment, text="Plan de mobilisation (cas fictif)")
+    version = rules.submit(user=trainee, assignment=assignment)
+    rules.save_feedback(
+        version=version,
+        reviewer=trainer,
+        marks={c.pk: rules.MarkInput(level=level) for c in assignment.criteria.all()},
+        decision=decision,
+        release=True,
+    )
+
+
+def _assignments(world, count: int, competences):
+    from tests.factories.assignments import make_assignment
+
+    module = world["lesson"].get_parent().specific
+    made = []
+    for _n in range(count):
+        assignment = make_assignment(module, criteria=2, levels=4)
+        assignment.competences.set(competences)
+        assignment.save()
+        made.append(assignment)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "competence", "score"),
+    [("fr", "Mes travaux acceptés", "Compétence 1", "67 %"), ("ar", "أعمالي المقبولة", "الكفاءة 1", "67 %")],
+)
+def test_accepted_work_shows_in_the_workbook_as_evidence_of_its_competences(
+    client, world, trainer, language, heading, competence, score
+):
+    """Acceptance puts the rubric score into the competence evidence: the trainee reads it in their
+    workbook, the trainers on the trainee's workbook in the admin; work only returned is not
+    evidence, and nobody else reads it."""
+    from tests.factories.questionnaires import make_competences
+
+    accepted, returned = _assignments(world, 2, make_competences(2))
+    _accept(world["trainee"], trainer, accepted, level=3)  # 2 + 2 of 6 points
+    _accept(world["trainee"], trainer, returned, level=1, decision="return")
+    client.force_login(world["trainee"])
+    with translation.override(language):
+        url = reverse("lms:practice:workbook")
+        title = getattr(accepted, f"title_{language}")
+    html = client.get(url).content.decode()
+    shown = html.split(heading, 1)[1].split("</ul>", 1)[0]
+    assert title in shown and competence in shown and score in shown
+    assert getattr(returned, f"title_{language}") not in shown
+
+    client.force_login(world["other"])
+    assert title not in client.get(url).content.decode()
+    client.force_login(trainer)
+    admin = client.get(reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk}))
+    assert accepted.title_fr in admin.content.decode().split("competence-evidence", 1)[1]
+
+
+def test_the_evidence_reads_the_same_number_of_queries_for_one_accepted_work_as_for_four(
+    client, world, trainer
+):
+    from tests.factories.questionnaires import make_competences
+
+    competences = make_competences(3)
+    client.force_login(world["trainee"])
+    url = reverse("lms:practice:workbook")
+    counts = []
+    for count in (1, 3):
+        for assignment in _assignments(world, count, competences[:count]):
+            _accept(world["trainee"], trainer, assignment, level=4)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        assert html.count("Compétence 1") == (1 if count == 1 else 4)
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
