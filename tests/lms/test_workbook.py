@@ -186,6 +186,30 @@ def test_a_proposed_actor_is_seen_by_its_proposer_only_until_a_trainer_approves_
     assert proposal.live and proposal.live_revision == proposal.latest_revision  # the proposal, as approved
 
 
+def test_the_trainer_dashboard_lists_the_actor_proposals_until_one_is_approved(client, world, trainer):
+    """A trainee's proposal reaches the trainers on their board, linking to its editor, where
+    publishing approves it (a draft was otherwise found only by looking through the register)."""
+    from bs4 import BeautifulSoup
+
+    proposal = propose_actor(
+        user=world["trainee"], name="Agence fédérale BBU", kind="agency", country="Autriche", role="Retour"
+    )
+    client.force_login(trainer)
+
+    def listed():
+        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        return [
+            (" ".join(li.get_text(" ").split()), li.a["href"]) for li in html.select(".actor-proposals li")
+        ]
+
+    [(text, link)] = listed()
+    assert text.startswith("Agence fédérale BBU") and "Amira Ben Ali" in text
+    assert link == reverse("wagtailsnippets_courses_actor:edit", args=[proposal.pk])
+    assert client.get(link).status_code == 200
+    approve_actor(actor=proposal, user=trainer)
+    assert listed() == []
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
