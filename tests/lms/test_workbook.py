@@ -442,3 +442,29 @@ def test_the_evidence_reads_the_same_number_of_queries_for_one_accepted_work_as_
         assert html.count("Compétence 1") == (1 if count == 1 else 4)
         counts.append(len(queries))
     assert counts[0] == counts[1], counts
+
+
+def test_an_answer_in_the_other_script_reads_in_its_own_direction(client, world, trainer):
+    """An answer given on the French lesson, read on the Arabic workbook (and the trainers' view of
+    it): its lesson title, prompt and answer keep their left-to-right order ("pourquoi ?", not
+    "? pourquoi")."""
+    from bs4 import BeautifulSoup
+
+    ReflectionAnswer.objects.create(
+        owner=world["trainee"],
+        lesson=world["lesson"],
+        block_id="b1",
+        lesson_title="Comprendre le plaidoyer",
+        prompt="Étude de cas\nQuelles étapes, et pourquoi ?",
+        answer="Identifier le problème, puis les décideurs.",
+    )
+    client.force_login(world["trainee"])
+    with translation.override("ar"):
+        url = reverse("lms:practice:workbook")
+    client.force_login(trainer)
+    admin = reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk})
+    for who, address in ((world["trainee"], url), (trainer, admin)):
+        client.force_login(who)
+        html = BeautifulSoup(client.get(address).content, "html.parser")
+        assert html.select_one(".reflection-prompt")["dir"] == "ltr", address
+        assert any(b.get_text() == "Comprendre le plaidoyer" for b in html.find_all("bdi")), address
