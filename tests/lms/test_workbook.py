@@ -468,3 +468,83 @@ def test_an_answer_in_the_other_script_reads_in_its_own_direction(client, world,
         html = BeautifulSoup(client.get(address).content, "html.parser")
         assert html.select_one(".reflection-prompt")["dir"] == "ltr", address
         assert any(b.get_text() == "Comprendre le plaidoyer" for b in html.find_all("bdi")), address
+
+
+def _text(fr: str, ar: str = "") -> dict:
+    return {"fr": fr, "ar": ar}
+
+
+def _field(key: str, label: str, *, required: bool = True, **settings) -> dict:
+    return {"key": key, "label": _text(label, "حقل"), "help": _text(""), "required": required, **settings}
+
+
+def test_a_trainer_adds_a_template_in_the_admin_and_a_trainee_fills_it_in(client, world, trainer):
+    """Templates are data: a trainer builds one in the admin (sections, field kinds, rules) and
+    publishes it; trainees start a worksheet from it at once, and its rules say what is missing."""
+    from bs4 import BeautifulSoup
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    columns = streamfield(
+        [("short_text", _field("speaker", "Intervenant")), ("date", _field("day", "Date prévue"))]
+    )
+    sections = streamfield(
+        [
+            (
+                "section",
+                {
+                    "key": "seminar",
+                    "title": _text("Séminaire", "الندوة"),
+                    "help": _text(""),
+                    "fields": streamfield(
+                        [
+                            ("short_text", _field("theme", "Thème du séminaire")),
+                            ("long_text", _field("aim", "Objectif", required=False)),
+                            (
+                                "group",
+                                _field(
+                                    "agenda",
+                                    "Programme",
+                                    required=False,
+                                    columns=columns,
+                                    min_rows=1,
+                                    max_rows="",
+                                    display="table",
+                                ),
+                            ),
+                        ]
+                    ),
+                },
+            )
+        ]
+    )
+    data = nested_form_data(
+        {
+            "title_fr": "Note conceptuelle de séminaire",
+            "title_ar": "مذكرة مفاهيمية لندوة",
+            "slug": "note-seminaire",
+            "sections": sections,
+        }
+    )
+    data = {key: value for key, value in data.items() if value is not False}
+    data = {key: ("on" if value is True else value) for key, value in data.items()}
+    client.force_login(trainer)
+    response = client.post(
+        reverse("wagtailsnippets_courses_worksheettemplate:add"), {**data, "action-publish": "publish"}
+    )
+    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(
+        ".error-message"
+    )
+    template = WorksheetTemplate.objects.get(slug="note-seminaire")
+    assert template.live
+
+    client.force_login(world["trainee"])
+    workbook = client.get(reverse("lms:practice:workbook")).content.decode()
+    assert reverse("lms:practice:worksheet_new", args=[template.pk]) in workbook
+    started = client.post(reverse("lms:practice:worksheet_new", args=[template.pk]))
+    worksheet = Worksheet.objects.get(owner=world["trainee"], template=template)
+    assert started.url == reverse("lms:practice:worksheet_edit", args=[worksheet.pk])
+    form = client.get(started.url).content.decode()
+    assert "Thème du séminaire" in form and "Intervenant" in form
+    shown = client.get(reverse("lms:practice:worksheet", args=[worksheet.pk])).content.decode()
+    assert "« Thème du séminaire » est obligatoire." in shown
+    assert "« Programme » est obligatoire." in shown  # at least one row: its own rule
