@@ -548,3 +548,27 @@ def test_a_trainer_adds_a_template_in_the_admin_and_a_trainee_fills_it_in(client
     shown = client.get(reverse("lms:practice:worksheet", args=[worksheet.pk])).content.decode()
     assert "« Thème du séminaire » est obligatoire." in shown
     assert "« Programme » est obligatoire." in shown  # at least one row: its own rule
+
+
+def test_markup_typed_in_a_proposal_or_in_accepted_work_comes_back_as_text(client, world, trainer):
+    """The XSS corpus through what this audit added: a proposed actor's name on the trainers'
+    board, an assignment's title and a competence's name in the accepted work."""
+    from assessments.models import AssignmentPage
+    from courses.models import Competence
+    from tests.factories.questionnaires import make_competences
+    from tests.security.xss_corpus import assert_escaped, html_of, payload
+
+    name = f"Agence {payload(5)}"
+    propose_actor(user=world["trainee"], name=name, kind="agency", country="Autriche", role="Retour")
+    competence = make_competences(1)[0]
+    [assignment] = _assignments(world, 1, [competence])
+    title, shown = f"Travail {payload(7)}", f"Compétence {payload(9)}"
+    AssignmentPage.objects.filter(pk=assignment.pk).update(title_fr=title)
+    Competence.objects.filter(pk=competence.pk).update(name_fr=shown)
+    _accept(world["trainee"], trainer, assignment, level=4)
+    client.force_login(trainer)
+    assert_escaped(html_of(client, "/admin/"), name)
+    admin = reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk})
+    assert_escaped(html_of(client, admin), title, shown)
+    client.force_login(world["trainee"])
+    assert_escaped(html_of(client, reverse("lms:practice:workbook")), title, shown)
