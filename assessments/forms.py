@@ -90,3 +90,34 @@ class QuestionnairePageForm(WagtailAdminPageForm):
         data = form.cleaned_data
         for name, message in definition_errors(kind=data.get("kind"), data=data):
             form.add_error(name, message)
+
+
+class AssignmentPageForm(WagtailAdminPageForm):
+    """A rubric criterion describes at least three levels: a criterion without levels could never be
+    marked, and the feedback on the work could never be released."""
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("comments_only"):
+            return cleaned
+        for form in _live_forms(self.formsets["criteria"]):
+            self._check_criterion(form)
+        return cleaned
+
+    @staticmethod
+    def _check_criterion(form) -> None:
+        from home.languages import language_codes, localized
+
+        from .models.assignments import MIN_RUBRIC_LEVELS, RUBRIC_LEVELS  # the models import this module
+
+        data = form.cleaned_data
+        described = [
+            number
+            for number in RUBRIC_LEVELS
+            if any((data.get(localized(f"level_{number}", code)) or "").strip() for code in language_codes())
+        ]
+        if len(described) < MIN_RUBRIC_LEVELS:
+            form.add_error(
+                None,
+                _("Describe at least three levels of this criterion (a fourth is optional)."),
+            )

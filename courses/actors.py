@@ -55,6 +55,13 @@ def validate_institutional_phone(value: str) -> None:
             )
 
 
+def proposals_to_approve():
+    """Trainees' proposals no trainer has approved yet: what a trainer checks, oldest first."""
+    from .models import Actor
+
+    return Actor.objects.filter(live=False, proposed_by__isnull=False).order_by("pk")
+
+
 @transaction.atomic
 def propose_actor(*, user, **fields):
     """A trainee's proposal: saved as a draft awaiting a trainer's approval, visible to its proposer."""

@@ -26,7 +26,10 @@ from courses.panels import TranslationStatusPanel
 from courses.steps import CourseStepMixin, register_step_type
 from home.panels import LabelledInlinePanel
 
-# A rubric has three or four levels per criterion; the fourth is left empty for three.
+from ..forms import AssignmentPageForm
+
+# A rubric has three or four levels per criterion; the fourth is left empty for three (the admin's
+# form refuses fewer: `assessments.forms.AssignmentPageForm`).
 RUBRIC_LEVELS = range(1, 5)
 MIN_RUBRIC_LEVELS = 3
 
@@ -43,6 +46,7 @@ class AssignmentPage(CourseStepMixin, RoutablePageMixin, Page):
     """An assignment step: a brief, a rubric, a due date; work handed in, returned, revised, accepted."""
 
     step_abbreviation = pgettext_lazy("abbreviation of assignment in a column heading", "A")
+    base_form_class = AssignmentPageForm
 
     instructions = RichTextField(
         _("instructions"), blank=True, features=["bold", "italic", "link", "ol", "ul"]

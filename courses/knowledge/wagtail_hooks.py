@@ -13,6 +13,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from home.choosers import PermissionGatedSnippetChooserViewSet
 from home.roles import Role, has_role
 
+from ..actors import proposals_to_approve
 from .facts import facts_to_recheck
 from .funding import due_for_recheck, proposals_to_check
 from .models import FundingSource, GlossaryTerm
@@ -21,19 +22,25 @@ from .models import FundingSource, GlossaryTerm
 class FactsToRecheckPanel(Component):
     """On a trainer's dashboard: the lessons' facts past their re-check date, each linking to the
     lesson's editor, the funding register's entries past theirs and the trainees' proposals not yet
-    approved, each linking to its editor."""
+    approved (funding sources and actor register entries), each linking to its editor."""
 
     name = "facts_to_recheck"
     template_name = "courses/admin/facts_to_recheck.html"
     order = 60  # after the nudge board
 
-    def __init__(self, facts, funding_sources, proposals):
+    def __init__(self, facts, funding_sources, proposals, actor_proposals=()):
         self.facts = facts
         self.funding_sources = funding_sources
         self.proposals = proposals
+        self.actor_proposals = actor_proposals
 
     def get_context_data(self, parent_context):
-        return {"facts": self.facts, "funding_sources": self.funding_sources, "proposals": self.proposals}
+        return {
+            "facts": self.facts,
+            "funding_sources": self.funding_sources,
+            "proposals": self.proposals,
+            "actor_proposals": self.actor_proposals,
+        }
 
 
 @hooks.register("construct_homepage_panels")
@@ -45,6 +52,7 @@ def facts_to_recheck_panel(request, panels):
                 facts_to_recheck(today=today),
                 list(due_for_recheck(today=today)),
                 list(proposals_to_check().select_related("proposed_by")),
+                list(proposals_to_approve().select_related("proposed_by")),
             )
         )
 

@@ -45,6 +45,15 @@ def _sync_rubric(assignment: AssignmentPage, rubric: dict) -> None:
     )
 
 
+def _sync_competences(assignment: AssignmentPage, wanted: list[Competence]) -> None:
+    """The competences the work shows, published with the page (a parental many-to-many is written
+    when the page is saved: set alone, it was lost). A new revision only when they changed."""
+    if set(assignment.competences.values_list("pk", flat=True)) == {c.pk for c in wanted}:
+        return
+    assignment.competences.set(wanted)
+    assignment.save_revision().publish()
+
+
 @transaction.atomic
 def load_assignments(
     modules: dict[str, ModulePage],
@@ -66,7 +75,7 @@ def load_assignments(
             fields["worksheet_template"] = (templates or {})[item["worksheet_template"]]
         assignment = upsert_child(modules[item["module"]], AssignmentPage, item["slug_fr"], fields)
         _sync_rubric(assignment, rubrics[item["rubric"]])
-        assignment.competences.set([competences[key] for key in item.get("competences", [])])
+        _sync_competences(assignment, [competences[key] for key in item.get("competences", [])])
         assignments[item["key"]] = assignment
     return assignments
 

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
 
+from assessments.assignments import competence_evidence
 from home.people import NAME_ORDER, display_name
 from home.roles import Role, role_required
 
@@ -45,6 +46,7 @@ def trainee_workbook(request, user_id: int):
         {
             "owner": owner,
             "workbook": workbook_of(owner=owner),
+            "evidence": competence_evidence(user=owner),
             "page_title": _("Workbook of %(name)s") % {"name": display_name(owner)},
             "header_icon": "form",
         },

@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from assessments.assignments import competence_evidence
 from courses.access import read_step_context
 from courses.actors import propose_actor
 from courses.models import Actor, LessonPage
@@ -45,7 +46,12 @@ def workbook(request):
     return render(
         request,
         "lms/practice/workbook.html",
-        {"workbook": workbook_of(owner=request.user), "templates": list(live_templates())},
+        {
+            "workbook": workbook_of(owner=request.user),
+            "templates": list(live_templates()),
+            # The work a trainer accepted: the evidence of the competences it shows, with its score.
+            "evidence": competence_evidence(user=request.user),
+        },
     )
 
 

@@ -207,11 +207,68 @@ def test_a_questionnaire_that_closes_before_it_opens_is_refused(site_tree, train
     assert _("The questionnaire must close after it opens.") in form.errors["closes_at"]
 
 
+def criteria(*rows) -> dict:
+    """Rubric criteria as the admin posts them, each with `levels` levels described in French."""
+    return nested_form_data(
+        {
+            "criteria": inline_formset(
+                [
+                    {
+                        "title_fr": row.get("title", "Critère"),
+                        **{f"level_{n}_fr": f"Niveau {n}" for n in range(1, row.get("levels", 4) + 1)},
+                        **{f"level_{n}_ar": text for n, text in enumerate(row.get("arabic", []), start=1)},
+                        **{f"points_{n}": n - 1 for n in range(1, 5)},
+                    }
+                    for row in rows
+                ]
+            )
+        }
+    )
+
+
+def _assignment(site_tree):
+    from tests.factories.assignments import make_assignment
+
+    module = make_course(modules=1, lessons=0).get_children().first().specific
+    return make_assignment(module, criteria=0), module
+
+
+def test_a_rubric_criterion_describes_at_least_three_levels(site_tree, trainer):
+    """A criterion with fewer than three levels could never be marked: the feedback on the work could
+    never be released. A level described in one language counts (the other falls back to it)."""
+    assignment, module = _assignment(site_tree)
+    form = page_form(
+        assignment,
+        module,
+        trainer,
+        **criteria(
+            {"title": "Deux niveaux", "levels": 2},
+            {"title": "Aucun niveau", "levels": 0},
+            {"title": "Trois niveaux", "levels": 3},
+            {"title": "En arabe", "levels": 0, "arabic": ["ضعيف", "مقبول", "جيّد"]},
+        ),
+    )
+    assert not form.is_valid()
+    rows = form.formsets["criteria"].forms
+    message = _("Describe at least three levels of this criterion (a fourth is optional).")
+    assert [message in row.non_field_errors() for row in rows] == [True, True, False, False]
+
+
+def test_a_rubric_of_three_or_four_levels_or_comments_only_is_accepted(site_tree, trainer):
+    assignment, module = _assignment(site_tree)
+    form = page_form(assignment, module, trainer, **criteria({"levels": 3}, {"levels": 4}))
+    assert form.is_valid(), (form.errors, [f.errors for f in form.formsets["criteria"].forms])
+    form = page_form(assignment, module, trainer, comments_only="on", **criteria({"levels": 1}))
+    assert form.is_valid(), (form.errors, [f.errors for f in form.formsets["criteria"].forms])
+
+
 def test_the_page_forms_are_the_assessments_forms():
-    from assessments.forms import QuestionnairePageForm, QuizPageForm
+    from assessments.forms import AssignmentPageForm, QuestionnairePageForm, QuizPageForm
+    from assessments.models import AssignmentPage
 
     assert issubclass(QuizPage.get_edit_handler().get_form_class(), QuizPageForm)
     assert issubclass(QuestionnairePage.get_edit_handler().get_form_class(), QuestionnairePageForm)
+    assert issubclass(AssignmentPage.get_edit_handler().get_form_class(), AssignmentPageForm)
 
 
 def _all_errors(form) -> set[str]:
@@ -249,6 +306,7 @@ ADMIN_MESSAGES = {
         "Every language must have the same number of option lines.",
         "A rating scale goes from 1 to a maximum between 2 and 10.",
     ],
+    "assignment": ["Describe at least three levels of this criterion (a fourth is optional)."],
 }
 
 
@@ -266,6 +324,7 @@ def test_every_admin_form_message_is_reachable_and_shown_in_the_authors_language
     module = course.get_children().first().specific
     question = make_question()
     quiz = make_quiz(module, questions=[question])
+    assignment, assignment_module = _assignment(site_tree)
     questionnaire = make_questionnaire(competences=[])
     submit_response(
         user=make_user(Role.TRAINEE),
@@ -317,6 +376,9 @@ def test_every_admin_form_message_is_reachable_and_shown_in_the_authors_language
                 )
             ),
         }
+        shown["assignment"] = _all_errors(
+            page_form(assignment, assignment_module, trainer, **criteria({"levels": 2}))
+        )
         for form, messages in ADMIN_MESSAGES.items():
             expected = {_(message) for message in messages}
             assert expected <= shown[form], expected - shown[form]

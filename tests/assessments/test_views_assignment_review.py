@@ -275,3 +275,92 @@ def test_the_queue_reads_as_many_queries_for_5_works_as_for_60(
     for url in [*pages, path_to("assessments_review_queue", query={"cohort": cohort.pk})]:
         with django_assert_max_num_queries(QUEUE_QUERIES):
             assert client.get(url).status_code == 200
+
+
+def _plan_values(actor_ids: list[int], version: int) -> dict:
+    """A complete advocacy plan (stored values), one target per actor given."""
+    return {
+        "problem": f"Problème, version {version}",
+        "evidence": "500 projets financés depuis 2011",
+        "goal": "Un service public national",
+        "indicators": "Conventions signées",
+        "objectives": [{"objective": "Convention", "measure": "Une convention signée", "due": "2027-06-30"}],
+        "targets": [{"actor": pk, "influence": 4, "alignment": 3, "ask": "Cofinancer"} for pk in actor_ids],
+        "actions": [{"action": "Note conceptuelle", "date": "2027-01-15", "owner": "Chef de projet"}],
+    }
+
+
+@pytest.mark.parametrize("mode", ["text", "template"])
+def test_the_submission_pages_read_as_many_queries_for_two_versions_as_for_six(
+    client, trainer, trainee, course, module, mode
+):
+    """The trainer's page of one work (the latest version beside its rubric, the earlier versions and
+    their feedback below) and the trainee's page of the assignment (the versions' history) grow with
+    the work's own versions, each naming other actors in a template: their queries do not."""
+    from courses.models import Actor
+    from lms.demo.practice_content import load_actors, load_worksheet_templates
+
+    fields = {}
+    if mode == "template":
+        load_actors()
+        template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
+        fields = {"submission_mode": SubmissionMode.TEMPLATE, "worksheet_template": template}
+        actors = list(Actor.objects.live().values_list("pk", flat=True))
+    assignment = make_assignment(module, criteria=4, max_revisions=10, **fields)
+    enrol(trainee, course)
+    versions = 0
+
+    def hand_in_again():
+        nonlocal versions
+        versions += 1
+        if mode == "template":
+            work = {"values": _plan_values(actors[versions : versions + 2], versions)}
+        else:
+            work = {"text": f"Version {versions}"}
+        rules.save_draft(user=trainee, assignment=assignment, **work)
+        version = rules.submit(user=trainee, assignment=assignment)
+        rules.save_feedback(
+            version=version,
+            reviewer=trainer,
+            marks={
+                c.pk: MarkInput(level=2, comment=f"Niveau 2, v{versions}") for c in assignment.criteria.all()
+            },
+            overall_comment=f"À reprendre, v{versions}",
+            decision=Decision.RETURN,
+            release=True,
+        )
+        return version
+
+    def counts():
+        rules.save_draft(user=trainee, assignment=assignment)
+        latest = rules.submit(user=trainee, assignment=assignment)  # the version awaiting feedback
+        rules.save_feedback(  # drafted on it, not released: the form shows it
+            version=latest, reviewer=trainer, marks={}, overall_comment="Brouillon de commentaire"
+        )
+        review = reverse("assessments_review_submission", args=[latest.submission_id])
+        client.force_login(trainer)
+        client.get(review)
+        trainer_page = _queries(client, review)
+        client.force_login(trainee)
+        client.get(assignment.url)
+        trainee_pages = [
+            _queries(client, assignment.url),
+            _queries(client, assignment.url + f"version/{versions}/"),
+        ]
+        rules.save_feedback(
+            version=latest,
+            reviewer=trainer,
+            marks={c.pk: MarkInput(level=2) for c in assignment.criteria.all()},
+            decision=Decision.RETURN,
+            release=True,
+        )
+        return [trainer_page, *trainee_pages]
+
+    hand_in_again()
+    small = counts()  # 2 versions
+    versions += 1
+    for _ in range(3):
+        hand_in_again()
+    large = counts()  # 6 versions
+    assert Submission.objects.get().versions.count() == 6
+    assert small == large, (small, large)

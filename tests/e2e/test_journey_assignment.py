@@ -1,6 +1,8 @@
 """An assignment from both sides: the trainee reads the brief and the rubric and submits → the
 trainer returns it with a level per criterion → the trainee revises and submits again → the
-trainer accepts; in French and Arabic, desktop and phone, axe 0 serious/critical at each step."""
+trainer accepts → the trainee finds it in their workbook as evidence of its competences; in French
+and Arabic, desktop and phone, axe 0 serious/critical at each step (the work beside its rubric
+included, filled in before it is sent)."""
 
 import pytest
 from django.utils import translation
@@ -14,6 +16,8 @@ from home.roles import Role, ensure_groups
 from home.site_tree import ensure_home_page
 from tests.factories.assignments import make_assignment
 from tests.factories.courses import enrol, make_course
+from tests.factories.questionnaires import make_competences
+from tests.paths import path_to
 
 from .conftest import JOURNEY_RUNS, log_in, open_admin, ui
 
@@ -38,18 +42,21 @@ def classroom(live_server, transactional_db, make_user, language):
     course = make_course(modules=1, lessons=1)
     enrol(trainee, course)
     assignment = make_assignment(course.get_children().first().specific, criteria=3, levels=4)
+    assignment.competences.set(make_competences(1))
+    assignment.save()
     with translation.override(language):
         url = assignment.get_url()
     return {"assignment": assignment, "url": url, "trainee": trainee}
 
 
-def review(page, base, assignment, level: int, decision: str, language: str) -> None:
+def review(page, base, assignment, level: int, decision: str, language: str, step) -> None:
     page.goto(f"{base}/admin/to-review/")
     page.locator("table.listing a").first.click()
     for criterion in assignment.criteria.all():
         page.locator(f"input[name=level_{criterion.pk}][value='{level}']").check()
         page.locator(f"textarea[name=comment_{criterion.pk}]").fill("Ciblez la GIZ / استهدفوا الوكالة")
     page.locator("textarea[name=overall_comment]").fill("Bon départ / بداية جيّدة")
+    step(page, f"review-{decision}", admin=True, overflow=False)
     page.locator(f"button[name=action][value={decision}]").click()
     page.wait_for_load_state()
 
@@ -71,7 +78,7 @@ def test_assignment_journey(live_server, classroom, new_page, step, language, vi
 
     trainer = new_page(viewport=viewport, locale=language)
     open_admin(trainer, base, "karim", language)
-    review(trainer, base, assignment, 2, "return", language)
+    review(trainer, base, assignment, 2, "return", language, step)
     step(trainer, "returned", admin=True, overflow=False)
     assert Submission.objects.get().status == SubmissionStatus.RETURNED
 
@@ -84,7 +91,7 @@ def test_assignment_journey(live_server, classroom, new_page, step, language, vi
 
     trainer.goto(f"{base}/admin/to-review/")
     step(trainer, "queue", admin=True, overflow=False)
-    review(trainer, base, assignment, 4, "accept", language)
+    review(trainer, base, assignment, 4, "accept", language, step)
     assert Submission.objects.get().status == SubmissionStatus.ACCEPTED
 
     trainee.reload()
@@ -94,3 +101,7 @@ def test_assignment_journey(live_server, classroom, new_page, step, language, vi
     trainee.goto(base + url + "version/1/")
     assert first in trainee.locator(".submitted-text").inner_text()
     step(trainee, "version-1")
+    trainee.goto(base + path_to("lms:practice:workbook", language=language))
+    evidence = trainee.locator(".competence-evidence").inner_text()
+    assert getattr(assignment, f"title_{language}") in evidence and "100" in evidence
+    step(trainee, "workbook")

@@ -186,6 +186,30 @@ def test_a_proposed_actor_is_seen_by_its_proposer_only_until_a_trainer_approves_
     assert proposal.live and proposal.live_revision == proposal.latest_revision  # the proposal, as approved
 
 
+def test_the_trainer_dashboard_lists_the_actor_proposals_until_one_is_approved(client, world, trainer):
+    """A trainee's proposal reaches the trainers on their board, linking to its editor, where
+    publishing approves it (a draft was otherwise found only by looking through the register)."""
+    from bs4 import BeautifulSoup
+
+    proposal = propose_actor(
+        user=world["trainee"], name="Agence fédérale BBU", kind="agency", country="Autriche", role="Retour"
+    )
+    client.force_login(trainer)
+
+    def listed():
+        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        return [
+            (" ".join(li.get_text(" ").split()), li.a["href"]) for li in html.select(".actor-proposals li")
+        ]
+
+    [(text, link)] = listed()
+    assert text.startswith("Agence fédérale BBU") and "Amira Ben Ali" in text
+    assert link == reverse("wagtailsnippets_courses_actor:edit", args=[proposal.pk])
+    assert client.get(link).status_code == 200
+    approve_actor(actor=proposal, user=trainer)
+    assert listed() == []
+
+
 @pytest.mark.parametrize(
     ("field", "value"),
     [
@@ -337,3 +361,214 @@ def test_a_tampered_worksheet_post_never_fails_and_saves_nothing_wrong(client, w
     worksheet.refresh_from_db()
     assert worksheet.values in ({}, {"objectives": []}) or response.status_code == 302
     assert "targets" not in worksheet.values
+
+
+# Competence evidence: the work a trainer accepted ----------------------------------------------------
+
+
+def _accept(trainee, trainer, assignment, *, level: int, decision: str = "accept"):
+    from assessments import assignments as rules
+
+    rules.save_draft(user=trainee, assignment=assignment, text="Plan de mobilisation (cas fictif)")
+    version = rules.submit(user=trainee, assignment=assignment)
+    rules.save_feedback(
+        version=version,
+        reviewer=trainer,
+        marks={c.pk: rules.MarkInput(level=level) for c in assignment.criteria.all()},
+        decision=decision,
+        release=True,
+    )
+
+
+def _assignments(world, count: int, competences):
+    from tests.factories.assignments import make_assignment
+
+    module = world["lesson"].get_parent().specific
+    made = []
+    for _n in range(count):
+        assignment = make_assignment(module, criteria=2, levels=4)
+        assignment.competences.set(competences)
+        assignment.save()
+        made.append(assignment)
+    return made
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "competence", "score"),
+    [("fr", "Mes travaux acceptés", "Compétence 1", "67 %"), ("ar", "أعمالي المقبولة", "الكفاءة 1", "67 %")],
+)
+def test_accepted_work_shows_in_the_workbook_as_evidence_of_its_competences(
+    client, world, trainer, language, heading, competence, score
+):
+    """Acceptance puts the rubric score into the competence evidence: the trainee reads it in their
+    workbook, the trainers on the trainee's workbook in the admin; work only returned is not
+    evidence, and nobody else reads it."""
+    from tests.factories.questionnaires import make_competences
+
+    accepted, returned = _assignments(world, 2, make_competences(2))
+    _accept(world["trainee"], trainer, accepted, level=3)  # 2 + 2 of 6 points
+    _accept(world["trainee"], trainer, returned, level=1, decision="return")
+    client.force_login(world["trainee"])
+    with translation.override(language):
+        url = reverse("lms:practice:workbook")
+        title = getattr(accepted, f"title_{language}")
+    html = client.get(url).content.decode()
+    shown = html.split(heading, 1)[1].split("</ul>", 1)[0]
+    assert title in shown and competence in shown and score in shown
+    assert getattr(returned, f"title_{language}") not in shown
+
+    client.force_login(world["other"])
+    assert title not in client.get(url).content.decode()
+    client.force_login(trainer)
+    admin = client.get(reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk}))
+    assert accepted.title_fr in admin.content.decode().split("competence-evidence", 1)[1]
+
+
+def test_the_evidence_reads_the_same_number_of_queries_for_one_accepted_work_as_for_four(
+    client, world, trainer
+):
+    from tests.factories.questionnaires import make_competences
+
+    competences = make_competences(3)
+    client.force_login(world["trainee"])
+    url = reverse("lms:practice:workbook")
+    counts = []
+    for count in (1, 3):
+        for assignment in _assignments(world, count, competences[:count]):
+            _accept(world["trainee"], trainer, assignment, level=4)
+        client.get(url)
+        with CaptureQueriesContext(connection) as queries:
+            html = client.get(url).content.decode()
+        assert html.count("Compétence 1") == (1 if count == 1 else 4)
+        counts.append(len(queries))
+    assert counts[0] == counts[1], counts
+
+
+def test_an_answer_in_the_other_script_reads_in_its_own_direction(client, world, trainer):
+    """An answer given on the French lesson, read on the Arabic workbook (and the trainers' view of
+    it): its lesson title, prompt and answer keep their left-to-right order ("pourquoi ?", not
+    "? pourquoi")."""
+    from bs4 import BeautifulSoup
+
+    ReflectionAnswer.objects.create(
+        owner=world["trainee"],
+        lesson=world["lesson"],
+        block_id="b1",
+        lesson_title="Comprendre le plaidoyer",
+        prompt="Étude de cas\nQuelles étapes, et pourquoi ?",
+        answer="Identifier le problème, puis les décideurs.",
+    )
+    client.force_login(world["trainee"])
+    with translation.override("ar"):
+        url = reverse("lms:practice:workbook")
+    client.force_login(trainer)
+    admin = reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk})
+    for who, address in ((world["trainee"], url), (trainer, admin)):
+        client.force_login(who)
+        html = BeautifulSoup(client.get(address).content, "html.parser")
+        assert html.select_one(".reflection-prompt")["dir"] == "ltr", address
+        assert any(b.get_text() == "Comprendre le plaidoyer" for b in html.find_all("bdi")), address
+
+
+def _text(fr: str, ar: str = "") -> dict:
+    return {"fr": fr, "ar": ar}
+
+
+def _field(key: str, label: str, *, required: bool = True, **settings) -> dict:
+    return {"key": key, "label": _text(label, "حقل"), "help": _text(""), "required": required, **settings}
+
+
+def test_a_trainer_adds_a_template_in_the_admin_and_a_trainee_fills_it_in(client, world, trainer):
+    """Templates are data: a trainer builds one in the admin (sections, field kinds, rules) and
+    publishes it; trainees start a worksheet from it at once, and its rules say what is missing."""
+    from bs4 import BeautifulSoup
+    from wagtail.test.utils.form_data import nested_form_data, streamfield
+
+    columns = streamfield(
+        [("short_text", _field("speaker", "Intervenant")), ("date", _field("day", "Date prévue"))]
+    )
+    sections = streamfield(
+        [
+            (
+                "section",
+                {
+                    "key": "seminar",
+                    "title": _text("Séminaire", "الندوة"),
+                    "help": _text(""),
+                    "fields": streamfield(
+                        [
+                            ("short_text", _field("theme", "Thème du séminaire")),
+                            ("long_text", _field("aim", "Objectif", required=False)),
+                            (
+                                "group",
+                                _field(
+                                    "agenda",
+                                    "Programme",
+                                    required=False,
+                                    columns=columns,
+                                    min_rows=1,
+                                    max_rows="",
+                                    display="table",
+                                ),
+                            ),
+                        ]
+                    ),
+                },
+            )
+        ]
+    )
+    data = nested_form_data(
+        {
+            "title_fr": "Note conceptuelle de séminaire",
+            "title_ar": "مذكرة مفاهيمية لندوة",
+            "slug": "note-seminaire",
+            "sections": sections,
+        }
+    )
+    data = {key: value for key, value in data.items() if value is not False}
+    data = {key: ("on" if value is True else value) for key, value in data.items()}
+    client.force_login(trainer)
+    response = client.post(
+        reverse("wagtailsnippets_courses_worksheettemplate:add"), {**data, "action-publish": "publish"}
+    )
+    assert response.status_code == 302, BeautifulSoup(response.content, "html.parser").select(
+        ".error-message"
+    )
+    template = WorksheetTemplate.objects.get(slug="note-seminaire")
+    assert template.live
+
+    client.force_login(world["trainee"])
+    workbook = client.get(reverse("lms:practice:workbook")).content.decode()
+    assert reverse("lms:practice:worksheet_new", args=[template.pk]) in workbook
+    started = client.post(reverse("lms:practice:worksheet_new", args=[template.pk]))
+    worksheet = Worksheet.objects.get(owner=world["trainee"], template=template)
+    assert started.url == reverse("lms:practice:worksheet_edit", args=[worksheet.pk])
+    form = client.get(started.url).content.decode()
+    assert "Thème du séminaire" in form and "Intervenant" in form
+    shown = client.get(reverse("lms:practice:worksheet", args=[worksheet.pk])).content.decode()
+    assert "« Thème du séminaire » est obligatoire." in shown
+    assert "« Programme » est obligatoire." in shown  # at least one row: its own rule
+
+
+def test_markup_typed_in_a_proposal_or_in_accepted_work_comes_back_as_text(client, world, trainer):
+    """The XSS corpus through what this audit added: a proposed actor's name on the trainers'
+    board, an assignment's title and a competence's name in the accepted work."""
+    from assessments.models import AssignmentPage
+    from courses.models import Competence
+    from tests.factories.questionnaires import make_competences
+    from tests.security.xss_corpus import assert_escaped, html_of, payload
+
+    name = f"Agence {payload(5)}"
+    propose_actor(user=world["trainee"], name=name, kind="agency", country="Autriche", role="Retour")
+    competence = make_competences(1)[0]
+    [assignment] = _assignments(world, 1, [competence])
+    title, shown = f"Travail {payload(7)}", f"Compétence {payload(9)}"
+    AssignmentPage.objects.filter(pk=assignment.pk).update(title_fr=title)
+    Competence.objects.filter(pk=competence.pk).update(name_fr=shown)
+    _accept(world["trainee"], trainer, assignment, level=4)
+    client.force_login(trainer)
+    assert_escaped(html_of(client, "/admin/"), name)
+    admin = reverse("lms_trainee_workbook", kwargs={"user_id": world["trainee"].pk})
+    assert_escaped(html_of(client, admin), title, shown)
+    client.force_login(world["trainee"])
+    assert_escaped(html_of(client, reverse("lms:practice:workbook")), title, shown)
