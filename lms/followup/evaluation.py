@@ -30,6 +30,7 @@ from django.utils.translation import pgettext
 
 from assessments.models import ItemAnswer, QuestionnairePage
 from assessments.models.questionnaires import ItemKind, QuestionnairePurpose, ResponseStatus
+from assessments.questionnaire_kinds import handler_for
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from home.disclosure import Breakdown, protect
 from home.languages import isolated
@@ -185,7 +186,7 @@ def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion
         return []
     questions = []
     for choice in survey.choices:
-        several = choice.item.kind == ItemKind.MULTIPLE_CHOICE
+        several = handler_for(choice.item.kind).picks_several
         counts = {str(index): bar.count for index, bar in enumerate(choice.bars)}
         labels = {str(index): str(bar.label) for index, bar in enumerate(choice.bars)}
         groups = dict.fromkeys(counts, choice.answered) if several else None
