@@ -10,7 +10,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,6 +17,7 @@ from django.utils import timezone, translation
 from courses.access import enrolled_courses
 from courses.models import CoursePage
 from courses.progress import courses_progress
+from home.languages import default_language, language_codes, localized
 from home.people import display_name
 
 from ..models import (
@@ -83,10 +83,6 @@ def eligible_items(*, user) -> list[Eligibility]:
     return items
 
 
-def _languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def _snapshot(item: Eligibility) -> dict:
     """What the certificate states of its course or workshop, in every language."""
     source = item.course or item.workshop
@@ -95,9 +91,10 @@ def _snapshot(item: Eligibility) -> dict:
         "tier": CertificateTier.ACHIEVEMENT if item.course else CertificateTier.PARTICIPATION,
         "hours": source.duration_hours,
     }
-    for language in _languages():
+    for language in language_codes():
         with translation.override(language):
-            fields[f"title_{language}"] = source.title
+            fields[localized("title", language)] = source.title
+    fields["title"] = fields[localized("title", default_language())]
     return fields
 
 
@@ -107,9 +104,10 @@ def _competences(item: Eligibility) -> list[dict]:
     competences = []
     for competence in item.course.competences.all():
         names = {}
-        for language in _languages():
+        for language in language_codes():
             with translation.override(language):
-                names[f"name_{language}"] = competence.name
+                names[localized("name", language)] = competence.name
+        names["name"] = names[localized("name", default_language())]
         competences.append({"key": competence.key, **names})
     return competences
 
@@ -177,8 +175,9 @@ def issued_certificate(*, user, code: str) -> Certificate | None:
 
 def snapshot_title(certificate: Certificate, language: str) -> str:
     """The certificate's title as issued, in `language` (else in the default language)."""
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return getattr(certificate, f"title_{language}", "") or getattr(certificate, f"title_{default}")
+    return getattr(certificate, localized("title", language), "") or getattr(
+        certificate, localized("title", default_language())
+    )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from home.languages import is_right_to_left, language_codes, text_attributes
+
 from ..models import Certificate
 from ..pdf import render_pdf
 from .issuing import certificate_entries, certificate_for, issued_certificate, verify
@@ -11,6 +13,11 @@ from .issuing import certificate_entries, certificate_for, issued_certificate, v
 @login_required
 def my_certificates(request):
     return render(request, "lms/certificates.html", {"entries": certificate_entries(user=request.user)})
+
+
+def sides() -> list[dict]:
+    """The languages a certificate is stated in, the default first: each with its `lang` and `dir`."""
+    return [{**text_attributes(code), "rtl": is_right_to_left(code)} for code in language_codes()]
 
 
 def _pdf(request, certificate: Certificate | None):
@@ -24,6 +31,7 @@ def _pdf(request, certificate: Certificate | None):
         {
             "certificate": certificate,
             "competences": list(certificate.competences.all()),
+            "sides": sides(),
             "verify_url": verify_url,
         },
         "certificat",
@@ -51,5 +59,5 @@ def verify_certificate(request):
     return render(
         request,
         "lms/certificate_verify.html",
-        {"code": code, "certificate": certificate, "checked": bool(code)},
+        {"code": code, "certificate": certificate, "checked": bool(code), "sides": sides()},
     )
