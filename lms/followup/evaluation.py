@@ -124,6 +124,7 @@ class Indicator:
     current: str
     source: str
     met: bool | None = None  # None: no target
+    baseline_is_sentence: bool = False  # else a figure, isolated left to right on the page
 
 
 @dataclass(frozen=True)
@@ -323,6 +324,7 @@ def _indicators(*, plan, trainees: int, completed: set[int], behaviour: Behaviou
             f"{improved} %",
             str(_("Self-ratings at the check-ins, against the needs assessment")),
             met(improved, plan.target_improvement_rate),
+            baseline_is_sentence=True,
         ),
         Indicator(
             str(_("Percentage applying at least one competence at six months")),

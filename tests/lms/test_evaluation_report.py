@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from assessments.models import ItemAnswer, QuestionnaireItem, Response
@@ -198,6 +199,12 @@ def test_the_screen_shows_the_levels_and_the_indicator_sheet(client, world, task
         assert unescape(translated(text, language)) in unescape(page)
     assert "5 / 7" in page and "&lt;3" in page
     assert "P0 X" not in page  # aggregates only: no one's name
+    # Every figure of the sheet reads left to right as a whole, the baseline too: "0 %" was "% 0"
+    # in Arabic; the baseline written as a sentence keeps the page's direction.
+    sheet = BeautifulSoup(page, "html.parser").select("tr.indicator")
+    baselines = [row.select("td")[0] for row in sheet]
+    assert [cell.bdi["dir"] if cell.bdi else None for cell in baselines][:3] == ["ltr", None, "ltr"]
+    assert baselines[2].bdi.get_text() == "0 %"
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
