@@ -58,23 +58,30 @@ def test_a_lesson_written_in_french_and_arabic_opens_in_english_marking_the_fren
     )
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
-@pytest.mark.parametrize("language", EXPECTED)
-def test_a_pdf_comes_out_in_each_language_with_its_direction(
-    client, site_tree, make_user, tmp_path, monkeypatch, language
-):
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The HTML of each PDF rendered during the test, in order."""
     import lms.pdf
-    from courses.models import Cohort
-    from tests.factories.plans import make_plan
 
-    rendered = []
+    pages = []
     original = lms.pdf.render_to_string
 
     def keep(*args, **kwargs):
-        rendered.append(original(*args, **kwargs))
-        return rendered[-1]
+        pages.append(original(*args, **kwargs))
+        return pages[-1]
 
     monkeypatch.setattr(lms.pdf, "render_to_string", keep)
+    return pages
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+@pytest.mark.parametrize("language", EXPECTED)
+def test_a_pdf_comes_out_in_each_language_with_its_direction(
+    client, site_tree, make_user, tmp_path, rendered, language
+):
+    from courses.models import Cohort
+    from tests.factories.plans import make_plan
+
     cohort = Cohort.objects.create(name="Cohort")
     cohort.trainees.set([make_user(Role.TRAINEE)])
     plan = make_plan(cohort=cohort)
@@ -92,21 +99,12 @@ def test_a_pdf_comes_out_in_each_language_with_its_direction(
 
 @pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 def test_a_certificate_states_its_title_in_every_language_each_in_its_direction(
-    client, site_tree, make_user, tmp_path, monkeypatch
+    client, site_tree, make_user, tmp_path, rendered
 ):
-    import lms.pdf
     from courses.progress import mark_step_complete
     from lms.models import Certificate
     from tests.paths import path_to
 
-    rendered = []
-    original = lms.pdf.render_to_string
-
-    def keep(*args, **kwargs):
-        rendered.append(original(*args, **kwargs))
-        return rendered[-1]
-
-    monkeypatch.setattr(lms.pdf, "render_to_string", keep)
     trainee = make_user(Role.TRAINEE)
     course = make_course(modules=1, lessons=1)
     course.title_en = "Advocacy and EU funding"
