@@ -91,10 +91,12 @@ def _snapshot(item: Eligibility) -> dict:
         "tier": CertificateTier.ACHIEVEMENT if item.course else CertificateTier.PARTICIPATION,
         "hours": source.duration_hours,
     }
+    # Each language's own title, empty where it has none (the certificate then shows the fallback,
+    # marked with its language, as the site does), and the base column in the default language.
     for language in language_codes():
-        with translation.override(language):
-            fields[localized("title", language)] = source.title
-    fields["title"] = fields[localized("title", default_language())]
+        fields[localized("title", language)] = getattr(source, localized("title", language)) or ""
+    with translation.override(default_language()):
+        fields["title"] = source.title
     return fields
 
 
@@ -103,11 +105,12 @@ def _competences(item: Eligibility) -> list[dict]:
         return []
     competences = []
     for competence in item.course.competences.all():
-        names = {}
-        for language in language_codes():
-            with translation.override(language):
-                names[localized("name", language)] = competence.name
-        names["name"] = names[localized("name", default_language())]
+        names = {
+            localized("name", language): getattr(competence, localized("name", language)) or ""
+            for language in language_codes()
+        }
+        with translation.override(default_language()):
+            names["name"] = competence.name
         competences.append({"key": competence.key, **names})
     return competences
 

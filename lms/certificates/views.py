@@ -3,7 +3,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from home.languages import is_right_to_left, language_codes, text_attributes
+from home.languages import current_language, is_right_to_left, language_codes, text_attributes
 
 from ..models import Certificate
 from ..pdf import render_pdf
@@ -15,9 +15,11 @@ def my_certificates(request):
     return render(request, "lms/certificates.html", {"entries": certificate_entries(user=request.user)})
 
 
-def sides() -> list[dict]:
-    """The languages a certificate is stated in, the default first: each with its `lang` and `dir`."""
-    return [{**text_attributes(code), "rtl": is_right_to_left(code)} for code in language_codes()]
+def sides(*, first: str | None = None) -> list[dict]:
+    """The languages a certificate is stated in, `first` first (else the default language): each
+    with its `lang` and `dir`."""
+    codes = sorted(language_codes(), key=lambda code: code != first) if first else language_codes()
+    return [{**text_attributes(code), "rtl": is_right_to_left(code)} for code in codes]
 
 
 def _pdf(request, certificate: Certificate | None):
@@ -59,5 +61,10 @@ def verify_certificate(request):
     return render(
         request,
         "lms/certificate_verify.html",
-        {"code": code, "certificate": certificate, "checked": bool(code), "sides": sides()},
+        {
+            "code": code,
+            "certificate": certificate,
+            "checked": bool(code),
+            "sides": sides(first=current_language()),  # the reader's language first
+        },
     )

@@ -127,3 +127,22 @@ def test_a_certificate_states_its_title_in_every_language_each_in_its_direction(
     pdf.write_bytes(response.content)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert "Advocacy and EU funding" in text
+
+
+def test_a_certificate_without_an_english_title_marks_the_french_one_in_the_english_column(
+    client, site_tree, make_user, rendered
+):
+    from courses.progress import mark_step_complete
+    from tests.paths import path_to
+
+    trainee = make_user(Role.TRAINEE)
+    course = make_course(modules=1, lessons=1)  # French and Arabic only
+    enrol(trainee, course)
+    for lesson in lessons_of(course):
+        mark_step_complete(user=trainee, page=lesson)
+    client.force_login(trainee)
+    client.get(path_to("lms:course_certificate", language="en", course_id=course.pk))
+    english = BeautifulSoup(rendered[0], "html.parser").select_one('.columns section[lang="en"]')
+    title = english.select_one(".title")
+    assert title.span and (title.span["lang"], title.span["dir"]) == ("fr", "ltr")
+    assert title.get_text() == course.title_fr
