@@ -3,9 +3,10 @@
 - A pre-test allows one attempt, whatever the quiz's "attempts allowed" says: a second try at the
   same questions measures memory of the first, not the starting point.
 - A pre-test's answers (correct choices, feedback) stay hidden, the score only is shown, until the
-  paired post-test is over for this trainee: every paired post-test has closed (its closing date
-  has passed) or, for one with no closing date, the trainee has submitted it. A pre-test paired
-  with no post-test keeps its answers hidden. Seeing the answers earlier would teach the post-test.
+  paired post-test is over for this trainee: every paired post-test has closed for good (its
+  closing date and the late answers' grace have passed: `availability.is_closed_for_good`) or, for
+  one with no closing date, the trainee has submitted it. A pre-test paired with no post-test
+  keeps its answers hidden. Seeing the answers earlier would teach the post-test.
 - The post-test is drawn from a parallel set of questions on the same competences: a question it
   shares with its pre-test is reported to the trainer (`shared_questions`).
 """
@@ -15,6 +16,7 @@ from datetime import datetime
 from django.db.models import Q
 from django.utils import timezone
 
+from .availability import is_closed_for_good
 from .models import Attempt, Question, QuizPage
 from .models.attempts import AttemptStatus
 from .models.quiz import QuizPurpose
@@ -43,8 +45,9 @@ def pre_test_answers_released(*, pre_test: QuizPage, user, now: datetime | None 
     post_tests = list(QuizPage.objects.filter(paired_pre_test=pre_test).only("pk", "closes_at"))
     if not post_tests:
         return False
-    if any(quiz.closes_at is not None and now < quiz.closes_at for quiz in post_tests):
-        return False  # a dated post-test has not closed yet
+    dated = [quiz for quiz in post_tests if quiz.closes_at is not None]
+    if not all(is_closed_for_good(closes_at=quiz.closes_at, now=now) for quiz in dated):
+        return False  # a dated post-test may still take an answer
     undated = {quiz.pk for quiz in post_tests if quiz.closes_at is None}
     submitted = Attempt.objects.filter(quiz_id__in=undated, user=user, status=AttemptStatus.SUBMITTED)
     return set(submitted.values_list("quiz_id", flat=True)) >= undated

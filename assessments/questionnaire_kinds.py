@@ -75,6 +75,8 @@ class ItemKindHandler:
     # `results_template`, given an OtherResult).
     results_section = "others"
     results_template = "assessments/results_item.html"
+    # A respondent may pick several options: a choice's share is of the respondents, with no total.
+    picks_several = False
     # The form ---------------------------------------------------------------------------------
 
     def heading(self, *, item) -> TextOf:
@@ -292,6 +294,7 @@ class SingleChoice(OneNumber, WithOptions):
 class MultipleChoice(WithOptions):
     kind = ItemKind.MULTIPLE_CHOICE
     results_section = "choices"
+    picks_several = True
 
     def field(self, *, item, required):
         return forms.MultipleChoiceField(

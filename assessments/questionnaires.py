@@ -7,9 +7,10 @@ which are all written anew in a random order with new ids; the participations (w
 no date) are written anew in a random order too. So nothing in the database (ids, row order, answer
 ids, drafts) pairs a participation with a response. Dates are stored without times.
 
-Who may answer (`answer_refusal`, and `meant_for` as a query filter for the to-do list): trainees
-only, and only those of the questionnaire's cohort when it names one. The refusal is checked again
-on every write, not only when the page is shown.
+Who may answer (`answer_refusal`, and `meant_for` / `meant_for_cohort` as query filters for the
+to-do list, the calendar and a cohort's weekly summary): trainees only, and only those of the
+questionnaire's cohort when it names one. The refusal is checked again on every write, not only
+when the page is shown.
 """
 
 import random
@@ -56,6 +57,11 @@ class OutsideCohort(ResponseRefused):
 def meant_for(*, user) -> Q:
     """The questionnaires a trainee is expected to answer, as a query filter (role apart)."""
     return Q(cohort__isnull=True) | Q(cohort__trainees=user)
+
+
+def meant_for_cohort(*, cohort) -> Q:
+    """`meant_for` the trainees of `cohort` as a group: no cohort named, or this one."""
+    return Q(cohort__isnull=True) | Q(cohort=cohort)
 
 
 def answer_refusal(*, user, questionnaire: QuestionnairePage) -> ResponseRefused | None:

@@ -108,7 +108,7 @@ def progress_menu_item():
 def translation_gaps_menu_item():
     return MenuItem(
         gettext_lazy("Missing translations"),
-        "/admin/translation-gaps/",
+        reverse("translation_gaps"),
         icon_name="warning",
         order=700,
     )

@@ -1,7 +1,15 @@
 from modeltranslation.decorators import register
 from modeltranslation.translator import TranslationOptions
 
-from .models import ApprovalSignature, FacilitatorNote, StaffProfile, TrainingPlanPage, Workshop
+from .models import (
+    ApprovalSignature,
+    Certificate,
+    CertificateCompetence,
+    FacilitatorNote,
+    StaffProfile,
+    TrainingPlanPage,
+    Workshop,
+)
 
 
 @register(TrainingPlanPage)
@@ -27,3 +35,14 @@ class ApprovalSignatureTR(TranslationOptions):
 @register(FacilitatorNote)
 class FacilitatorNoteTR(TranslationOptions):
     fields = ("session_plan", "timing", "materials", "answers")
+
+
+# A certificate's record, in every language as it was at issue (lms/certificates/issuing.py).
+@register(Certificate)
+class CertificateTR(TranslationOptions):
+    fields = ("title",)
+
+
+@register(CertificateCompetence)
+class CertificateCompetenceTR(TranslationOptions):
+    fields = ("name",)

@@ -10,7 +10,6 @@ import secrets
 from dataclasses import dataclass
 from datetime import date
 
-from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -18,6 +17,7 @@ from django.utils import timezone, translation
 from courses.access import enrolled_courses
 from courses.models import CoursePage
 from courses.progress import courses_progress
+from home.languages import default_language, language_codes, localized
 from home.people import display_name
 
 from ..models import (
@@ -83,10 +83,6 @@ def eligible_items(*, user) -> list[Eligibility]:
     return items
 
 
-def _languages() -> list[str]:
-    return [code for code, _name in settings.LANGUAGES]
-
-
 def _snapshot(item: Eligibility) -> dict:
     """What the certificate states of its course or workshop, in every language."""
     source = item.course or item.workshop
@@ -95,9 +91,12 @@ def _snapshot(item: Eligibility) -> dict:
         "tier": CertificateTier.ACHIEVEMENT if item.course else CertificateTier.PARTICIPATION,
         "hours": source.duration_hours,
     }
-    for language in _languages():
-        with translation.override(language):
-            fields[f"title_{language}"] = source.title
+    # Each language's own title, empty where it has none (the certificate then shows the fallback,
+    # marked with its language, as the site does), and the base column in the default language.
+    for language in language_codes():
+        fields[localized("title", language)] = getattr(source, localized("title", language)) or ""
+    with translation.override(default_language()):
+        fields["title"] = source.title
     return fields
 
 
@@ -106,10 +105,12 @@ def _competences(item: Eligibility) -> list[dict]:
         return []
     competences = []
     for competence in item.course.competences.all():
-        names = {}
-        for language in _languages():
-            with translation.override(language):
-                names[f"name_{language}"] = competence.name
+        names = {
+            localized("name", language): getattr(competence, localized("name", language)) or ""
+            for language in language_codes()
+        }
+        with translation.override(default_language()):
+            names["name"] = competence.name
         competences.append({"key": competence.key, **names})
     return competences
 
@@ -177,8 +178,9 @@ def issued_certificate(*, user, code: str) -> Certificate | None:
 
 def snapshot_title(certificate: Certificate, language: str) -> str:
     """The certificate's title as issued, in `language` (else in the default language)."""
-    default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
-    return getattr(certificate, f"title_{language}", "") or getattr(certificate, f"title_{default}")
+    return getattr(certificate, localized("title", language), "") or getattr(
+        certificate, localized("title", default_language())
+    )
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,8 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from home.languages import current_language, is_right_to_left, language_codes, text_attributes
+
 from ..models import Certificate
 from ..pdf import render_pdf
 from .issuing import certificate_entries, certificate_for, issued_certificate, verify
@@ -11,6 +13,13 @@ from .issuing import certificate_entries, certificate_for, issued_certificate, v
 @login_required
 def my_certificates(request):
     return render(request, "lms/certificates.html", {"entries": certificate_entries(user=request.user)})
+
+
+def sides(*, first: str | None = None) -> list[dict]:
+    """The languages a certificate is stated in, `first` first (else the default language): each
+    with its `lang` and `dir`."""
+    codes = sorted(language_codes(), key=lambda code: code != first) if first else language_codes()
+    return [{**text_attributes(code), "rtl": is_right_to_left(code)} for code in codes]
 
 
 def _pdf(request, certificate: Certificate | None):
@@ -24,6 +33,7 @@ def _pdf(request, certificate: Certificate | None):
         {
             "certificate": certificate,
             "competences": list(certificate.competences.all()),
+            "sides": sides(),
             "verify_url": verify_url,
         },
         "certificat",
@@ -51,5 +61,10 @@ def verify_certificate(request):
     return render(
         request,
         "lms/certificate_verify.html",
-        {"code": code, "certificate": certificate, "checked": bool(code)},
+        {
+            "code": code,
+            "certificate": certificate,
+            "checked": bool(code),
+            "sides": sides(first=current_language()),  # the reader's language first
+        },
     )

@@ -30,6 +30,7 @@ from django.utils.translation import pgettext
 
 from assessments.models import ItemAnswer, QuestionnairePage
 from assessments.models.questionnaires import ItemKind, QuestionnairePurpose, ResponseStatus
+from assessments.questionnaire_kinds import handler_for
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
 from home.disclosure import Breakdown, protect
 from home.languages import isolated
@@ -123,6 +124,7 @@ class Indicator:
     current: str
     source: str
     met: bool | None = None  # None: no target
+    baseline_is_sentence: bool = False  # else a figure, isolated left to right on the page
 
 
 @dataclass(frozen=True)
@@ -185,7 +187,7 @@ def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion
         return []
     questions = []
     for choice in survey.choices:
-        several = choice.item.kind == ItemKind.MULTIPLE_CHOICE
+        several = handler_for(choice.item.kind).picks_several
         counts = {str(index): bar.count for index, bar in enumerate(choice.bars)}
         labels = {str(index): str(bar.label) for index, bar in enumerate(choice.bars)}
         groups = dict.fromkeys(counts, choice.answered) if several else None
@@ -322,6 +324,7 @@ def _indicators(*, plan, trainees: int, completed: set[int], behaviour: Behaviou
             f"{improved} %",
             str(_("Self-ratings at the check-ins, against the needs assessment")),
             met(improved, plan.target_improvement_rate),
+            baseline_is_sentence=True,
         ),
         Indicator(
             str(_("Percentage applying at least one competence at six months")),

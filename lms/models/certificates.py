@@ -36,8 +36,9 @@ class Certificate(models.Model):
     # Empty on the certificates issued before tiers existed: a record keeps what it stated.
     tier = models.CharField(_("tier"), max_length=14, choices=CertificateTier.choices, blank=True)
     holder_name = models.CharField(_("holder"), max_length=200)
-    title_fr = models.CharField(_("title (French)"), max_length=255)
-    title_ar = models.CharField(_("title (Arabic)"), max_length=255)
+    # One column per language (`title_fr`, `title_ar`…, modeltranslation: lms/translation.py), each
+    # written at issue; a language added later reads the default language's title.
+    title = models.CharField(_("title"), max_length=255)
     completed_on = models.DateField(_("completed on"))
     hours = models.DecimalField(_("duration (hours)"), max_digits=5, decimal_places=1, null=True, blank=True)
     issued_on = models.DateField(_("issued on"))
@@ -73,8 +74,7 @@ class CertificateCompetence(models.Model):
     certificate = models.ForeignKey(Certificate, on_delete=models.CASCADE, related_name="competences")
     position = models.PositiveSmallIntegerField(_("position"))
     key = models.CharField(_("key"), max_length=20)
-    name_fr = models.CharField(_("name (French)"), max_length=200)
-    name_ar = models.CharField(_("name (Arabic)"), max_length=200)
+    name = models.CharField(_("name"), max_length=200)  # one column per language, as the title
 
     class Meta:
         ordering = ["position"]

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from assessments.models import QuestionnairePage, QuizPage
+from assessments.questionnaires import meant_for_cohort
 from courses.models import Cohort, CoursePage
 from home.languages import direction, language_codes
 
@@ -55,7 +56,7 @@ def _lines(*, cohort: Cohort, start: datetime) -> list[SummaryLine]:
     lines += [SummaryLine("quiz", q.title, q.closes_at, short_link(q.pk)) for q in quizzes]
     questionnaires = (
         QuestionnairePage.objects.live()
-        .filter(Q(cohort=cohort) | Q(cohort__isnull=True), closes_at__gte=start, closes_at__lt=end)
+        .filter(meant_for_cohort(cohort=cohort), closes_at__gte=start, closes_at__lt=end)
         .order_by("closes_at")
     )
     lines += [SummaryLine("questionnaire", q.title, q.closes_at, short_link(q.pk)) for q in questionnaires]

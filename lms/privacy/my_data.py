@@ -6,6 +6,7 @@ from assessments.assignments import released_feedback
 from assessments.attempts import review_shows_answers
 from assessments.models import Attempt, Participation, Response, Submission
 from courses.models import Actor, StepProgress
+from home.languages import default_language, language_codes, localized
 
 from ..followup.privacy import follow_up_data
 from ..models import Attendance, Certificate, ConsentRecord, ReflectionAnswer, Worksheet
@@ -13,6 +14,16 @@ from ..models import Attendance, Certificate, ConsentRecord, ReflectionAnswer, W
 
 def _date(value):
     return value.isoformat() if value else None
+
+
+def _titles(certificate: Certificate) -> dict:
+    """The certificate's title as issued: `title` in the default language, `title_<code>` in the others."""
+    default = default_language()
+    titles = {"title": getattr(certificate, localized("title", default))}
+    for code in language_codes():
+        if code != default:
+            titles[localized("title", code)] = getattr(certificate, localized("title", code))
+    return titles
 
 
 def _attempt_answers(attempt: Attempt) -> list[dict]:
@@ -168,7 +179,7 @@ def personal_data(*, user) -> dict:
             for a in Attendance.objects.filter(trainee=user).select_related("workshop")
         ],
         "certificates": [
-            {"code": c.code, "title": c.title_fr, "title_ar": c.title_ar, "issued_on": _date(c.issued_on)}
+            {"code": c.code, **_titles(c), "issued_on": _date(c.issued_on)}
             for c in Certificate.objects.filter(user=user)
         ],
         "workbook_answers": [

@@ -8,6 +8,7 @@ import pytest
 from django.utils import timezone, translation
 
 from assessments.attempts import Answer, NoAttemptsLeft, start_attempt, submit_attempt
+from assessments.availability import DEADLINE_GRACE
 from assessments.models import Attempt, QuizPage
 from assessments.pre_post import pre_test_answers_released, shared_questions, stored_attempt_limit
 from assessments.results import knowledge_gain, trainee_results
@@ -87,9 +88,25 @@ def test_pre_test_answers_show_only_once_the_paired_post_test_has_closed(client,
     waiting = review_of(client, pre, attempt)
     assert "Explication" not in waiting and "Retour sur le choix" not in waiting
     assert translated(PRE_TEST_WAIT, "fr") in waiting
-    post.closes_at = timezone.now() - timedelta(seconds=1)
+    post.closes_at = timezone.now() - DEADLINE_GRACE - timedelta(seconds=1)
     post.save()
     assert "Explication" in review_of(client, pre, attempt)
+
+
+def test_pre_test_answers_wait_while_the_post_test_still_takes_a_late_answer(enrolled, pair):
+    """A post-test that has just closed still takes an answer sent in the grace: the pre-test's
+    answers, which would teach it, stay hidden until the grace is over too."""
+    pre, post = pair
+    closes = timezone.now() + timedelta(minutes=5)
+    post.closes_at = closes
+    post.save()
+    take(pre, enrolled, right=False)
+    attempt = start_attempt(user=enrolled, quiz=post, now=closes - timedelta(minutes=1))
+    during_grace = closes + DEADLINE_GRACE - timedelta(seconds=1)
+    assert not pre_test_answers_released(pre_test=pre, user=enrolled, now=during_grace)
+    assert submit_attempt(attempt=attempt, answers={}, now=during_grace).status == "submitted"
+    after_grace = closes + DEADLINE_GRACE + timedelta(seconds=1)
+    assert pre_test_answers_released(pre_test=pre, user=enrolled, now=after_grace)
 
 
 def test_without_a_closing_date_the_answers_wait_for_the_trainees_own_post_test(enrolled, pair, make_user):

@@ -25,6 +25,7 @@ from assessments.questionnaire_kinds import (
 from assessments.questionnaires import ItemValue
 from assessments.survey_figures import AnswerRow
 from courses.models import Competence
+from tests.paths import path_to
 
 
 def competence(pk: int = 3, sort_order: int = 1) -> Competence:
@@ -299,5 +300,5 @@ def test_a_kind_registered_from_outside_plugs_into_form_results_export_and_minut
     )
 
     client.force_login(trainer)
-    page = client.get(f"/fr/review/questionnaires/{questionnaire.pk}/").content.decode()
+    page = client.get(path_to("lms:review:results", questionnaire_id=questionnaire.pk)).content.decode()
     assert "D&#x27;accord ?" in page and "results-other" in page

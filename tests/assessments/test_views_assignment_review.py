@@ -23,7 +23,7 @@ from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
-QUEUE = "/admin/to-review/"
+QUEUE = path_to("assessments_review_queue")
 
 
 @pytest.fixture
@@ -49,7 +49,7 @@ def test_the_queue_lists_submitted_work_and_the_dashboard_counts_it(client, trai
     client.force_login(trainer)
     html = client.get(QUEUE).content.decode()
     assert "Amira Ben Ali" in html
-    dashboard = client.get("/admin/").content.decode()
+    dashboard = client.get(path_to("wagtailadmin_home")).content.decode()
     panel = dashboard.split('id="review-queue-content"', 1)[1][:600]
     assert "(1)" in panel and QUEUE in panel
 
@@ -152,17 +152,19 @@ def test_queue_submission_page_and_matrix_query_counts_stay_the_same(
         return Submission.objects.filter(user__cohorts=cohort).order_by("pk").last()
 
     last = add_trainees(2)
-    client.get(f"/admin/progress/{cohort.pk}/")  # the outline and the graded steps are cached
+    client.get(
+        path_to("courses_progress", cohort_id=cohort.pk)
+    )  # the outline and the graded steps are cached
     small = [
         _queries(client, QUEUE),
         _queries(client, reverse("assessments_review_submission", args=[last.pk])),
-        _queries(client, f"/admin/progress/{cohort.pk}/"),
+        _queries(client, path_to("courses_progress", cohort_id=cohort.pk)),
     ]
     last = add_trainees(8)
     large = [
         _queries(client, QUEUE),
         _queries(client, reverse("assessments_review_submission", args=[last.pk])),
-        _queries(client, f"/admin/progress/{cohort.pk}/"),
+        _queries(client, path_to("courses_progress", cohort_id=cohort.pk)),
     ]
     # The matrix: 10, as in tests/courses/test_matrix_views.py: "To review (n)" is counted in the
     # trainees' own query.

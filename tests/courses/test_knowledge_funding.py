@@ -18,11 +18,12 @@ from courses.knowledge.funding import (
 from courses.knowledge.models import FundingSource, PipelineStatus
 from tests.conftest import translated
 from tests.factories.knowledge import make_source
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
 TODAY = datetime.date(2026, 12, 3)
-LIST_URL = "/fr/knowledge/funding/"
+LIST_URL = path_to("knowledge:funding_list")
 
 
 def test_verified_requires_a_source_address():
@@ -102,7 +103,7 @@ def test_the_public_list_reads_in_arabic(client, trainee):
     make_source("OFII")
     client.force_login(trainee)
     with translation.override("ar"):
-        html = client.get("/ar/knowledge/funding/").content.decode()
+        html = client.get(path_to("knowledge:funding_list", language="ar")).content.decode()
     assert "OFII (ar)" in html and "فرنسا" in html
     assert translated("Funding sources", "ar") in html
 
@@ -141,7 +142,9 @@ def test_the_admin_list_filters_the_entries_due_for_recheck(client, trainer):
     make_source("Overdue entry", recheck_by=datetime.date(2020, 1, 1))
     make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
     client.force_login(trainer)
-    html = client.get("/admin/snippets/courses/fundingsource/?due_for_recheck=due").content.decode()
+    html = client.get(
+        path_to("wagtailsnippets_courses_fundingsource:list", query={"due_for_recheck": "due"})
+    ).content.decode()
     assert "Overdue entry" in html and "Current entry" not in html
     chip = " ".join(BeautifulSoup(html, "html.parser").select_one(".w-pill").get_text(" ").split())
     assert chip == f"{translated('Re-check')} : {translated('Overdue')}"  # not "True"
@@ -151,19 +154,19 @@ def test_the_trainer_dashboard_lists_the_funding_entries_due_for_recheck(client,
     overdue = make_source("Overdue entry", recheck_by=datetime.date(2020, 1, 1))
     make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
     client.force_login(trainer)
-    html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    html = BeautifulSoup(client.get(path_to("wagtailadmin_home")).content, "html.parser")
     section = html.select_one("#facts-to-recheck-section")
     links = {a.get_text(strip=True): a["href"] for a in section.select(".funding-to-recheck a")}
-    assert links == {"Overdue entry": f"/admin/snippets/courses/fundingsource/edit/{overdue.pk}/"}
+    assert links == {"Overdue entry": path_to("wagtailsnippets_courses_fundingsource:edit", overdue.pk)}
     assert "01/01/2020" in section.get_text()  # its re-check date, day/month/year
     client.force_login(trainee)
-    assert "Overdue entry" not in client.get("/admin/", follow=True).content.decode()
+    assert "Overdue entry" not in client.get(path_to("wagtailadmin_home"), follow=True).content.decode()
 
 
 def test_the_trainer_dashboard_says_when_no_entry_is_due(client, trainer):
     make_source("Current entry", recheck_by=datetime.date(2099, 1, 1))
     client.force_login(trainer)
-    html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+    html = BeautifulSoup(client.get(path_to("wagtailadmin_home")).content, "html.parser")
     section = html.select_one("#facts-to-recheck-section")
     text = " ".join(section.get_text(" ").split())
     assert unescape(translated("Every entry of the funding register is within its re-check date.")) in text
@@ -187,7 +190,7 @@ def test_the_trainer_dashboard_lists_the_proposals_to_check_until_one_is_approve
     client.force_login(trainer)
 
     def proposals():
-        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
+        html = BeautifulSoup(client.get(path_to("wagtailadmin_home")).content, "html.parser")
         return [" ".join(li.get_text(" ").split()) for li in html.select(".funding-proposals li")]
 
     listed = proposals()

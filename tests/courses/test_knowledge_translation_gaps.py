@@ -11,10 +11,11 @@ from wagtail.snippets.models import get_snippet_models
 from courses.models import FundingSource, GlossaryTerm
 from lms.models import FacilitatorNote
 from tests.factories.courses import lessons_of, make_course
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
-REPORT = "/admin/translation-gaps/"
+REPORT = path_to("translation_gaps")
 
 
 def test_the_report_lists_funding_sources_glossary_terms_and_facilitator_notes(client, site_tree, trainer):
@@ -129,8 +130,14 @@ def test_a_missing_arabic_field_of_each_kind_shows_in_the_report(client, site_tr
 
 
 # Not in the report, on purpose: Page's own title (each page type's title is) and the records kept
-# as they were minuted or signed.
-NOT_REPORTED = {"wagtailcore.Page", "assessments.MeetingMinutes", "lms.ApprovalSignature"}
+# as they were minuted, signed or issued.
+NOT_REPORTED = {
+    "wagtailcore.Page",
+    "assessments.MeetingMinutes",
+    "lms.ApprovalSignature",
+    "lms.Certificate",
+    "lms.CertificateCompetence",
+}
 
 
 def test_the_report_reads_every_model_with_translated_fields():
@@ -163,6 +170,6 @@ def test_the_site_settings_missing_their_arabic_tagline_show_in_the_report(clien
     html = BeautifulSoup(client.get(REPORT).content, "html.parser")
     rows = [" ".join(row.get_text(" ").split()) for row in html.select("table.listing tbody tr")]
     assert [row for row in rows if "Slogan (arabe)" in row], rows
-    edit = f"/admin/settings/home/sitesettings/{settings.site_id}/"
+    edit = path_to("wagtailsettings:edit", "home", "sitesettings", settings.site_id)
     assert edit in {a["href"] for a in html.select("table.listing a")}
     assert client.get(edit).status_code == 200

@@ -1,4 +1,5 @@
 import pytest
+from bs4 import BeautifulSoup
 
 from home.roles import Role
 from lms.certificates import normalise_code, verify
@@ -7,6 +8,8 @@ from tests.factories.courses import enrol, make_completed_course, make_course
 from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
+
+DIRECTION = {"fr": "ltr", "ar": "rtl"}
 
 
 @pytest.fixture
@@ -56,6 +59,17 @@ def test_public_verification_confirms_a_valid_code(client, trainee, completed_co
     ).content.decode()
     assert "Amira Ben Ali" in page and completed_course.title_fr in page
     assert trainee.email not in page
+
+
+@pytest.mark.parametrize(("language", "order"), [("fr", ["fr", "ar"]), ("ar", ["ar", "fr"])])
+def test_the_verification_page_states_the_title_in_every_language_the_readers_first(
+    client, trainee, completed_course, language, order
+):
+    certificate = issued(client, trainee, completed_course)
+    page = client.get(path_to("lms:verify_certificate", language=language), {"code": certificate.code})
+    titles = BeautifulSoup(page.content, "html.parser").select('[role="status"] span[lang]')
+    assert [(span["lang"], span["dir"]) for span in titles] == [(code, DIRECTION[code]) for code in order]
+    assert [span.get_text() for span in titles] == [getattr(completed_course, f"title_{c}") for c in order]
 
 
 @pytest.mark.parametrize("code", ["ABCD-EFGH-JKLM", "<script>", "x" * 500, ""])

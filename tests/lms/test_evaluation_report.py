@@ -12,6 +12,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from assessments.models import ItemAnswer, QuestionnaireItem, Response
@@ -27,6 +28,7 @@ from tests.factories.courses import enrol, lessons_of, make_course
 from tests.factories.followup import check_in, commit
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_competences, make_questionnaire
+from tests.paths import path_to
 from tests.spreadsheets import xlsx_cells
 
 pytestmark = pytest.mark.django_db
@@ -193,11 +195,19 @@ def test_changing_one_answer_inside_a_suppressed_cell_leaves_the_breakdowns_iden
 def test_the_screen_shows_the_levels_and_the_indicator_sheet(client, world, task_force, language):
     plan, people, competences = world
     client.force_login(task_force)
-    page = client.get(f"/{language}/review/plans/{plan.pk}/evaluation/").content.decode()
+    page = client.get(
+        path_to("lms:review:evaluation_report", language=language, plan_id=plan.pk)
+    ).content.decode()
     for text in ("Indicator sheet", "Level 3: behaviour", "Level 4: results", "Six-month application survey"):
         assert unescape(translated(text, language)) in unescape(page)
     assert "5 / 7" in page and "&lt;3" in page
     assert "P0 X" not in page  # aggregates only: no one's name
+    # Every figure of the sheet reads left to right as a whole, the baseline too: "0 %" was "% 0"
+    # in Arabic; the baseline written as a sentence keeps the page's direction.
+    sheet = BeautifulSoup(page, "html.parser").select("tr.indicator")
+    baselines = [row.select("td")[0] for row in sheet]
+    assert [cell.bdi["dir"] if cell.bdi else None for cell in baselines][:3] == ["ltr", None, "ltr"]
+    assert baselines[2].bdi.get_text() == "0 %"
 
 
 @pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
@@ -207,7 +217,7 @@ def test_the_pdf_is_printed_in_each_language(client, world, task_force, language
 
     plan, people, competences = world
     client.force_login(task_force)
-    response = client.get(f"/{language}/review/plans/{plan.pk}/evaluation.pdf")
+    response = client.get(path_to("lms:review:evaluation_report_pdf", language=language, plan_id=plan.pk))
     assert response["Content-Type"] == "application/pdf"
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     pdf = ARTIFACTS / f"evaluation-report-{language}.pdf"  # to look at (test-artifacts/ is not in git)
@@ -230,7 +240,9 @@ def test_the_pdf_is_printed_in_each_language(client, world, task_force, language
 def test_the_spreadsheet_has_no_formula(client, world, trainer):
     plan, people, competences = world
     client.force_login(trainer)
-    response = client.get(f"/fr/review/plans/{plan.pk}/evaluation.xlsx")
+    response = client.get(
+        path_to("lms:review:evaluation_report_export", plan_id=plan.pk, export_format="xlsx")
+    )
     cells = xlsx_cells(response)
     assert cells and not [cell for cell in cells if cell.data_type == "f"]
     values = [str(cell.value) for cell in cells]

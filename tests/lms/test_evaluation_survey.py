@@ -26,7 +26,7 @@ pytestmark = pytest.mark.django_db
 ANSWERS = [(0, [0]), (0, [0, 1]), (0, [0]), (0, [1]), (1, [0, 1]), (2, [0])]
 
 
-def build(make_user, answers):
+def build(make_user, answers, barriers_kind=ItemKind.MULTIPLE_CHOICE):
     cohort = Cohort.objects.create(name="Cohorte")
     people = [make_user(Role.TRAINEE, first_name=f"P{i}", last_name="X") for i in range(len(answers))]
     cohort.trainees.set(people)
@@ -44,7 +44,7 @@ def build(make_user, answers):
     barriers = QuestionnaireItem.objects.create(
         questionnaire=survey,
         sort_order=1,
-        kind=ItemKind.MULTIPLE_CHOICE,
+        kind=barriers_kind,
         label_fr="Obstacles",
         label_ar="العوائق",
         options_fr="Temps\nMoyens\nHiérarchie",
@@ -82,6 +82,16 @@ def test_the_survey_shows_once_released_with_small_cells_protected(site_tree, ma
     )
     # Several answers: each option's share of the 6 respondents; "Hiérarchie" (nobody) is small, and
     # the smallest shown option is hidden with it.
+    assert barriers[1] is True
+    assert barriers[2] == [("Temps", "5", 83), ("Moyens", "…", None), ("Hiérarchie", "<3", None)]
+
+
+def test_every_kind_where_several_options_are_ticked_shows_shares_of_the_respondents(site_tree, make_user):
+    """An availability question is ticked like a multiple choice: its options' shares are of the six
+    respondents (5 of 6 for "Temps"), not of the eight ticks."""
+    plan, survey = build(make_user, ANSWERS, barriers_kind=ItemKind.AVAILABILITY)
+    close(survey)
+    _application, barriers = shown(plan)
     assert barriers[1] is True
     assert barriers[2] == [("Temps", "5", 83), ("Moyens", "…", None), ("Hiérarchie", "<3", None)]
 

@@ -15,6 +15,7 @@ from lms.privacy.erasure import erase_trainee
 from lms.privacy.my_data import personal_data
 from tests.conftest import translated
 from tests.factories.followup import commit, held_workshop
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -74,7 +75,7 @@ def test_my_data_holds_the_follow_up(client, followed):
         "coaching_sessions": [],
     }
     client.force_login(people[0])
-    page = client.get("/fr/my/data/").content.decode()
+    page = client.get(path_to("lms:my_data")).content.decode()
     assert "Rencontrer le consulat" in page and "Plaidoyer" in page
 
 

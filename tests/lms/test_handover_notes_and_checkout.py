@@ -52,7 +52,7 @@ def test_trainees_and_the_task_force_are_refused_the_notes(client, lesson_with_n
     user = make_user(role)
     enrol(user, course)
     client.force_login(user)
-    response = client.get(f"/fr/handover/notes/lesson/{lesson.pk}/")
+    response = client.get(path_to("handover:lesson_notes", lesson_id=lesson.pk))
     assert response.status_code == 403
     assert SECRET not in response.content.decode()
     assert SECRET not in client.get(lesson.get_url()).content.decode()
@@ -60,7 +60,7 @@ def test_trainees_and_the_task_force_are_refused_the_notes(client, lesson_with_n
 
 def test_a_missing_lesson_is_a_404(client, trainer, site_tree):
     client.force_login(trainer)
-    assert client.get("/fr/handover/notes/lesson/999999/").status_code == 404
+    assert client.get(path_to("handover:lesson_notes", lesson_id=999999)).status_code == 404
 
 
 def test_the_third_checkout_step_makes_the_staff_member_a_trainer(make_user, trainer):
@@ -82,17 +82,17 @@ def test_the_admin_form_copies_the_plan_and_opens_its_editor(client, trainer, si
     plan = make_plan(workshops=1)
     client.force_login(trainer)
     response = client.post(
-        "/admin/handover/rerun/", {"plan": plan.pk, "cohort_name": "Cohorte 2027", "offset_days": 365}
+        path_to("lms_handover_rerun"), {"plan": plan.pk, "cohort_name": "Cohorte 2027", "offset_days": 365}
     )
     copy = TrainingPlanPage.objects.exclude(pk=plan.pk).get()
-    assert response.status_code == 302 and response["Location"] == f"/admin/pages/{copy.pk}/edit/"
+    assert response.status_code == 302 and response["Location"] == path_to("wagtailadmin_pages:edit", copy.pk)
     assert not copy.live
 
 
 def test_the_admin_form_refuses_a_missing_offset_and_copies_nothing(client, trainer, site_tree):
     plan = make_plan(workshops=1)
     client.force_login(trainer)
-    response = client.post("/admin/handover/rerun/", {"plan": plan.pk, "cohort_name": "X"})
+    response = client.post(path_to("lms_handover_rerun"), {"plan": plan.pk, "cohort_name": "X"})
     assert response.status_code == 400
     assert TrainingPlanPage.objects.count() == 1
 

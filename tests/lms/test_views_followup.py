@@ -13,6 +13,7 @@ from django.utils import timezone
 from lms.models import CheckIn, CoachingSession, Commitment
 from tests.conftest import translated
 from tests.factories.followup import check_in, commit, held_workshop
+from tests.paths import path_to
 
 pytestmark = pytest.mark.django_db
 
@@ -27,9 +28,9 @@ def world(site_tree, make_user):
 def test_a_trainee_records_a_commitment_then_checks_in(client, world, language):
     workshop, people, competences = world
     client.force_login(people[0])
-    page = client.get(f"/{language}/my/follow-up/").content.decode()
+    page = client.get(path_to("lms:followup:index", language=language)).content.decode()
     assert translated("Record a commitment", language) in page
-    url = f"/{language}/my/follow-up/workshops/{workshop.pk}/commitment/"
+    url = path_to("lms:followup:commit", language=language, workshop_id=workshop.pk)
     form = {
         "action": "Présenter le calendrier des appels",
         "due_on": (timezone.localdate() + timedelta(days=30)).isoformat(),
@@ -39,9 +40,11 @@ def test_a_trainee_records_a_commitment_then_checks_in(client, world, language):
     assert client.post(url, form).status_code == 302
     commitment = Commitment.objects.get()
     assert commitment.trainee == people[0] and commitment.competence == competences[1]
-    page = client.get(f"/{language}/my/follow-up/").content.decode()
+    page = client.get(path_to("lms:followup:index", language=language)).content.decode()
     assert "Présenter le calendrier des appels" in page and translated("Due", language) in page
-    check_in_url = f"/{language}/my/follow-up/commitments/{commitment.pk}/check-in/4w/"
+    check_in_url = path_to(
+        "lms:followup:check_in", language=language, commitment_id=commitment.pk, milestone="4w"
+    )
     response = client.post(
         check_in_url,
         {
@@ -59,7 +62,7 @@ def test_a_trainee_records_a_commitment_then_checks_in(client, world, language):
     again = client.post(check_in_url, {"status": "blocked", "note": "x", "self_rating": "1"})
     assert translated("Check in", language) in again.content.decode()
     assert CheckIn.objects.get().status == "done"
-    evidence = client.get(f"/{language}/my/follow-up/check-ins/{given.pk}/evidence/")
+    evidence = client.get(path_to("lms:followup:evidence", language=language, check_in_id=given.pk))
     assert evidence.status_code == 200 and evidence["Content-Disposition"].startswith("attachment")
 
 
@@ -67,7 +70,7 @@ def test_a_trainee_records_a_commitment_then_checks_in(client, world, language):
 def test_a_wrong_commitment_form_says_why_and_saves_nothing(client, world, language):
     workshop, people, competences = world
     client.force_login(people[0])
-    url = f"/{language}/my/follow-up/workshops/{workshop.pk}/commitment/"
+    url = path_to("lms:followup:commit", language=language, workshop_id=workshop.pk)
     response = client.post(url, {"action": "", "due_on": "2020-01-01", "competence": competences[0].pk})
     html = response.content.decode()
     assert response.status_code == 200
@@ -80,7 +83,7 @@ def test_a_check_in_without_evidence_or_with_a_disguised_file_is_refused(client,
     workshop, people, competences = world
     commitment = commit(people[0], workshop, competences[0])
     client.force_login(people[0])
-    url = f"/fr/my/follow-up/commitments/{commitment.pk}/check-in/4w/"
+    url = path_to("lms:followup:check_in", commitment_id=commitment.pk, milestone="4w")
     html = client.post(url, {"status": "done", "self_rating": "3"}).content.decode()
     assert translated("Give a note or a file as evidence.") in html
     svg = SimpleUploadedFile("note.pdf", b"<svg onload=alert(1)>")
@@ -98,10 +101,13 @@ def test_another_trainee_cannot_reach_a_commitment_or_its_evidence(client, world
     workshop, people, competences = world
     commitment = commit(people[0], workshop, competences[0])
     client.force_login(people[1])
-    assert client.get(f"/fr/my/follow-up/commitments/{commitment.pk}/check-in/4w/").status_code == 404
+    assert (
+        client.get(path_to("lms:followup:check_in", commitment_id=commitment.pk, milestone="4w")).status_code
+        == 404
+    )
     assert (
         client.post(
-            f"/fr/my/follow-up/commitments/{commitment.pk}/check-in/4w/",
+            path_to("lms:followup:check_in", commitment_id=commitment.pk, milestone="4w"),
             {"status": "done", "note": "x", "self_rating": "5"},
         ).status_code
         == 404
@@ -120,13 +126,13 @@ def test_the_trainer_sees_the_board_and_records_a_session_the_trainee_sees(clien
     done = commit(people[1], workshop, competences[1])
     check_in(done, "4w", status="done", now=timezone.now())
     client.force_login(trainer)
-    board = client.get("/admin/follow-up/").content.decode()
+    board = client.get(path_to("lms_followup")).content.decode()
     assert "T0 N0" in board and "T1 N1" in board
     assert board.count("needs-attention") == 1  # blocked and asking for coaching
-    detail = client.get(f"/admin/follow-up/trainees/{people[1].pk}/").content.decode()
+    detail = client.get(path_to("lms_followup_trainee", user_id=people[1].pk)).content.decode()
     assert translated("Done", language) in detail
     response = client.post(
-        "/admin/follow-up/coaching/new/",
+        path_to("lms_coaching_new"),
         {
             "trainee": people[0].pk,
             "held_on": timezone.localdate().isoformat(),
@@ -138,22 +144,23 @@ def test_the_trainer_sees_the_board_and_records_a_session_the_trainee_sees(clien
     assert response.status_code == 302
     session = CoachingSession.objects.get()
     assert session.coach == trainer
-    board = client.get("/admin/follow-up/").content.decode()
+    board = client.get(path_to("lms_followup")).content.decode()
     assert "needs-attention" in board  # still blocked, but the request is answered
     client.force_login(people[0])
-    page = client.get(f"/{language}/my/follow-up/").content.decode()
+    page = client.get(path_to("lms:followup:index", language=language)).content.decode()
     assert "Lever le blocage" in page and "Envoyer la note" in page
     client.force_login(people[1])
-    assert "Lever le blocage" not in client.get(f"/{language}/my/follow-up/").content.decode()
+    assert (
+        "Lever le blocage"
+        not in client.get(path_to("lms:followup:index", language=language)).content.decode()
+    )
 
 
 def test_a_wrong_session_form_is_refused_with_a_message(client, world, trainer):
     workshop, people, competences = world
     commit(people[0], workshop, competences[0])
     client.force_login(trainer)
-    response = client.post(
-        "/admin/follow-up/coaching/new/", {"trainee": people[0].pk, "duration_minutes": "2"}
-    )
+    response = client.post(path_to("lms_coaching_new"), {"trainee": people[0].pk, "duration_minutes": "2"})
     assert response.status_code == 400
     assert not CoachingSession.objects.exists()
 
@@ -176,10 +183,10 @@ def test_the_lists_read_as_much_for_2_trainees_as_for_6(client, site_tree, make_
                 commitment = commit(person, workshop, competence)
                 check_in(commitment, "4w", status="blocked", coaching=True)
         client.force_login(people[0])
-        trainee_page = _queries(client, "/fr/my/follow-up/")
+        trainee_page = _queries(client, path_to("lms:followup:index"))
         client.force_login(trainer)
-        board = _queries(client, "/admin/follow-up/")
-        detail = _queries(client, f"/admin/follow-up/trainees/{people[0].pk}/")
+        board = _queries(client, path_to("lms_followup"))
+        detail = _queries(client, path_to("lms_followup_trainee", user_id=people[0].pk))
         counts[size] = (trainee_page, board, detail)
         CheckIn.objects.all().delete()
         Commitment.objects.all().delete()

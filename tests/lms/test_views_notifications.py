@@ -19,6 +19,7 @@ from tests.factories.assessments import make_quiz
 from tests.factories.courses import enrol, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
+from tests.paths import home_path, path_to
 
 TUNIS = ZoneInfo("Africa/Tunis")
 
@@ -80,18 +81,18 @@ def test_add_a_workshop_to_the_calendar(client, trainee, cohort_world, language)
 def test_a_workshop_of_another_cohort_is_not_offered(client, make_user, cohort_world):
     outsider = make_user(Role.TRAINEE, username="outsider")
     client.force_login(outsider)
-    assert client.get(f"/fr/my/workshops/{cohort_world['workshop'].pk}.ics").status_code == 404
+    assert client.get(path_to("lms:workshop_ics", workshop_id=cohort_world["workshop"].pk)).status_code == 404
 
 
 def test_personal_feed_in_the_persons_language_then_revoked(client, trainee, cohort_world):
     client.force_login(trainee)
     client.post(
-        "/fr/my/notifications/",
+        path_to("lms:notification_preferences"),
         {"email_enabled": "on", "frequency": "immediate", "digest_day": "0", "language": "ar"},
     )
-    client.post("/fr/my/notifications/calendar/new/")
+    client.post(path_to("lms:calendar_new_address"))
     token = NotificationPreference.objects.get(user=trainee).calendar_token
-    assert token and token in client.get("/fr/my/notifications/").content.decode()
+    assert token and token in client.get(path_to("lms:notification_preferences")).content.decode()
     client.logout()
     feed = client.get(f"/calendar/{token}.ics")
     assert feed.status_code == 200
@@ -105,9 +106,9 @@ def test_personal_feed_in_the_persons_language_then_revoked(client, trainee, coh
     assert quiz.decoded("dtend") == cohort_world["quiz"].closes_at
     assert "اختبار" in str(quiz["summary"])
     client.force_login(trainee)
-    client.post("/fr/my/notifications/calendar/new/")  # a new address: the old one stops working
+    client.post(path_to("lms:calendar_new_address"))  # a new address: the old one stops working
     assert client.get(f"/calendar/{token}.ics").status_code == 404
-    client.post("/fr/my/notifications/calendar/revoke/")
+    client.post(path_to("lms:calendar_revoke"))
     assert NotificationPreference.objects.get(user=trainee).calendar_token is None
     assert client.get("/calendar/.ics").status_code == 404
 
@@ -116,15 +117,17 @@ def test_weekly_summary_in_both_languages_with_short_links(client, trainer, coho
     client.force_login(trainer)
     cohort_world["workshop"].starts_at = timezone.now() + timedelta(days=2)
     cohort_world["workshop"].save()
-    body = client.get(
-        f"/admin/notifications/weekly-summary/?cohort={cohort_world['cohort'].pk}"
-    ).content.decode()
+    summary = path_to("lms_weekly_summary", query={"cohort": cohort_world["cohort"].pk})
+    body = client.get(summary).content.decode()
     assert 'lang="ar" dir="rtl"' in body and 'lang="fr" dir="ltr"' in body
     assert "Atelier « Atelier 1 »" in body and "الورشة «ورشة 1»" in body
     plan_id = cohort_world["plan"].pk
-    assert f"/fr/go/{plan_id}/" in body and f"/ar/go/{plan_id}/" in body
+    links = {
+        language: path_to("lms:short_link", language=language, page_id=plan_id) for language in ("fr", "ar")
+    }
+    assert links["fr"] in body and links["ar"] in body
     client.logout()
-    assert client.get(f"/ar/go/{plan_id}/")["Location"].startswith("/ar/")
+    assert client.get(links["ar"])["Location"].startswith(home_path("ar"))
 
 
 def test_trainer_reminds_only_those_who_have_not_answered(client, trainer, trainee, make_user, site_tree):
@@ -134,10 +137,11 @@ def test_trainer_reminds_only_those_who_have_not_answered(client, trainer, train
     questionnaire = make_questionnaire(anonymity="anonymous")
     submit_response(user=answered, questionnaire=questionnaire, values={})
     client.force_login(trainer)
-    page = client.get(f"/admin/notifications/remind/{questionnaire.pk}/").content.decode()
+    remind = path_to("lms_notification_remind", questionnaire_id=questionnaire.pk)
+    page = client.get(remind).content.decode()
     assert "Amira" in page and "answered" not in page
-    client.post(f"/admin/notifications/remind/{questionnaire.pk}/")
-    client.post(f"/admin/notifications/remind/{questionnaire.pk}/")  # twice the same day: once
+    client.post(remind)
+    client.post(remind)  # twice the same day: once
     assert [message.to for message in mail.outbox] == [[trainee.email]]
 
 
@@ -157,7 +161,7 @@ def _outbox_queries(client, count: int, people) -> int:
             sent_at=timezone.now(),
         )
     with CaptureQueriesContext(connection) as queries:
-        response = client.get("/admin/notifications/")
+        response = client.get(path_to("lms_notification_outbox"))
     assert response.status_code == 200
     return len(queries)
 
@@ -165,15 +169,15 @@ def _outbox_queries(client, count: int, people) -> int:
 def test_the_trainer_sees_failed_e_mails_in_constant_queries(client, trainer, make_user):
     people = [make_user(Role.TRAINEE) for _ in range(3)]
     client.force_login(trainer)
-    client.get("/admin/notifications/")  # the site, read once and then from the cache
+    client.get(path_to("lms_notification_outbox"))  # the site, read once and then from the cache
     few = _outbox_queries(client, 2, people)
     Notification.objects.all().delete()
     many = _outbox_queries(client, 12, people)
     assert few == many
-    body = client.get("/admin/notifications/").content.decode()
+    body = client.get(path_to("lms_notification_outbox")).content.decode()
     assert "SMTPServerDisconnected" in body and translated("Failed") in body
     failed = list(Notification.objects.filter(status=DeliveryStatus.FAILED).values_list("pk", flat=True))
-    client.post("/admin/notifications/retry/", {"notification": [str(pk) for pk in failed]})
+    client.post(path_to("lms_notification_retry"), {"notification": [str(pk) for pk in failed]})
     assert not Notification.objects.filter(status=DeliveryStatus.FAILED).exists()
 
 

@@ -99,7 +99,7 @@ def test_the_board_lists_who_needs_a_nudge_with_where_to_act(client, cycle, make
     assert [a["href"] for a in needs.select("li > a")] == [f"mailto:{trainee.email}" for trainee in late]
     # and one "remind those who have not answered" per questionnaire (lms/notifications)
     remind = [a["href"] for a in needs.select("p > a")]
-    assert remind == [f"/admin/notifications/remind/{cycle['questionnaire'].pk}/"]
+    assert remind == [path_to("lms_notification_remind", questionnaire_id=cycle["questionnaire"].pk)]
     title = cycle["questionnaire"].title_ar if language == "ar" else cycle["questionnaire"].title_fr
     assert title in needs.get_text()
 

@@ -21,6 +21,7 @@ from lms.demo.practice_content import load_actors, load_worksheet_templates
 from lms.models import ReflectionAnswer
 from lms.practice.workbook import save_worksheet, start_worksheet
 from tests.lms.test_pdf_every_document import TITLE, coloured, ink_share
+from tests.paths import path_to
 
 pytestmark = [pytest.mark.django_db, pytest.mark.xdist_group("test_workbook_exports")]
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftoppm"), reason="poppler-utils missing")
@@ -104,7 +105,9 @@ def test_the_worksheet_pdf_prints_its_title_at_the_start_edge_and_its_grid(clien
 
 @needs_poppler
 def test_the_workbook_pdf_holds_the_answers_and_the_worksheets(client, sheet, tmp_path):
-    _pages, text = printed(client, sheet, "/ar/my/workbook/workbook.pdf", tmp_path)
+    _pages, text = printed(
+        client, sheet, path_to("lms:practice:workbook_export", language="ar", export_format="pdf"), tmp_path
+    )
     assert "Ma réponse" in text and "Plan OFII" in text and ASK_AR in text
 
 
@@ -134,6 +137,8 @@ def test_the_word_document_reads_back(client, sheet, language):
 
 def test_the_workbook_word_document_holds_the_answers(client, sheet):
     client.force_login(sheet.owner)
-    document = Document(io.BytesIO(client.get("/fr/my/workbook/workbook.docx").content))
+    document = Document(
+        io.BytesIO(client.get(path_to("lms:practice:workbook_export", export_format="docx")).content)
+    )
     text = [p.text for p in document.paragraphs]
     assert "Ma réponse" in text and "Plan OFII" in text

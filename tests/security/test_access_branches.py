@@ -77,7 +77,7 @@ def test_search_hides_a_password_protected_lesson_until_the_password_is_given(cl
     html = found(client, "cartographie")
     assert "Cartographie des acteurs" not in html and "confidentielle" not in html
     client.post(
-        f"/fr/_util/authenticate_with_password/{restriction.pk}/{the_lesson(course).pk}/",
+        path_to("wagtailcore_authenticate_with_password", restriction.pk, the_lesson(course).pk),
         {"password": "s3cret-pass", "return_url": home_path()},
     )
     assert "Cartographie des acteurs" in found(client, "cartographie")

@@ -7,6 +7,8 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, CollectionViewRestriction
 
+from tests.paths import path_to
+
 pytestmark = pytest.mark.django_db
 
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"></svg>'
@@ -17,7 +19,7 @@ HTML = b"<html><script>alert(1)</script></html>"
 def test_trainers_cannot_upload_html_or_svg_documents(client, trainer, name, content):
     client.force_login(trainer)
     response = client.post(
-        "/admin/documents/add/",
+        path_to("wagtaildocs:add"),
         {
             "title": "Evil",
             "file": SimpleUploadedFile(name, content),
@@ -31,7 +33,7 @@ def test_trainers_cannot_upload_html_or_svg_documents(client, trainer, name, con
 def test_trainers_cannot_upload_svg_images(client, trainer):
     client.force_login(trainer)
     client.post(
-        "/admin/images/add/",
+        path_to("wagtailimages:add"),
         {
             "title": "Evil",
             "file": SimpleUploadedFile("evil.svg", SVG, content_type="image/svg+xml"),
@@ -75,13 +77,13 @@ def test_the_development_server_serves_images_but_not_documents_from_media(setti
 
 
 @pytest.mark.parametrize(
-    ("setting", "url", "name", "content"),
+    ("setting", "url_name", "name", "content"),
     [
-        ("WAGTAILDOCS_MAX_UPLOAD_SIZE", "/admin/documents/add/", "gros.pdf", b"%PDF-1.4 " + b"x" * 4096),
-        ("WAGTAILIMAGES_MAX_UPLOAD_SIZE", "/admin/images/add/", "grande.gif", None),
+        ("WAGTAILDOCS_MAX_UPLOAD_SIZE", "wagtaildocs:add", "gros.pdf", b"%PDF-1.4 " + b"x" * 4096),
+        ("WAGTAILIMAGES_MAX_UPLOAD_SIZE", "wagtailimages:add", "grande.gif", None),
     ],
 )
-def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, setting, url, name, content):
+def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, setting, url_name, name, content):
     from io import BytesIO
 
     from PIL import Image as PILImage
@@ -93,7 +95,7 @@ def test_uploads_over_the_size_limit_are_refused(client, trainer, settings, sett
     setattr(settings, setting, 1024)
     client.force_login(trainer)
     response = client.post(
-        url,
+        path_to(url_name),
         {
             "title": "Trop gros",
             "file": SimpleUploadedFile(name, content),
@@ -176,7 +178,7 @@ def test_a_decompression_bomb_image_is_refused_with_a_form_error(client, trainer
     profile.save()
     client.force_login(trainer)
     response = client.post(
-        "/admin/images/add/",
+        path_to("wagtailimages:add"),
         {
             "title": "Bombe",
             "file": SimpleUploadedFile("bombe.png", png_header(30_000, 30_000), content_type="image/png"),

@@ -50,7 +50,7 @@ def test_review_pages_escape_what_people_typed(client, world, language):
 
 
 ADMIN_PAGES = {
-    "cohorts": lambda w: ("/admin/progress/", [w.cohort.name]),
+    "cohorts": lambda w: (path_to("courses_progress_cohorts"), [w.cohort.name]),
     "progress matrix": lambda w: (
         path_to("courses_progress", cohort_id=w.cohort.pk),
         [w.cohort.name, *full_names(w.trainees), w.lesson.title_fr, w.quiz.title_fr],

@@ -18,6 +18,7 @@ from home.site_tree import ensure_home_page
 from lms.demo.practice_content import load_actors, load_worksheet_templates
 from lms.models import ReflectionAnswer
 from lms.practice.workbook import save_worksheet, start_worksheet
+from tests.paths import path_to
 from tests.security.xss_corpus import (
     MARKUP_LTR,
     PAYLOADS,
@@ -102,20 +103,31 @@ def test_the_trainers_view_shows_typed_markup_as_text(client, world, trainer):
 
 
 @needs_poppler
-@pytest.mark.parametrize("url", ["/fr/my/workbook/workbook.pdf", "/fr/my/workbook/worksheets/{sheet}.pdf"])
-def test_pdfs_show_the_text_and_carry_no_action(client, world, tmp_path, url):
+def export_path(document: str, export_format: str, world, language: str) -> str:
+    if document == "workbook":
+        return path_to("lms:practice:workbook_export", language=language, export_format=export_format)
+    return path_to(
+        "lms:practice:worksheet_export",
+        language=language,
+        worksheet_id=world["sheet"].pk,
+        export_format=export_format,
+    )
+
+
+@pytest.mark.parametrize("document", ["workbook", "worksheet"])
+def test_pdfs_show_the_text_and_carry_no_action(client, world, tmp_path, document):
     client.force_login(world["me"])
-    response = client.get(url.format(sheet=world["sheet"].pk))
+    response = client.get(export_path(document, "pdf", world, "fr"))
     assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
     assert_pdf_is_inert(pdf_report(response.content, tmp_path), *[p for p in SHOWN if p in MARKUP_LTR])
 
 
-@pytest.mark.parametrize("url", ["/ar/my/workbook/workbook.docx", "/ar/my/workbook/worksheets/{sheet}.docx"])
-def test_word_documents_keep_the_text_as_typed_and_nothing_live(client, world, url):
+@pytest.mark.parametrize("document", ["workbook", "worksheet"])
+def test_word_documents_keep_the_text_as_typed_and_nothing_live(client, world, document):
     from docx import Document
 
     client.force_login(world["me"])
-    response = client.get(url.format(sheet=world["sheet"].pk))
+    response = client.get(export_path(document, "docx", world, "ar"))
     assert response.status_code == 200
     document = Document(io.BytesIO(response.content))
     text = "\n".join(p.text for p in document.paragraphs)

@@ -58,23 +58,30 @@ def test_a_lesson_written_in_french_and_arabic_opens_in_english_marking_the_fren
     )
 
 
-@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
-@pytest.mark.parametrize("language", EXPECTED)
-def test_a_pdf_comes_out_in_each_language_with_its_direction(
-    client, site_tree, make_user, tmp_path, monkeypatch, language
-):
+@pytest.fixture
+def rendered(monkeypatch) -> list[str]:
+    """The HTML of each PDF rendered during the test, in order."""
     import lms.pdf
-    from courses.models import Cohort
-    from tests.factories.plans import make_plan
 
-    rendered = []
+    pages = []
     original = lms.pdf.render_to_string
 
     def keep(*args, **kwargs):
-        rendered.append(original(*args, **kwargs))
-        return rendered[-1]
+        pages.append(original(*args, **kwargs))
+        return pages[-1]
 
     monkeypatch.setattr(lms.pdf, "render_to_string", keep)
+    return pages
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+@pytest.mark.parametrize("language", EXPECTED)
+def test_a_pdf_comes_out_in_each_language_with_its_direction(
+    client, site_tree, make_user, tmp_path, rendered, language
+):
+    from courses.models import Cohort
+    from tests.factories.plans import make_plan
+
     cohort = Cohort.objects.create(name="Cohort")
     cohort.trainees.set([make_user(Role.TRAINEE)])
     plan = make_plan(cohort=cohort)
@@ -88,3 +95,54 @@ def test_a_pdf_comes_out_in_each_language_with_its_direction(
     pdf.write_bytes(response.content)
     text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
     assert text.strip(), "the PDF has text"
+
+
+@pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
+def test_a_certificate_states_its_title_in_every_language_each_in_its_direction(
+    client, site_tree, make_user, tmp_path, rendered
+):
+    from courses.progress import mark_step_complete
+    from lms.models import Certificate
+    from tests.paths import path_to
+
+    trainee = make_user(Role.TRAINEE)
+    course = make_course(modules=1, lessons=1)
+    course.title_en = "Advocacy and EU funding"
+    course.save()
+    enrol(trainee, course)
+    for lesson in lessons_of(course):
+        mark_step_complete(user=trainee, page=lesson)
+    client.force_login(trainee)
+    response = client.get(path_to("lms:course_certificate", language="en", course_id=course.pk))
+    assert response["Content-Type"] == "application/pdf"
+    certificate = Certificate.objects.get(user=trainee)
+    assert certificate.title_en == "Advocacy and EU funding"  # a column of the record, as issued
+    sections = BeautifulSoup(rendered[0], "html.parser").select(".columns section")
+    assert {(s["lang"], s["dir"]) for s in sections} == set(EXPECTED.items())
+    english = next(s for s in sections if s["lang"] == "en")
+    assert "Advocacy and EU funding" in english.get_text()
+    french = next(s for s in sections if s["lang"] == "fr")
+    assert certificate.title_fr in french.get_text() and "Advocacy" not in french.get_text()
+    pdf = tmp_path / "certificate.pdf"
+    pdf.write_bytes(response.content)
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "Advocacy and EU funding" in text
+
+
+def test_a_certificate_without_an_english_title_marks_the_french_one_in_the_english_column(
+    client, site_tree, make_user, rendered
+):
+    from courses.progress import mark_step_complete
+    from tests.paths import path_to
+
+    trainee = make_user(Role.TRAINEE)
+    course = make_course(modules=1, lessons=1)  # French and Arabic only
+    enrol(trainee, course)
+    for lesson in lessons_of(course):
+        mark_step_complete(user=trainee, page=lesson)
+    client.force_login(trainee)
+    client.get(path_to("lms:course_certificate", language="en", course_id=course.pk))
+    english = BeautifulSoup(rendered[0], "html.parser").select_one('.columns section[lang="en"]')
+    title = english.select_one(".title")
+    assert title.span and (title.span["lang"], title.span["dir"]) == ("fr", "ltr")
+    assert title.get_text() == course.title_fr
