@@ -2,10 +2,11 @@
 
 One rule for every breakdown of every report. A cell counting fewer than `SMALL_CELL` people (0
 included: "nobody" is as telling as "one") shows "<3" and no percentage. Where a breakdown has
-exactly one such cell beside cells that are shown, the total would give it away (total minus the
-others): the smallest shown cell is hidden too (complementary suppression), so that what the
-reader can work out is the sum of two hidden cells, never one person. When no other cell can
-hide it, the total is hidden instead.
+hidden cells beside a shown total, the reader can work out their sum (total minus the others). That
+sum gives a cell away when there is one hidden cell, or when the hidden cells are all empty (sum 0)
+or all at their most (each 2): then the smallest shown cell is hidden too (complementary
+suppression), so that what the reader can work out is a sum that several splits could make, never
+one cell. When no other cell can hide them, the total is hidden instead.
 
 For a rate per group (who completed, out of each group's members), a group with fewer than
 `SMALL_CELL` members is hidden whatever its count.
@@ -53,6 +54,12 @@ class Breakdown:
         return any(cell.hidden for cell in self.cells) or self.total is None
 
 
+def _given_away(hidden_sum: int, *, cells: int, threshold: int) -> bool:
+    """Whether small cells (each 0 to threshold − 1) whose sum the total gives away can each be worked
+    out: one cell alone; or several summing to 0 (all empty) or to their most (all threshold − 1)."""
+    return cells == 1 or hidden_sum in (0, cells * (threshold - 1))
+
+
 def protect(
     counts: Mapping[str, int],
     *,
@@ -74,7 +81,9 @@ def protect(
     hidden = {key: Hidden.SMALL for key in keys if small(key)}
     shown = [key for key in keys if key not in hidden]
     total_hidden = False
-    if len(hidden) == 1:
+    if hidden and _given_away(
+        sum(counts.get(key, 0) for key in hidden), cells=len(hidden), threshold=threshold
+    ):
         if shown:
             complement = min(shown, key=lambda key: (counts.get(key, 0), keys.index(key)))
             hidden[complement] = Hidden.COMPLEMENT
