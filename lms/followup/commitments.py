@@ -106,9 +106,12 @@ def record_commitment(
     already have three for it, or when the competence is not one the workshop works on."""
     if not may_commit(user=user, workshop=workshop, now=now):
         raise CommitmentRefused(_("Commitments are recorded after a workshop you attended."))
-    # Locks the trainee's commitments for this workshop: two tabs cannot both add a fourth.
-    existing = Commitment.objects.select_for_update().filter(workshop=workshop, trainee=user)
-    if existing.count() >= MAX_COMMITMENTS:
+    # One at a time per trainee and workshop: their attendance row (it exists: `may_commit`) is
+    # locked until the commitment is saved, so two tabs cannot both add a fourth. (Locking the
+    # commitments themselves did not serialise anything: `count()` drops FOR UPDATE, and there is no
+    # row to lock before the first one.)
+    list(Attendance.objects.select_for_update().filter(workshop=workshop, trainee=user).values_list("pk"))
+    if Commitment.objects.filter(workshop=workshop, trainee=user).count() >= MAX_COMMITMENTS:
         raise CommitmentRefused(
             _("You have already recorded %(count)s commitments for this workshop, the most allowed.")
             % {"count": MAX_COMMITMENTS}
