@@ -210,7 +210,11 @@ def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion
         labels = {str(index): str(bar.label) for index, bar in enumerate(choice.bars)}
         groups = dict.fromkeys(counts, choice.answered) if several else None
         questions.append(
-            SurveyQuestion(str(choice.item.label), protect(counts, labels=labels, groups=groups), several)
+            SurveyQuestion(
+                str(choice.item.label),
+                protect(counts, labels=labels, groups=groups, with_total=not several),
+                several,
+            )
         )
     return questions
 

@@ -46,7 +46,10 @@ def possible_values(breakdown, threshold: int = SMALL_CELL) -> list[set[int]]:
     """For each hidden cell, every value it could take given what the breakdown shows: a small cell
     0 to threshold − 1, a complement threshold or more, all of them adding up to the total."""
     hidden = [cell for cell in breakdown.cells if cell.hidden]
+    shown = [cell.count for cell in breakdown.cells if not cell.hidden]
+    # A complement is at least `threshold`, and at most the smallest shown cell (it was the smallest).
     ceiling = breakdown.total if breakdown.total is not None else 2 * threshold * len(hidden)
+    ceiling = min([ceiling, *shown])
     domains = [
         range(threshold) if cell.hidden == Hidden.SMALL else range(threshold, ceiling + 1) for cell in hidden
     ]
@@ -81,6 +84,9 @@ def test_small_cells_summing_to_nothing_are_hidden_with_a_shown_one():
     breakdown = protect({"female": 5, "male": 4, "undisclosed": 0, "": 0}, labels=LABELS)
     assert [cell.display for cell in breakdown.cells] == ["5", "…", "<3", "<3"]
     assert all(len(values) >= 2 for values in possible_values(breakdown))
+    # A complement that had to take the whole rest (0 and 3 of a total of 3): the total goes too.
+    breakdown = protect({"female": 0, "male": 3}, labels={"female": "F", "male": "M"})
+    assert [cell.display for cell in breakdown.cells] == ["<3", "…"] and breakdown.total is None
     # Two small cells that could be split several ways stay as they were: no more is hidden.
     breakdown = protect({"female": 5, "male": 4, "undisclosed": 1, "": 0}, labels=LABELS)
     assert [cell.display for cell in breakdown.cells] == ["5", "4", "<3", "<3"]
