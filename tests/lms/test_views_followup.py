@@ -242,3 +242,7 @@ def test_a_roadmap_action_becomes_a_commitment_in_one_click(client, world, langu
     assert ["Mission à Lyon" in li.get_text() for li in page.select(".roadmap-action")] == [True]
     stolen = BeautifulSoup(client.get(f"{url}?roadmap={other.pk}-0").content, "html.parser")
     assert not stolen.select_one("#id_action").get("value")
+    # The trainee's own text is printed as text.
+    _advocacy_plan(people[0], [("<script>alert(1)</script>", later)])
+    html = client.get(url).content.decode()
+    assert "&lt;script&gt;alert(1)" in html and "<script>alert(1)" not in html
