@@ -82,6 +82,18 @@ class CheckInSlot:
     def is_open(self) -> bool:
         return self.state in (SlotState.DUE, SlotState.OVERDUE)
 
+    @property
+    def status_badge(self) -> str:
+        """The badge's colour for the given check-in's status (blocked is not shown as a success)."""
+        return STATUS_BADGES.get(self.check_in.status, "text-bg-light") if self.check_in else ""
+
+
+STATUS_BADGES = {
+    CheckInStatus.DONE: "text-bg-success",
+    CheckInStatus.IN_PROGRESS: "text-bg-info",
+    CheckInStatus.BLOCKED: "text-bg-danger",
+}
+
 
 def slot_state(*, due: date, given: bool, on: date) -> str:
     """The due/overdue rule: the one place that says where a check-in stands on a given day."""

@@ -5,6 +5,7 @@ then sees; lists read in as many queries for 2 trainees as for 6."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -143,6 +144,15 @@ def test_the_trainer_sees_the_board_and_records_a_session_the_trainee_sees(clien
     client.force_login(people[0])
     page = client.get(f"/{language}/my/follow-up/").content.decode()
     assert "Lever le blocage" in page and "Envoyer la note" in page
+    # The trainee's blocked check-in is not badged as a success (it was, like every given one).
+    badge = BeautifulSoup(page, "html.parser").select_one(".check-in-status")
+    assert badge.get_text() == translated("Blocked", language) and "text-bg-danger" in badge["class"]
+    client.force_login(people[1])
+    badge = BeautifulSoup(client.get(f"/{language}/my/follow-up/").content, "html.parser").select_one(
+        ".check-in-status"
+    )
+    assert badge.get_text() == translated("Done", language) and "text-bg-success" in badge["class"]
+    client.force_login(people[0])
     client.force_login(people[1])
     assert "Lever le blocage" not in client.get(f"/{language}/my/follow-up/").content.decode()
 
