@@ -299,3 +299,32 @@ def test_the_spreadsheet_has_no_formula(client, world, trainer):
 
 def test_the_milestones_are_four_weeks_three_and_six_months():
     assert OFFSETS == {"4w": (4, 0), "3m": (0, 3), "6m": (0, 6)}
+
+
+def test_the_report_reads_as_much_for_3_trainees_as_for_8(client, site_tree, make_user, task_force):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.followup import held_workshop
+
+    counts = {}
+    for size in (3, 8):
+        workshop, people, competences = held_workshop(
+            make_user, trainees=size, starts_at=timezone.now() - timedelta(days=100)
+        )
+        workshop.plan.cohort.courses.add(make_course(modules=1, lessons=1))
+        for index, person in enumerate(people):
+            TraineeProfile.objects.create(
+                user=person, sex=("female", "male")[index % 2], institution="ote", consented_at=timezone.now()
+            )
+            for competence in competences[:2]:
+                check_in(commit(person, workshop, competence), "4w", status="done", rating=4)
+        Outcome.objects.create(plan=workshop.plan, kind="action", occurred_on=date.today(), description="A")
+        client.force_login(task_force)
+        url = path_to("lms:review:evaluation_report", workshop.plan_id)
+        assert client.get(url).status_code == 200  # the shared header and footer are cached once
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200 and f"{size * 2} engagements" in page.content.decode()
+        counts[size] = len(queries)
+    assert counts[3] == counts[8], counts
