@@ -32,6 +32,7 @@ class Step:
     label: str
     details: list[str]
     offset: int  # percent of the span from the first date
+    row: int = 0  # the row's place in the group, as the trainee entered it
 
 
 @dataclass(frozen=True)
@@ -91,19 +92,20 @@ def timeline(*, template, values: Mapping, actors: Mapping[int, str]) -> Timelin
     name = _name_column(group)
     others = [c for c in group.columns if c not in (when, name) and c.kind != "long_text"]
     dated = []
-    for row in values.get(group.key) or []:
+    for index, row in enumerate(values.get(group.key) or []):
         try:
             day = date.fromisoformat(row.get(when.key) or "")
         except ValueError:
             continue
         details = [text for c in others if (text := _text(c, row, actors))]
-        dated.append((day, _text(name, row, actors), details))
+        dated.append((day, _text(name, row, actors), details, index))
     dated.sort(key=lambda item: item[0])
     if not dated:
         return Timeline(group=group, steps=[])
     first, last = dated[0][0], dated[-1][0]
     span = max((last - first).days, 1)
     steps = [
-        Step(day, label, details, round(100 * (day - first).days / span)) for day, label, details in dated
+        Step(day, label, details, round(100 * (day - first).days / span), index)
+        for day, label, details, index in dated
     ]
     return Timeline(group=group, steps=steps)

@@ -82,6 +82,18 @@ class CheckInSlot:
     def is_open(self) -> bool:
         return self.state in (SlotState.DUE, SlotState.OVERDUE)
 
+    @property
+    def status_badge(self) -> str:
+        """The badge's colour for the given check-in's status (blocked is not shown as a success)."""
+        return STATUS_BADGES.get(self.check_in.status, "text-bg-light") if self.check_in else ""
+
+
+STATUS_BADGES = {
+    CheckInStatus.DONE: "text-bg-success",
+    CheckInStatus.IN_PROGRESS: "text-bg-info",
+    CheckInStatus.BLOCKED: "text-bg-danger",
+}
+
 
 def slot_state(*, due: date, given: bool, on: date) -> str:
     """The due/overdue rule: the one place that says where a check-in stands on a given day."""
@@ -189,8 +201,14 @@ def record_check_in(
     """Give the check-in of `commitment` at `milestone`: only its trainee, only once it is open, only once."""
     if commitment.trainee_id != user.pk:
         raise CheckInRefused(_("Only the trainee who made this commitment can check in on it."))
+    # One at a time per commitment: the same check-in sent from two tabs is given once, and the
+    # second is told so (not refused by the unique constraint's generic message).
+    list(Commitment.objects.select_for_update().filter(pk=commitment.pk).values_list("pk"))
     slot = slot_for(commitment=commitment, milestone=milestone, now=now)
-    if slot.state == SlotState.GIVEN:
+    if (
+        slot.state == SlotState.GIVEN
+        or CheckIn.objects.filter(commitment=commitment, milestone=milestone).exists()
+    ):
         raise CheckInRefused(_("This check-in has already been given; it cannot be changed."))
     if slot.state == SlotState.UPCOMING:
         raise CheckInRefused(

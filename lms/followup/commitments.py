@@ -8,8 +8,10 @@ from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 
 from courses.models import Competence
+from courses.worksheets import timeline
 
-from ..models import Attendance, AttendanceStatus, Commitment, Workshop
+from ..models import Attendance, AttendanceStatus, Commitment, Worksheet, Workshop
+from ..practice.workbook import actor_names, spec_of_worksheet
 from ..training.plans import held_filter, is_held
 
 MAX_COMMITMENTS = 3
@@ -60,6 +62,38 @@ def commitment_from(*, what: str, when: date, competence: Competence, done_when:
     )
 
 
+@dataclass(frozen=True)
+class RoadmapAction:
+    """A dated action of the roadmap in one of the trainee's worksheets (the « feuille de route » of
+    their advocacy plan), which the commitment form can take over in one click."""
+
+    worksheet_title: str
+    key: str  # "<worksheet>-<row>": what the form's link carries
+    action: str
+    day: date
+
+
+def roadmap_actions(*, user, after: date | None = None) -> list[RoadmapAction]:
+    """The actions of the roadmaps (a repeating group shown as a timeline) in the trainee's own
+    worksheets, dated after `after`, in date order. Two queries (worksheets, their actors' names)."""
+    worksheets = list(Worksheet.objects.filter(owner=user).order_by("pk"))
+    names = actor_names(worksheets=worksheets)
+    found = []
+    for worksheet in worksheets:
+        line = timeline(template=spec_of_worksheet(worksheet), values=worksheet.values, actors=names.full)
+        for step in line.steps if line else []:
+            if step.label.strip() and (after is None or step.day > after):
+                found.append(
+                    RoadmapAction(worksheet.title, f"{worksheet.pk}-{step.row}", step.label.strip(), step.day)
+                )
+    return sorted(found, key=lambda action: (action.day, action.key))
+
+
+def roadmap_action(*, user, key: str) -> RoadmapAction | None:
+    """The trainee's own roadmap action under `key`, or None (someone else's, or gone)."""
+    return next((action for action in roadmap_actions(user=user) if action.key == key), None)
+
+
 class CommitmentRefused(ValidationError):
     pass
 
@@ -72,9 +106,12 @@ def record_commitment(
     already have three for it, or when the competence is not one the workshop works on."""
     if not may_commit(user=user, workshop=workshop, now=now):
         raise CommitmentRefused(_("Commitments are recorded after a workshop you attended."))
-    # Locks the trainee's commitments for this workshop: two tabs cannot both add a fourth.
-    existing = Commitment.objects.select_for_update().filter(workshop=workshop, trainee=user)
-    if existing.count() >= MAX_COMMITMENTS:
+    # One at a time per trainee and workshop: their attendance row (it exists: `may_commit`) is
+    # locked until the commitment is saved, so two tabs cannot both add a fourth. (Locking the
+    # commitments themselves did not serialise anything: `count()` drops FOR UPDATE, and there is no
+    # row to lock before the first one.)
+    list(Attendance.objects.select_for_update().filter(workshop=workshop, trainee=user).values_list("pk"))
+    if Commitment.objects.filter(workshop=workshop, trainee=user).count() >= MAX_COMMITMENTS:
         raise CommitmentRefused(
             _("You have already recorded %(count)s commitments for this workshop, the most allowed.")
             % {"count": MAX_COMMITMENTS}

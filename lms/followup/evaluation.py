@@ -32,7 +32,7 @@ from assessments.models import ItemAnswer, QuestionnairePage
 from assessments.models.questionnaires import ItemKind, QuestionnairePurpose, ResponseStatus
 from assessments.questionnaire_kinds import handler_for
 from assessments.survey_results import QuestionnaireResults, questionnaire_results
-from home.disclosure import Breakdown, protect
+from home.disclosure import SMALL_CELL, Breakdown, protect
 from home.languages import isolated
 from home.numbers import percent_of, rounded
 from home.roles import STAFF_ROLES
@@ -56,10 +56,13 @@ NOT_STATED = ""
 
 @dataclass(frozen=True)
 class CompetenceChange:
+    """Per competence, the mean levels the task force reads: a mean of fewer than `SMALL_CELL`
+    people's answers (one person's own rating, or two) is not shown, as a small cell is not."""
+
     competence: object
-    baseline: Decimal | None  # mean needs-assessment level
+    baseline: Decimal | None  # mean needs-assessment level; None when none, or fewer than 3 answers
     baseline_n: int
-    current: Decimal | None  # mean latest re-rating
+    current: Decimal | None  # mean latest re-rating; None when none, or fewer than 3 people
     current_n: int
 
     @property
@@ -67,6 +70,18 @@ class CompetenceChange:
         if self.baseline is None or self.current is None:
             return None
         return self.current - self.baseline
+
+    @property
+    def baseline_count(self) -> str:
+        return _how_many(self.baseline_n)
+
+    @property
+    def current_count(self) -> str:
+        return _how_many(self.current_n)
+
+
+def _how_many(n: int) -> str:
+    return f"n < {SMALL_CELL}" if n < SMALL_CELL else f"n = {n}"
 
 
 @dataclass(frozen=True)
@@ -179,6 +194,11 @@ def mean(values: list[int]) -> Decimal | None:
     return rounded(Decimal(sum(values)) / len(values), "0.1") if values else None
 
 
+def shown_mean(values: list[int]) -> Decimal | None:
+    """The mean as a report shows it: none of fewer than `SMALL_CELL` values (one person's own)."""
+    return mean(values) if len(values) >= SMALL_CELL else None
+
+
 def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion]:
     """The survey's choice questions through the small-cell rule (`home.disclosure.protect`), like
     every breakdown of the report: an option fewer than 3 people chose shows "<3". Nothing while
@@ -192,7 +212,11 @@ def survey_questions(survey: QuestionnaireResults | None) -> list[SurveyQuestion
         labels = {str(index): str(bar.label) for index, bar in enumerate(choice.bars)}
         groups = dict.fromkeys(counts, choice.answered) if several else None
         questions.append(
-            SurveyQuestion(str(choice.item.label), protect(counts, labels=labels, groups=groups), several)
+            SurveyQuestion(
+                str(choice.item.label),
+                protect(counts, labels=labels, groups=groups, with_total=not several),
+                several,
+            )
         )
     return questions
 
@@ -234,7 +258,9 @@ def _behaviour(*, plan, trainee_ids: set[int], now: datetime | None) -> Behaviou
         baseline = levels.get(competence.pk, [])
         if current or baseline:
             changes.append(
-                CompetenceChange(competence, mean(baseline), len(baseline), mean(current), len(current))
+                CompetenceChange(
+                    competence, shown_mean(baseline), len(baseline), shown_mean(current), len(current)
+                )
             )
     survey = (
         questionnaire_results(questionnaire=plan.application_survey) if plan.application_survey_id else None

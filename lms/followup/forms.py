@@ -24,7 +24,9 @@ class CommitmentForm(forms.Form):
         max_length=300,
         help_text=_("One concrete action, for example: present the EU funding calendar to my unit."),
     )
-    due_on = forms.DateField(label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}))
+    due_on = forms.DateField(
+        label=_("By when"), widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+    )
     competence = CompetenceChoiceField(label=_("Competence it puts into practice"), queryset=None)
     done_when = forms.CharField(
         label=_("How I will know it is done"),

@@ -66,8 +66,10 @@ def follow_up_data(*, user) -> dict:
 def erase_follow_up(*, user) -> None:
     """Erasure: the commitments, check-ins (their evidence files too), coaching notes and profile
     attributes go. The evaluation report's figures already printed are records and stay as they are."""
+    # The files go once the erasure is committed: an erasure that fails halfway leaves them in place.
     for check_in in CheckIn.objects.filter(commitment__trainee=user).exclude(evidence=""):
-        check_in.evidence.delete(save=False)
+        stored = check_in.evidence
+        transaction.on_commit(lambda storage=stored.storage, name=stored.name: storage.delete(name))
     CheckIn.objects.filter(commitment__trainee=user).delete()
     Commitment.objects.filter(trainee=user).delete()
     CoachingSession.objects.filter(trainee=user).delete()

@@ -10,7 +10,14 @@ from django.utils.translation import gettext as _
 from ..models import CheckIn, Commitment, Milestone, Workshop
 from .access import may_see_commitment
 from .checkins import CheckInAnswer, SlotState, record_check_in, slot_for, workshop_day
-from .commitments import commitment_from, competences_for, may_commit, record_commitment
+from .commitments import (
+    commitment_from,
+    competences_for,
+    may_commit,
+    record_commitment,
+    roadmap_action,
+    roadmap_actions,
+)
 from .forms import CheckInForm, CommitmentForm, TraineeProfileForm
 from .profiles import profile_of, save_profile, withdraw_profile
 from .trainee import follow_up_of
@@ -31,10 +38,14 @@ def new_commitment(request, workshop_id: int):
     workshop = get_object_or_404(Workshop.objects.select_related("plan"), pk=workshop_id)
     if not may_commit(user=request.user, workshop=workshop):
         raise PermissionDenied
+    day = workshop_day(workshop.starts_at)
+    # One click on a roadmap action of the trainee's advocacy plan fills in its text and date.
+    taken = roadmap_action(user=request.user, key=request.GET.get("roadmap", ""))
     form = CommitmentForm(
         request.POST or None,
         competences=competences_for(workshop),
-        workshop_day=workshop_day(workshop.starts_at),
+        workshop_day=day,
+        initial={"action": taken.action[:300], "due_on": taken.day} if taken else None,
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -51,7 +62,15 @@ def new_commitment(request, workshop_id: int):
         else:
             messages.success(request, _("Your commitment has been recorded."))
             return redirect("lms:followup:index")
-    return render(request, "lms/followup/commitment_form.html", {"form": form, "workshop": workshop})
+    committed = set(
+        Commitment.objects.filter(workshop=workshop, trainee=request.user).values_list("action", flat=True)
+    )
+    roadmap = [a for a in roadmap_actions(user=request.user, after=day) if a.action[:300] not in committed]
+    return render(
+        request,
+        "lms/followup/commitment_form.html",
+        {"form": form, "workshop": workshop, "roadmap": roadmap, "taken": taken},
+    )
 
 
 @login_required

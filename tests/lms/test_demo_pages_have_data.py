@@ -53,6 +53,37 @@ def test_every_page_of_the_cycle_has_data(client, demo):
     evaluation = text(client.get(path_to("lms:review:evaluation_report", plan_id=plan.pk)))
     assert "Questionnaire d'application à six mois" in evaluation and "7 réponses" in evaluation
     assert "Pas encore <3" in " ".join(evaluation.split())
+    assert_the_follow_up_loop_is_shown(client, plan)
     satisfaction = QuestionnairePage.objects.get(purpose="satisfaction")
     survey = client.get(path_to("lms:review:results", questionnaire_id=satisfaction.pk)).content.decode()
     assert "results-choice" in survey  # anonymous, closed, 8 responses: figures are shown
+
+
+def assert_the_follow_up_loop_is_shown(client, plan) -> None:
+    """Issue 21's demo: commitments from workshop 1 with check-ins in every status and one not given
+    yet, a coaching session the trainee reads, the trainer's board, and a filled evaluation report."""
+    from django.contrib.auth import get_user_model
+
+    from lms.followup.coaching import coaching_board
+    from lms.followup.evaluation import evaluation_report
+    from lms.models import CheckIn, CoachingSession, Commitment
+
+    users = get_user_model().objects
+    first = plan.workshops.order_by("starts_at").first()
+    commitments = Commitment.objects.filter(workshop=first)
+    assert commitments.count() == 6
+    assert set(CheckIn.objects.values_list("status", flat=True)) == {"done", "in_progress", "blocked"}
+    assert commitments.filter(check_ins__isnull=True).exists()  # one still to give
+    session = CoachingSession.objects.get()
+    client.force_login(session.trainee)
+    assert session.next_step in text(client.get(path_to("lms:followup:index")))
+    board = {line.trainee.username: line for line in coaching_board()}
+    assert board["sonia.mejri"].blocked and board["amira.benali"].done
+    report = evaluation_report(plan=plan)
+    assert report.behaviour.done == 2 and report.results.counts == {"action": 1, "contact": 1}
+    shown = [change for change in report.behaviour.changes if change.current is not None]
+    assert [change.competence.key for change in shown] == ["C04"]  # four re-ratings: a mean
+    assert all(indicator.target for indicator in report.indicators)  # every target set on the plan
+    client.force_login(users.get(username="taskforce1"))
+    page = " ".join(text(client.get(path_to("lms:review:evaluation_report", plan_id=plan.pk))).split())
+    assert "6 engagements enregistrés par 6 apprenants ; 2 réalisés" in page, page

@@ -176,19 +176,76 @@ def test_changing_one_persons_sex_inside_suppressed_cells_changes_nothing(world)
     assert _breakdowns(plan) == before
 
 
-def test_changing_one_answer_inside_a_suppressed_cell_leaves_the_breakdowns_identical(world):
+def test_one_more_person_inside_suppressed_cells_moves_only_the_groups_total(world):
+    """Woman P1's check-in goes from "in progress" to "done": she joins those who applied a
+    competence. Her cells were "<3" and stay so: the breakdowns say one more person applied (the
+    total), not of which sex or institution."""
     plan, people, competences = world
-    before = [
-        (title, [c.display for c in s.cells], [c.display for c in i.cells])
-        for title, s, i in _breakdowns(plan)
-    ]
-    # Woman P1's check-in: from "in progress" to "done" (she now applied): her cells were "<3".
+
+    def displays():
+        return [
+            (title, [c.display for c in s.cells], [c.display for c in i.cells], s.total, i.total)
+            for title, s, i in _breakdowns(plan)
+        ]
+
+    before = displays()
     CheckIn.objects.filter(commitment__trainee=people[1]).update(status="done")
-    after = [
-        (title, [c.display for c in s.cells], [c.display for c in i.cells])
-        for title, s, i in _breakdowns(plan)
+    after = displays()
+    assert [row[:3] for row in after] == [row[:3] for row in before]
+    applied = before[2], after[2]
+    assert (applied[0][3], applied[1][3]) == (2, 3) and (applied[0][4], applied[1][4]) == (2, 3)
+
+
+def _outputs(client, plan) -> tuple[str, list]:
+    """What the task force reads: the report's page (without the per-request form token) and the
+    spreadsheet's cells."""
+    page = client.get(path_to("lms:review:evaluation_report", plan.pk)).content.decode()
+    page = re.sub(r'name="csrfmiddlewaretoken" value="[^"]*"', "", page)
+    cells = [
+        cell.value
+        for cell in xlsx_cells(client.get(path_to("lms:review:evaluation_report_export", plan.pk, "xlsx")))
     ]
-    assert after == before
+    return page, cells
+
+
+def test_one_persons_sex_changed_inside_suppressed_cells_leaves_the_output_identical(
+    client, world, task_force
+):
+    """The differential test on what is printed: the page and the spreadsheet, byte for byte."""
+    plan, people, competences = world
+    client.force_login(task_force)
+    before = _outputs(client, plan)
+    # P0, a woman who completed, improved and applied: now "prefer not to say"; every cell she
+    # moves between was "<3".
+    TraineeProfile.objects.filter(user=people[0]).update(sex="undisclosed")
+    assert _outputs(client, plan) == before
+    # The control: a change that is not inside suppressed cells does show.
+    TraineeProfile.objects.filter(user=people[0]).delete()
+    Outcome.objects.create(plan=plan, kind="concept_note", occurred_on=date.today(), description="C")
+    assert _outputs(client, plan) != before
+
+
+def test_a_mean_of_fewer_than_3_people_is_not_shown(client, world, task_force):
+    """One trainee re-rates the second competence (5): the report says how few, not their rating."""
+    plan, people, competences = world
+    commitment = commit(people[4], plan.workshops.get(), competences[1], action="Seule")
+    check_in(commitment, "4w", status="in_progress", rating=5)
+    change = evaluation_report(plan=plan).behaviour.changes[1]
+    assert (change.competence, change.current, change.current_n, change.change) == (
+        competences[1],
+        None,
+        1,
+        None,
+    )
+    client.force_login(task_force)
+    page = BeautifulSoup(client.get(path_to("lms:review:evaluation_report", plan.pk)).content, "html.parser")
+    row = next(tr for tr in page.select("table.re-ratings tbody tr") if competences[1].name in tr.get_text())
+    cells = [" ".join(td.get_text().split()) for td in row.select("td")]
+    assert cells == ["—", "— (n < 3)", "—"]
+    first = next(
+        tr for tr in page.select("table.re-ratings tbody tr") if competences[0].name in tr.get_text()
+    )
+    assert "(n = 5)" in " ".join(first.get_text().split())  # five re-ratings: the mean is shown
 
 
 @pytest.mark.parametrize("language", ["fr", "ar"])
@@ -252,3 +309,32 @@ def test_the_spreadsheet_has_no_formula(client, world, trainer):
 
 def test_the_milestones_are_four_weeks_three_and_six_months():
     assert OFFSETS == {"4w": (4, 0), "3m": (0, 3), "6m": (0, 6)}
+
+
+def test_the_report_reads_as_much_for_3_trainees_as_for_8(client, site_tree, make_user, task_force):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories.followup import held_workshop
+
+    counts = {}
+    for size in (3, 8):
+        workshop, people, competences = held_workshop(
+            make_user, trainees=size, starts_at=timezone.now() - timedelta(days=100)
+        )
+        workshop.plan.cohort.courses.add(make_course(modules=1, lessons=1))
+        for index, person in enumerate(people):
+            TraineeProfile.objects.create(
+                user=person, sex=("female", "male")[index % 2], institution="ote", consented_at=timezone.now()
+            )
+            for competence in competences[:2]:
+                check_in(commit(person, workshop, competence), "4w", status="done", rating=4)
+        Outcome.objects.create(plan=workshop.plan, kind="action", occurred_on=date.today(), description="A")
+        client.force_login(task_force)
+        url = path_to("lms:review:evaluation_report", workshop.plan_id)
+        assert client.get(url).status_code == 200  # the shared header and footer are cached once
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url)
+        assert page.status_code == 200 and f"{size * 2} engagements" in page.content.decode()
+        counts[size] = len(queries)
+    assert counts[3] == counts[8], counts

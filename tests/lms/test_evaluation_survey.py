@@ -80,10 +80,11 @@ def test_the_survey_shows_once_released_with_small_cells_protected(site_tree, ma
         [("Oui, régulièrement", "4", 67), ("Oui, une fois", "<3", None), ("Pas encore", "<3", None)],
         6,
     )
-    # Several answers: each option's share of the 6 respondents; "Hiérarchie" (nobody) is small, and
-    # the smallest shown option is hidden with it.
+    # Several answers: each option's share of the 6 respondents; "Hiérarchie" (nobody) is small. The
+    # options add up to no total (nothing printed to subtract from), so no other option is hidden.
     assert barriers[1] is True
-    assert barriers[2] == [("Temps", "5", 83), ("Moyens", "…", None), ("Hiérarchie", "<3", None)]
+    assert barriers[2] == [("Temps", "5", 83), ("Moyens", "3", 50), ("Hiérarchie", "<3", None)]
+    assert barriers[3] is None
 
 
 def test_every_kind_where_several_options_are_ticked_shows_shares_of_the_respondents(site_tree, make_user):

@@ -79,11 +79,14 @@ def test_my_data_holds_the_follow_up(client, followed):
     assert "Rencontrer le consulat" in page and "Plaidoyer" in page
 
 
-def test_erasure_removes_the_follow_up_and_the_evidence_file(followed, trainer):
+def test_erasure_removes_the_follow_up_and_the_evidence_file(
+    followed, trainer, django_capture_on_commit_callbacks
+):
     people, given = followed
     storage, name = given.evidence.storage, given.evidence.name
     assert storage.exists(name)
-    erase_trainee(user=people[0], by=trainer)
+    with django_capture_on_commit_callbacks(execute=True):
+        erase_trainee(user=people[0], by=trainer)
     assert not Commitment.objects.exists() and not CheckIn.objects.exists()
     assert not CoachingSession.objects.exists() and not TraineeProfile.objects.exists()
     assert not storage.exists(name)
@@ -97,3 +100,21 @@ def test_the_privacy_notice_says_who_sees_the_follow_up(client, language):
         "evaluation report shows the task force group figures only, and never a group of fewer than 3 people."
     )
     assert unescape(translated(sentence, language)) in unescape(page)
+
+
+def test_an_erasure_failing_halfway_keeps_the_evidence_file(
+    followed, trainer, monkeypatch, django_capture_on_commit_callbacks
+):
+    """The check-in rows come back with the rollback: so must the file they point to."""
+    from lms.privacy import erasure
+
+    people, given = followed
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(erasure.Attendance.objects, "filter", broken)  # after the follow-up is erased
+    with django_capture_on_commit_callbacks(execute=True), pytest.raises(RuntimeError):
+        erase_trainee(user=people[0], by=trainer)
+    assert CheckIn.objects.get() == given
+    assert given.evidence.storage.exists(given.evidence.name)

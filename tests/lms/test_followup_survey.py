@@ -31,3 +31,25 @@ def test_the_survey_opens_six_months_after_the_last_workshop_and_follows_it(site
     last.save()
     assert schedule_application_survey(plan=plan)
     assert QuestionnairePage.objects.get(pk=survey.pk).opens_at == datetime(2026, 10, 15, tzinfo=TUNIS)
+
+
+def test_moving_the_last_workshop_in_the_admin_moves_the_survey(client, site_tree, trainer):
+    """The trainer moves the plan's last workshop in the page editor and saves: the survey's opening
+    follows without anyone touching the questionnaire (the admin hook)."""
+    from tests.lms.admin_forms import form_data
+    from tests.paths import path_to
+
+    starts = [datetime(2026, 1, 10, 9, tzinfo=TUNIS), datetime(2026, 3, 31, 9, tzinfo=TUNIS)]
+    survey = make_questionnaire(purpose="other")
+    plan = make_plan(starts=starts, application_survey=survey)
+    client.force_login(trainer)
+    edit = path_to("wagtailadmin_pages:edit", plan.pk)
+    data = form_data(client.get(edit).content.decode())
+    moved = [
+        key for key, value in data.items() if key.endswith("starts_at") and value.startswith("2026-03-31")
+    ]
+    assert len(moved) == 1
+    data[moved[0]] = "2026-04-15 09:00"
+    response = client.post(edit, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert QuestionnairePage.objects.get(pk=survey.pk).opens_at == datetime(2026, 10, 15, tzinfo=TUNIS)

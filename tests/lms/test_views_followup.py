@@ -5,6 +5,7 @@ then sees; lists read in as many queries for 2 trainees as for 6."""
 from datetime import timedelta
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -149,6 +150,15 @@ def test_the_trainer_sees_the_board_and_records_a_session_the_trainee_sees(clien
     client.force_login(people[0])
     page = client.get(path_to("lms:followup:index", language=language)).content.decode()
     assert "Lever le blocage" in page and "Envoyer la note" in page
+    # The trainee's blocked check-in is not badged as a success (it was, like every given one).
+    badge = BeautifulSoup(page, "html.parser").select_one(".check-in-status")
+    assert badge.get_text() == translated("Blocked", language) and "text-bg-danger" in badge["class"]
+    client.force_login(people[1])
+    badge = BeautifulSoup(client.get(f"/{language}/my/follow-up/").content, "html.parser").select_one(
+        ".check-in-status"
+    )
+    assert badge.get_text() == translated("Done", language) and "text-bg-success" in badge["class"]
+    client.force_login(people[0])
     client.force_login(people[1])
     assert (
         "Lever le blocage"
@@ -191,3 +201,65 @@ def test_the_lists_read_as_much_for_2_trainees_as_for_6(client, site_tree, make_
         CheckIn.objects.all().delete()
         Commitment.objects.all().delete()
     assert counts[2] == counts[6]
+
+
+def _advocacy_plan(owner, actions: list[tuple[str, str]]):
+    from lms.demo.practice_content import load_worksheet_templates
+    from lms.practice.workbook import save_worksheet, start_worksheet
+
+    template = next(t for t in load_worksheet_templates() if t.slug == "plan-de-plaidoyer")
+    worksheet = start_worksheet(user=owner, template=template)
+    rows = [{"action": text, "date": day, "owner": "Chef de projet"} for text, day in actions]
+    return save_worksheet(worksheet=worksheet, title="Plan OFII", values={"actions": rows})
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_roadmap_action_becomes_a_commitment_in_one_click(client, world, language):
+    """The commitment form lists the dated actions of the trainee's own roadmap (after the workshop);
+    one click fills in the action and its date; the trainee adds the competence and how they will
+    know, and records it. Another trainee's roadmap is neither listed nor taken over."""
+    from bs4 import BeautifulSoup
+
+    workshop, people, competences = world
+    today = timezone.localdate()
+    soon, later = (today + timedelta(days=20)).isoformat(), (today + timedelta(days=40)).isoformat()
+    past = (today - timedelta(days=60)).isoformat()
+    _advocacy_plan(
+        people[0], [("Mission à Lyon", later), ("Atelier passé", past), ("Note conceptuelle", soon)]
+    )
+    other = _advocacy_plan(people[1], [("Action de T1", soon)])
+    client.force_login(people[0])
+    url = f"/{language}/my/follow-up/workshops/{workshop.pk}/commitment/"
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    listed = [" ".join(li.get_text().split()) for li in page.select(".roadmap-action")]
+    assert len(listed) == 2 and "Note conceptuelle" in listed[0] and "Mission à Lyon" in listed[1]
+    assert translated("Use this action", language) in listed[0]
+    link = page.select_one(".roadmap-action a")["href"]
+    form = BeautifulSoup(client.get(url + link.split("#")[0]).content, "html.parser")
+    assert form.select_one("#id_action")["value"] == "Note conceptuelle"
+    assert form.select_one("#id_due_on")["value"] == soon
+    response = client.post(
+        url,
+        {
+            "action": form.select_one("#id_action")["value"],
+            "due_on": form.select_one("#id_due_on")["value"],
+            "competence": competences[2].pk,
+            "done_when": "La note est déposée",
+        },
+    )
+    assert response.status_code == 302
+    commitment = Commitment.objects.get()
+    assert (commitment.action, commitment.due_on.isoformat(), commitment.competence) == (
+        "Note conceptuelle",
+        soon,
+        competences[2],
+    )
+    # Taken over: no longer offered; someone else's row is not taken over by its key.
+    page = BeautifulSoup(client.get(url).content, "html.parser")
+    assert ["Mission à Lyon" in li.get_text() for li in page.select(".roadmap-action")] == [True]
+    stolen = BeautifulSoup(client.get(f"{url}?roadmap={other.pk}-0").content, "html.parser")
+    assert not stolen.select_one("#id_action").get("value")
+    # The trainee's own text is printed as text.
+    _advocacy_plan(people[0], [("<script>alert(1)</script>", later)])
+    html = client.get(url).content.decode()
+    assert "&lt;script&gt;alert(1)" in html and "<script>alert(1)" not in html
