@@ -107,9 +107,13 @@ def test_personal_feed_in_the_persons_language_then_revoked(client, trainee, coh
     client.force_login(trainee)
     client.post("/fr/my/notifications/calendar/new/")  # a new address: the old one stops working
     assert client.get(f"/calendar/{token}.ics").status_code == 404
-    client.post("/fr/my/notifications/calendar/revoke/")
+    current = NotificationPreference.objects.get(user=trainee).calendar_token
+    assert client.get(f"/calendar/{current}.ics").status_code == 200
+    client.post("/fr/my/notifications/calendar/revoke/")  # no address at all: the last one stops too
+    assert client.get(f"/calendar/{current}.ics").status_code == 404
     assert NotificationPreference.objects.get(user=trainee).calendar_token is None
     assert client.get("/calendar/.ics").status_code == 404
+    assert current not in client.get("/fr/my/notifications/").content.decode()
 
 
 def test_weekly_summary_in_both_languages_with_short_links(client, trainer, cohort_world):
