@@ -228,6 +228,10 @@ def test_every_e_mail_links_to_the_preferences_in_its_language(sent):
     for message in sent["messages"]:
         path = f"/{sent['language'][message.to[0]]}/my/notifications/"
         assert path in message.body, message.subject
+        # In the plain text each address stands alone on its line: inside an Arabic sentence its
+        # final "/" would be drawn before it ("/http://…").
+        lines = [line for line in message.body.splitlines() if "http" in line]
+        assert lines and all(URL.fullmatch(line.strip()) for line in lines), message.subject
         links = BeautifulSoup(_html(message), "html.parser").find_all("a", href=re.compile(re.escape(path)))
         assert links, message.subject
 
