@@ -18,6 +18,7 @@ from lms.models import DeliveryStatus, Frequency, Notification, NotificationPref
 from lms.privacy.consent import record_consent
 from tests.conftest import translated
 from tests.factories.assessments import make_quiz
+from tests.factories.assignments import make_assignment
 from tests.factories.courses import enrol, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
@@ -122,11 +123,18 @@ def test_weekly_summary_in_both_languages_with_short_links(client, trainer, coho
     client.force_login(trainer)
     cohort_world["workshop"].starts_at = timezone.now() + timedelta(days=2)
     cohort_world["workshop"].save()
+    module = cohort_world["course"].get_children().first()
+    due = make_assignment(module, criteria=1, due_at=timezone.now() + timedelta(days=3))
+    make_assignment(module, criteria=1, due_at=timezone.now() + timedelta(days=9))  # next week's
     body = client.get(
         f"/admin/notifications/weekly-summary/?cohort={cohort_world['cohort'].pk}"
     ).content.decode()
     assert 'lang="ar" dir="rtl"' in body and 'lang="fr" dir="ltr"' in body
     assert "Atelier « Atelier 1 »" in body and "الورشة «ورشة 1»" in body
+    # The week's work to hand in, and only this week's.
+    assert f"Travail « {due.title_fr} » à remettre avant le" in body
+    assert f"العمل التطبيقي «{due.title_ar}» للتسليم قبل" in body
+    assert body.count("à remettre avant le") == 1
     plan_id = cohort_world["plan"].pk
     # Each link alone on its line, ending in a digit: a final "/" would be drawn before the
     # address in a right-to-left message ("/http://…/ar/go/12").
