@@ -147,6 +147,32 @@ def test_weekly_summary_in_both_languages_with_short_links(client, trainer, coho
     assert client.get(f"/ar/go/{plan_id}/")["Location"].startswith("/ar/")  # as pasted before
 
 
+def _summary_queries(client, cohort) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(f"/admin/notifications/weekly-summary/?cohort={cohort.pk}")
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_weekly_summary_reads_in_constant_queries(client, trainer, cohort_world):
+    """More workshops, quizzes and assignments in the week add lines, never queries."""
+    client.force_login(trainer)
+    cohort, module = cohort_world["cohort"], cohort_world["course"].get_children().first()
+    soon = timezone.now() + timedelta(days=2)
+    make_assignment(module, criteria=1, due_at=soon)
+    _summary_queries(client, cohort)  # the site, read once after pages are saved
+    few = _summary_queries(client, cohort)
+    for n in range(3):
+        make_assignment(module, criteria=1, due_at=soon + timedelta(hours=n))
+        make_quiz(module, closes_at=soon + timedelta(hours=n))
+    make_plan(cohort=cohort, live=True, starts=[soon + timedelta(hours=n) for n in range(3)])
+    _summary_queries(client, cohort)
+    many = _summary_queries(client, cohort)
+    body = client.get(f"/admin/notifications/weekly-summary/?cohort={cohort.pk}").content.decode()
+    assert body.count("à remettre avant le") == 4 and body.count("à passer avant le") == 3
+    assert few == many
+
+
 def test_trainer_reminds_only_those_who_have_not_answered(client, trainer, trainee, make_user, site_tree):
     answered = make_user(Role.TRAINEE, username="answered")
     for person in (trainee, answered):
