@@ -14,7 +14,9 @@ from lms.models import DeliveryStatus, Notification
 from lms.privacy.consent import record_consent
 from tests.factories.questionnaires import make_questionnaire
 
-pytestmark = pytest.mark.django_db
+# The worker closes its database connection when it stops, as a process does: outside a test
+# transaction, so the test's data is not lost with it (on PostgreSQL).
+pytestmark = pytest.mark.django_db(transaction=True)
 
 QUEUED = {
     "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
