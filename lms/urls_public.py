@@ -1,4 +1,4 @@
-from django.urls import include, path
+from django.urls import include, path, re_path
 
 from . import views
 from .certificates import views as certificate_views
@@ -15,7 +15,9 @@ urlpatterns = [
     path(
         "my/notifications/calendar/new/", notification_views.calendar_new_address, name="calendar_new_address"
     ),
-    path("go/<int:page_id>/", notification_views.short_link, name="short_link"),
+    # Written without its final slash (an address ending in a digit stays whole in a right-to-left
+    # message); the form with the slash, pasted in groups before, still works.
+    re_path(r"^go/(?P<page_id>[0-9]+)/?$", notification_views.short_link, name="short_link"),
     path("my/notifications/calendar/revoke/", notification_views.calendar_revoke, name="calendar_revoke"),
     path("my/follow-up/", include("lms.followup.urls")),
     path("search/", views.search, name="search"),

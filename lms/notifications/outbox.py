@@ -181,29 +181,34 @@ def _failed(ids: list[int], *, error: Exception, now: datetime) -> None:
 
 
 def send_claimed(*, ids: list[int], now: datetime) -> int:
-    """Send the claimed messages `ids` (one person's) as one e-mail; how many were sent."""
-    notifications = list(
-        Notification.objects.filter(pk__in=ids, status=DeliveryStatus.SENDING)
-        .select_related("recipient")
-        .order_by("created_at", "pk")
-    )
-    if not notifications:
-        return 0
-    if not reachable().filter(pk=notifications[0].recipient_id).exists():
-        Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
-            status=DeliveryStatus.WITHDRAWN
+    """Send the claimed messages `ids` (one person's) as one e-mail; how many were sent.
+
+    The messages stay locked until they are marked sent (or failed): a second job handed the same
+    messages (claimed again after `CLAIM_TIMEOUT`, run by another worker at the same moment) skips
+    them instead of sending them again, and finds them sent once the first has finished."""
+    with transaction.atomic():
+        notifications = list(
+            Notification.objects.select_for_update(skip_locked=True, of=("self",))
+            .filter(pk__in=ids, status=DeliveryStatus.SENDING)
+            .select_related("recipient")
+            .order_by("created_at", "pk")
         )
-        return 0
-    try:
-        _message(notifications).send()
-    except Exception as error:  # SMTP refused, timed out: kept for another attempt
-        logger.warning("notification e-mail failed: %s", type(error).__name__)
-        _failed([n.pk for n in notifications], error=error, now=now)
-        return 0
-    Notification.objects.filter(pk__in=[n.pk for n in notifications]).update(
-        status=DeliveryStatus.SENT, sent_at=now, attempts=notifications[0].attempts + 1
-    )
-    return len(notifications)
+        if not notifications:
+            return 0
+        pks = [n.pk for n in notifications]
+        if not reachable().filter(pk=notifications[0].recipient_id).exists():
+            Notification.objects.filter(pk__in=pks).update(status=DeliveryStatus.WITHDRAWN)
+            return 0
+        try:
+            _message(notifications).send()
+        except Exception as error:  # SMTP refused, timed out: kept for another attempt
+            logger.warning("notification e-mail failed: %s", type(error).__name__)
+            _failed(pks, error=error, now=now)
+            return 0
+        Notification.objects.filter(pk__in=pks).update(
+            status=DeliveryStatus.SENT, sent_at=now, attempts=notifications[0].attempts + 1
+        )
+        return len(notifications)
 
 
 @task(backend="notifications")

@@ -9,7 +9,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from assessments.models import QuestionnairePage, QuizPage
+from assessments.models import AssignmentPage, QuestionnairePage, QuizPage
 from assessments.questionnaires import meant_for_cohort
 from courses.models import Cohort, CoursePage
 from home.languages import direction, language_codes
@@ -22,7 +22,7 @@ WEEK = timedelta(days=7)
 
 @dataclass(frozen=True)
 class SummaryLine:
-    kind: str  # "workshop", "quiz" or "questionnaire"
+    kind: str  # "workshop", "assignment", "quiz" or "questionnaire"
     title: str
     moment: datetime
     link: str
@@ -54,6 +54,10 @@ def _lines(*, cohort: Cohort, start: datetime) -> list[SummaryLine]:
         QuizPage.objects.live().filter(under, closes_at__gte=start, closes_at__lt=end).order_by("closes_at")
     )
     lines += [SummaryLine("quiz", q.title, q.closes_at, short_link(q.pk)) for q in quizzes]
+    assignments = (
+        AssignmentPage.objects.live().filter(under, due_at__gte=start, due_at__lt=end).order_by("due_at")
+    )
+    lines += [SummaryLine("assignment", a.title, a.due_at, short_link(a.pk)) for a in assignments]
     questionnaires = (
         QuestionnairePage.objects.live()
         .filter(meant_for_cohort(cohort=cohort), closes_at__gte=start, closes_at__lt=end)

@@ -48,6 +48,9 @@ EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
 EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_flag("EMAIL_USE_TLS", default=True)
+# An SMTP server that stops answering fails the send after this many seconds (retried later), so a
+# worker never hangs with the messages it holds (lms/notifications/outbox.py, send_claimed).
+EMAIL_TIMEOUT = int(os.environ.get("EMAIL_TIMEOUT", "30"))
 
 # Several processes or instances share nothing in memory: sessions, login lockouts and data are in
 # PostgreSQL. REDIS_URL adds a cache they all share (site settings, menus, course outlines,

@@ -77,3 +77,11 @@ def test_production_deployment_checklist_warns_when_cookies_are_not_https_only()
     )
     assert result.returncode != 0
     assert "SESSION_COOKIE_SECURE" in result.stdout + result.stderr
+
+
+def test_production_gives_up_on_a_silent_smtp_server():
+    """A send that hangs would hold the worker and its messages: it fails after 30 s and is retried."""
+    script = "from django.conf import settings; print(settings.EMAIL_TIMEOUT)"
+    result = run_manage("shell", "--no-imports", "-c", script, **PRODUCTION_ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["30"]

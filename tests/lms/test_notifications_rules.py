@@ -97,6 +97,26 @@ def test_nothing_to_erased_unconsented_or_opted_out_people(world, make_user, tra
     assert mail.outbox == []
 
 
+def test_nothing_to_someone_who_accepted_only_an_earlier_notice(world, settings):
+    """A new notice version: those who have not accepted it yet get nothing, not even the messages
+    recorded before it changed (withdrawn when their turn comes); accepting it lets the next ones
+    through."""
+    save_preferences(
+        user=world["fr"], email_enabled=True, frequency=Frequency.WEEKLY, digest_day=2, language=""
+    )
+    _send(NOW)  # recorded for Wednesday's summary, for the one who reads French
+    assert len(mail.outbox) == 1  # the Arabic reader, at once
+    settings.PRIVACY_NOTICE_VERSION = "2099-01"
+    _send(NOW + timedelta(days=2))  # the "1 day" reminders, and Wednesday's summary is due
+    assert len(mail.outbox) == 1
+    assert set(Notification.objects.filter(recipient=world["fr"]).values_list("status", flat=True)) == {
+        DeliveryStatus.WITHDRAWN
+    }
+    record_consent(user=world["ar"], language="ar")
+    _send(NOW + timedelta(days=2, hours=1))
+    assert len(mail.outbox) == 2 and mail.outbox[1].to == [world["ar"].email]
+
+
 def test_a_failed_send_is_retried_then_reported(world, monkeypatch):
     calls = {"n": 0}
 

@@ -1,9 +1,11 @@
 """The preferences page, the calendar files and feed, and the trainer's notification pages."""
 
+import re
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -16,10 +18,11 @@ from lms.models import DeliveryStatus, Frequency, Notification, NotificationPref
 from lms.privacy.consent import record_consent
 from tests.conftest import translated
 from tests.factories.assessments import make_quiz
+from tests.factories.assignments import make_assignment
 from tests.factories.courses import enrol, make_course
 from tests.factories.plans import make_plan
 from tests.factories.questionnaires import make_questionnaire
-from tests.paths import home_path, path_to
+from tests.paths import path_to
 
 TUNIS = ZoneInfo("Africa/Tunis")
 
@@ -108,26 +111,68 @@ def test_personal_feed_in_the_persons_language_then_revoked(client, trainee, coh
     client.force_login(trainee)
     client.post(path_to("lms:calendar_new_address"))  # a new address: the old one stops working
     assert client.get(f"/calendar/{token}.ics").status_code == 404
-    client.post(path_to("lms:calendar_revoke"))
+    current = NotificationPreference.objects.get(user=trainee).calendar_token
+    assert client.get(f"/calendar/{current}.ics").status_code == 200
+    client.post(path_to("lms:calendar_revoke"))  # no address at all: the last one stops too
+    assert client.get(f"/calendar/{current}.ics").status_code == 404
     assert NotificationPreference.objects.get(user=trainee).calendar_token is None
     assert client.get("/calendar/.ics").status_code == 404
+    assert current not in client.get(path_to("lms:notification_preferences")).content.decode()
 
 
 def test_weekly_summary_in_both_languages_with_short_links(client, trainer, cohort_world):
     client.force_login(trainer)
     cohort_world["workshop"].starts_at = timezone.now() + timedelta(days=2)
     cohort_world["workshop"].save()
+    module = cohort_world["course"].get_children().first()
+    due = make_assignment(module, criteria=1, due_at=timezone.now() + timedelta(days=3))
+    make_assignment(module, criteria=1, due_at=timezone.now() + timedelta(days=9))  # next week's
     summary = path_to("lms_weekly_summary", query={"cohort": cohort_world["cohort"].pk})
     body = client.get(summary).content.decode()
     assert 'lang="ar" dir="rtl"' in body and 'lang="fr" dir="ltr"' in body
     assert "Atelier « Atelier 1 »" in body and "الورشة «ورشة 1»" in body
+    # The week's work to hand in, and only this week's.
+    assert f"Travail « {due.title_fr} » à remettre avant le" in body
+    assert f"العمل التطبيقي «{due.title_ar}» للتسليم قبل" in body
+    assert body.count("à remettre avant le") == 1
     plan_id = cohort_world["plan"].pk
-    links = {
-        language: path_to("lms:short_link", language=language, page_id=plan_id) for language in ("fr", "ar")
-    }
-    assert links["fr"] in body and links["ar"] in body
+    # Each link alone on its line, ending in a digit: a final "/" would be drawn before the
+    # address in a right-to-left message ("/http://…/ar/go/12").
+    page = BeautifulSoup(body, "html.parser")
+    for language in ("fr", "ar"):
+        text = page.find("textarea", id=f"summary-{language}").get_text()
+        assert re.search(rf"^\s*http://\S+/{language}/go/{plan_id}$", text, re.M), text
     client.logout()
-    assert client.get(links["ar"])["Location"].startswith(home_path("ar"))
+    assert client.get(path_to("lms:short_link", language="ar", page_id=plan_id))["Location"].startswith(
+        "/ar/"
+    )
+    assert client.get(f"/ar/go/{plan_id}/")["Location"].startswith("/ar/")  # as pasted before
+
+
+def _summary_queries(client, cohort) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(path_to("lms_weekly_summary", query={"cohort": cohort.pk}))
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_weekly_summary_reads_in_constant_queries(client, trainer, cohort_world):
+    """More workshops, quizzes and assignments in the week add lines, never queries."""
+    client.force_login(trainer)
+    cohort, module = cohort_world["cohort"], cohort_world["course"].get_children().first()
+    soon = timezone.now() + timedelta(days=2)
+    make_assignment(module, criteria=1, due_at=soon)
+    _summary_queries(client, cohort)  # the site, read once after pages are saved
+    few = _summary_queries(client, cohort)
+    for n in range(3):
+        make_assignment(module, criteria=1, due_at=soon + timedelta(hours=n))
+        make_quiz(module, closes_at=soon + timedelta(hours=n))
+    make_plan(cohort=cohort, live=True, starts=[soon + timedelta(hours=n) for n in range(3)])
+    _summary_queries(client, cohort)
+    many = _summary_queries(client, cohort)
+    body = client.get(path_to("lms_weekly_summary", query={"cohort": cohort.pk})).content.decode()
+    assert body.count("à remettre avant le") == 4 and body.count("à passer avant le") == 3
+    assert few == many
 
 
 def test_trainer_reminds_only_those_who_have_not_answered(client, trainer, trainee, make_user, site_tree):
