@@ -94,7 +94,8 @@ def test_every_kind_where_several_options_are_ticked_shows_shares_of_the_respond
     close(survey)
     _application, barriers = shown(plan)
     assert barriers[1] is True
-    assert barriers[2] == [("Temps", "5", 83), ("Moyens", "…", None), ("Hiérarchie", "<3", None)]
+    assert barriers[2] == [("Temps", "5", 83), ("Moyens", "3", 50), ("Hiérarchie", "<3", None)]
+    assert barriers[3] is None  # no total printed, so no other option is hidden (as multiple choice)
 
 
 def test_moving_one_answer_between_suppressed_options_changes_nothing(site_tree, make_user):
