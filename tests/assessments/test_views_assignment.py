@@ -82,6 +82,11 @@ def test_draft_submit_feedback_revise_accept(client, enrolled, trainer, assignme
     )
     html = client.get(url).content.decode()
     assert translated("Your work has been accepted.") in html
+    # The history gives each version's score, part then whole, isolated so that it reads the same
+    # way inside Arabic.
+    for number in (1, 2):
+        feedback = SubmissionVersion.objects.get(number=number).feedback
+        assert f'<bdi dir="ltr">{feedback.points} / {feedback.max_points}</bdi>' in html
     assert "Première version complète" in client.get(url + "version/1/").content.decode()
 
 
