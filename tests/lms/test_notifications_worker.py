@@ -8,11 +8,8 @@ from django.core import mail
 from django.core.management import call_command
 from django_tasks_db.models import DBTaskResult
 
-from assessments.questionnaires import submit_response
-from home.roles import Role
 from lms.models import DeliveryStatus, Notification
-from lms.privacy.consent import record_consent
-from tests.factories.questionnaires import make_questionnaire
+from tests.factories.notifications import answered_by_one_of_two
 
 # The worker closes its database connection when it stops, as a process does: outside a test
 # transaction, so the test's data is not lost with it (on PostgreSQL).
@@ -34,11 +31,7 @@ def test_the_trainers_reminder_is_queued_in_the_request_and_sent_by_the_worker(
     client, settings, site_tree, trainer, trainee, make_user
 ):
     settings.TASKS = QUEUED
-    answered = make_user(Role.TRAINEE, username="answered")
-    for person in (trainee, answered):
-        record_consent(user=person, language="fr")
-    questionnaire = make_questionnaire(anonymity="anonymous")
-    submit_response(user=answered, questionnaire=questionnaire, values={})
+    questionnaire = answered_by_one_of_two(trainee=trainee, make_user=make_user)
     client.force_login(trainer)
     response = client.post(f"/admin/notifications/remind/{questionnaire.pk}/")
     assert response.status_code == 302

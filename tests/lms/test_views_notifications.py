@@ -12,16 +12,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 from icalendar import Calendar
 
-from assessments.questionnaires import submit_response
 from home.roles import Role
 from lms.models import DeliveryStatus, Frequency, Notification, NotificationPreference
-from lms.privacy.consent import record_consent
 from tests.conftest import translated
 from tests.factories.assessments import make_quiz
 from tests.factories.assignments import make_assignment
 from tests.factories.courses import enrol, make_course
+from tests.factories.notifications import answered_by_one_of_two
 from tests.factories.plans import make_plan
-from tests.factories.questionnaires import make_questionnaire
 from tests.paths import path_to
 
 TUNIS = ZoneInfo("Africa/Tunis")
@@ -176,11 +174,7 @@ def test_the_weekly_summary_reads_in_constant_queries(client, trainer, cohort_wo
 
 
 def test_trainer_reminds_only_those_who_have_not_answered(client, trainer, trainee, make_user, site_tree):
-    answered = make_user(Role.TRAINEE, username="answered")
-    for person in (trainee, answered):
-        record_consent(user=person, language="fr")
-    questionnaire = make_questionnaire(anonymity="anonymous")
-    submit_response(user=answered, questionnaire=questionnaire, values={})
+    questionnaire = answered_by_one_of_two(trainee=trainee, make_user=make_user)
     client.force_login(trainer)
     remind = path_to("lms_notification_remind", questionnaire_id=questionnaire.pk)
     page = client.get(remind).content.decode()
