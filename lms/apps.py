@@ -29,6 +29,14 @@ class LmsConfig(AppConfig):
 
         register_todo_provider(check_ins_to_give)
 
+        # The six-month application survey follows the plan as the OTE approved it.
+        from wagtail.signals import page_published
+
+        from .followup.survey import follow_the_published_plan
+        from .models import TrainingPlanPage
+
+        page_published.connect(follow_the_published_plan, sender=TrainingPlanPage)
+
         # The handover kit (lms/handover): trainers keep the facilitator notes and the checkout.
         for model in ("facilitatornote", "checkoutrecord"):
             grant(Role.TRAINER, *(f"lms.{action}_{model}" for action in ("add", "change", "delete", "view")))

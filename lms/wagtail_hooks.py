@@ -243,13 +243,3 @@ class OutcomeViewSet(SnippetViewSet):
 
 
 register_snippet(OutcomeViewSet)
-
-
-@hooks.register("after_edit_page")
-@hooks.register("after_create_page")
-def application_survey_follows_the_plan(request, page):
-    """The plan's six-month application survey opens six months after its last workshop."""
-    from .followup.survey import schedule_application_survey
-
-    if isinstance(page.specific, _plan_class()):
-        schedule_application_survey(plan=page.specific, user=request.user)

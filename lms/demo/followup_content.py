@@ -119,7 +119,7 @@ def load_application_survey(
     """The anonymous survey, set on the plan, answered by the demo cohort and then closed, so that
     its results are released (five responses or more) and the evaluation report's level 3 shows them.
     (In the demo the answers come ahead of the six months: the survey's own schedule, from the plan,
-    applies once a trainer saves the plan.)"""
+    applies once the OTE approves the plan again.)"""
     survey = load_questionnaire(HomePage.objects.get(), {}, plan.cohort, path=path)
     TrainingPlanPage.objects.filter(pk=plan.pk).update(application_survey=survey)
     if Participation.objects.filter(questionnaire=survey).exists():

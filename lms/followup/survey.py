@@ -1,8 +1,10 @@
 """The six-month application survey: a questionnaire of the existing engine, opened for the plan's
 cohort six months after the plan's last workshop. Its opening date is computed from the plan and
 written into the questionnaire's own window (as a published revision, as an editor would), so the
-engine opens it by itself when the day comes: no scheduled task. Re-run whenever the plan is saved
-(`lms/wagtail_hooks.py`), so that moving a workshop moves the opening."""
+engine opens it by itself when the day comes: no scheduled task. Re-run whenever the plan is
+published, that is when the OTE approves it (`follow_the_published_plan`, connected in
+`lms/apps.py`): a workshop moved in an approved plan moves the opening, a date only drafted (and
+perhaps rejected) does not."""
 
 from datetime import datetime, time
 
@@ -40,3 +42,8 @@ def schedule_application_survey(*, plan: TrainingPlanPage, user=None) -> bool:
     if survey.live:
         revision.publish(user=user)
     return True
+
+
+def follow_the_published_plan(sender, instance: TrainingPlanPage, **kwargs) -> None:
+    """`page_published` for training plans: the survey follows the plan as approved."""
+    schedule_application_survey(plan=instance)
