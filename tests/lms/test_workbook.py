@@ -7,45 +7,19 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import translation
 
-from courses.actors import approve_actor, propose_actor
+from courses.actors import propose_actor
 from courses.models import Actor, WorksheetTemplate
 from home.roles import Role
-from lms.demo.practice_content import load_actors, load_worksheet_templates
 from lms.models import ReflectionAnswer, Worksheet
 from lms.practice.workbook import save_worksheet, start_worksheet
-from tests.factories.courses import add_lesson, enrol, make_course
+from tests.factories.practice import QUESTION, case_study, make_practice_world
 
 pytestmark = pytest.mark.django_db
-
-QUESTION = "Quelles étapes avant d'écrire ?"
-
-
-def case_study(question=QUESTION, asks=True):
-    return (
-        "case_study",
-        {
-            "title": "Étude de cas",
-            "context": "<p>Contexte</p>",
-            "question": question,
-            "asks_for_answer": asks,
-        },
-    )
 
 
 @pytest.fixture
 def world(site_tree, make_user):
-    trainee = make_user(Role.TRAINEE, username="amira", first_name="Amira", last_name="Ben Ali")
-    other = make_user(Role.TRAINEE, username="sonia")
-    course = make_course(modules=1, lessons=0)
-    module = course.get_children().first().specific
-    lesson = add_lesson(
-        module, body=[("paragraph", "<p>Texte</p>"), case_study(), case_study("Sans réponse", asks=False)]
-    )
-    cohort = enrol(trainee, course)
-    enrol(other, course, cohort=cohort)
-    load_actors()
-    templates = {t.slug: t for t in load_worksheet_templates()}
-    return {"trainee": trainee, "other": other, "lesson": lesson, "templates": templates}
+    return make_practice_world(make_user)
 
 
 def lesson_url(lesson):
@@ -150,100 +124,6 @@ def test_a_bad_value_is_refused_and_nothing_is_saved(client, world):
     )
     worksheet.refresh_from_db()
     assert worksheet.values == {}
-
-
-def test_a_proposed_actor_is_seen_by_its_proposer_only_until_a_trainer_approves_it(client, world, trainer):
-    trainee, other = world["trainee"], world["other"]
-    client.force_login(trainee)
-    response = client.post(
-        reverse("lms:practice:actors"),
-        {
-            "name": "Agence fédérale BBU",
-            "acronym": "BBU",
-            "kind": "agency",
-            "country": "Autriche",
-            "role": "Conseil au retour",
-        },
-    )
-    assert response.status_code == 302
-    proposal = Actor.objects.get(acronym="BBU")
-    assert not proposal.live and proposal.proposed_by == trainee
-    assert "BBU" in client.get(reverse("lms:practice:actors")).content.decode()
-    assert proposal in Actor.objects.visible_to(trainee)
-
-    client.force_login(other)
-    assert "BBU" not in client.get(reverse("lms:practice:actors")).content.decode()
-    assert proposal not in Actor.objects.visible_to(other)
-    worksheet = start_worksheet(user=other, template=world["templates"]["plan-de-plaidoyer"])
-    form = client.get(
-        reverse("lms:practice:worksheet_edit", kwargs={"worksheet_id": worksheet.pk})
-    ).content.decode()
-    assert "BBU" not in form
-
-    approve_actor(actor=proposal, user=trainer)
-    assert "BBU" in client.get(reverse("lms:practice:actors")).content.decode()
-    proposal.refresh_from_db()
-    assert proposal.live and proposal.live_revision == proposal.latest_revision  # the proposal, as approved
-
-
-def test_the_trainer_dashboard_lists_the_actor_proposals_until_one_is_approved(client, world, trainer):
-    """A trainee's proposal reaches the trainers on their board, linking to its editor, where
-    publishing approves it (a draft was otherwise found only by looking through the register)."""
-    from bs4 import BeautifulSoup
-
-    proposal = propose_actor(
-        user=world["trainee"], name="Agence fédérale BBU", kind="agency", country="Autriche", role="Retour"
-    )
-    client.force_login(trainer)
-
-    def listed():
-        html = BeautifulSoup(client.get("/admin/").content, "html.parser")
-        return [
-            (" ".join(li.get_text(" ").split()), li.a["href"]) for li in html.select(".actor-proposals li")
-        ]
-
-    [(text, link)] = listed()
-    assert text.startswith("Agence fédérale BBU") and "Amira Ben Ali" in text
-    assert link == reverse("wagtailsnippets_courses_actor:edit", args=[proposal.pk])
-    assert client.get(link).status_code == 200
-    approve_actor(actor=proposal, user=trainer)
-    assert listed() == []
-
-
-@pytest.mark.parametrize(
-    ("field", "value"),
-    [
-        ("contact_phone", "+33 6 12 34 56 78"),
-        ("contact_phone", "+216 98 123 456"),
-        ("contact_email", "x@gmail.com"),
-    ],
-)
-def test_the_register_refuses_private_contacts(world, field, value):
-    from django.core.exceptions import ValidationError
-
-    with pytest.raises(ValidationError) as refused:
-        propose_actor(
-            user=world["trainee"],
-            name="Agence",
-            kind="agency",
-            country="France",
-            role="Rôle",
-            **{field: value},
-        )
-    assert field in refused.value.message_dict
-    assert not Actor.objects.filter(name="Agence").exists()
-
-
-def test_an_institutional_switchboard_is_accepted(world):
-    actor = propose_actor(
-        user=world["trainee"],
-        name="Agence",
-        kind="agency",
-        country="France",
-        role="Rôle",
-        contact_phone="+33 1 53 69 53 70",
-    )
-    assert actor.pk
 
 
 def _fill(owner, templates, worksheets: int, answers: int, lesson):
