@@ -26,19 +26,27 @@ def register_reflection_provider(provider: Callable) -> Callable:
     return provider
 
 
+def _asking(body) -> list[dict]:
+    """The body's case studies that ask for an answer, as stored: their fields are plain text, so
+    the blocks are not built (building every block of a lesson cost more than rendering it from
+    the cache)."""
+    return [
+        item
+        for item in body.raw_data
+        if item["type"] == "case_study" and item["value"].get("asks_for_answer")
+    ]
+
+
 def reflection_prompts(*, page) -> list[Prompt]:
     """The case studies of the lesson's body (in the active language) that ask for an answer."""
     return [
-        Prompt(block_id=child.id, title=child.value["title"], question=child.value["question"])
-        for child in page.body
-        if child.block_type == "case_study" and child.value.get("asks_for_answer")
+        Prompt(block_id=item["id"], title=item["value"]["title"], question=item["value"]["question"])
+        for item in _asking(page.body)
     ]
 
 
 def _prompt_ids(body) -> list[str]:
-    return [
-        child.id for child in body if child.block_type == "case_study" and child.value.get("asks_for_answer")
-    ]
+    return [item["id"] for item in _asking(body)]
 
 
 def same_prompt_ids(*, page) -> dict[str, frozenset[str]]:
