@@ -9,6 +9,8 @@
 Both are read per request, as Django does: nothing about a user is kept between requests.
 """
 
+import functools
+
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
@@ -72,15 +74,22 @@ def load_permissions_and_roles(user) -> None:
     user._role_names = group_names
 
 
+@functools.cache
+def users_with_profile_and_roles():
+    """Users, each with their Wagtail profile and their roles' names. Built once per process (a
+    query set is only a description until it is read; every `.get()` reads a copy of it): the
+    subquery took longer to build on each request than the query took to run."""
+    return (
+        get_user_model()
+        ._default_manager.select_related("wagtail_userprofile")
+        .annotate(role_names=role_names_of_user())
+    )
+
+
 class RoleAwareBackend(ModelBackend):
     def get_user(self, user_id):
         try:
-            user = (
-                get_user_model()
-                ._default_manager.select_related("wagtail_userprofile")
-                .annotate(role_names=role_names_of_user())
-                .get(pk=user_id)
-            )
+            user = users_with_profile_and_roles().get(pk=user_id)
         except get_user_model().DoesNotExist:
             return None
         user._role_names = set(filter(None, (user.role_names or "").split(NAME_SEPARATOR)))

@@ -4,13 +4,90 @@ Wagtail walks the tree one level at a time (two queries per level), which makes 
 levels deep cost ten queries before any work. The site root instead finds the deepest page whose
 translated URL path matches the request in one query, then lets that page route what remains (so
 sub-routes of routable pages keep working). Results are the same as Wagtail's own routing.
+
+An address routed once is remembered as a hint (`RouteHint`: which page, of which type, took how
+much of it) under the content version, which every saved page replaces (home.site_cache), and the
+page read whole is kept in the page-tree cache. The next request for the address asks the database,
+in one query of a single value, whether the page still has that address and is live, whether every
+page above it is live and whether a view restriction or an alias is set on its branch; the page's
+content then comes from the cache. Whether a page may be served never comes from a cache, only
+which page to ask about and its content. A hint the database does not confirm is dropped for the
+full routing.
 """
 
-from django.db.models import Exists, OuterRef, Q
+import copy
+from dataclasses import dataclass
+
+from django.apps import apps
+from django.db.models import BooleanField, Exists, OuterRef, Q
+from django.db.models.expressions import RawSQL
 from django.http import Http404, HttpResponse
 from wagtail.models import Page
 
 from .languages import current_language, localized
+from .site_cache import keep_from_page_tree, keep_page_in_page_tree, pages_from_page_tree, read_from_page_tree
+
+
+@dataclass(frozen=True)
+class RouteHint:
+    """Where an address led at this content version: the page, its model, its tree path and
+    address, and how many of the address's components its own address takes (the rest is its
+    sub-route)."""
+
+    page_id: int
+    model: str  # "app_label.modelname"
+    path: str
+    url_path: str
+    consumed: int
+
+
+def _route_hint_name(*, root: Page, field: str, path_components: list[str]) -> str:
+    return f"home:route:{root.pk}:{field}:{'/'.join(path_components)}"
+
+
+def _page_from_hint(hint: RouteHint, *, root: Page, field: str) -> Page | None:
+    """The hinted page, or None when the database does not confirm the hint: the page moved, has
+    another address or is not live, or, on its branch (the pages above it, the root and the root's
+    own ancestors included), a page between it and the root is not live, or a page is an alias or
+    has a view restriction (the full routing then reads the branch as Wagtail does).
+
+    The database answers all of that in one query of a single value; the page itself, its content,
+    comes from the page-tree cache (`pages_from_page_tree`), as a copy this request may annotate."""
+    from wagtail.models import PageViewRestriction
+
+    if not hint.path.startswith(root.path) or len(hint.path) <= len(root.path):
+        return None
+    # Ancestors are prefixes of the page's tree path: no query needed to know them.
+    above = [hint.path[:end] for end in range(Page.steplen, len(hint.path), Page.steplen)]
+    between = [path for path in above if len(path) > len(root.path)]
+    branch = [*above, hint.path]
+    pages, restrictions = Page._meta.db_table, PageViewRestriction._meta.db_table
+    # Plain SQL: the same subqueries through the ORM cost more to build than the query takes.
+    elsewhere = RawSQL(
+        f"EXISTS (SELECT 1 FROM {pages} b WHERE (b.path IN ({_marks(between)}) AND NOT b.live)"
+        f" OR (b.path IN ({_marks(branch)}) AND b.alias_of_id IS NOT NULL))"
+        f" OR EXISTS (SELECT 1 FROM {restrictions} r INNER JOIN {pages} b ON r.page_id = b.id"
+        f" WHERE b.path IN ({_marks(branch)}))",
+        [*between, *branch, *branch],
+        output_field=BooleanField(),
+    )
+    confirmed = list(
+        Page.objects.filter(pk=hint.page_id, path=hint.path, live=True, **{field: hint.url_path})
+        .annotate(route_elsewhere=elsewhere)
+        .values_list("route_elsewhere", flat=True)
+    )
+    if confirmed != [False]:
+        return None
+    page = pages_from_page_tree(apps.get_model(hint.model), [hint.page_id]).get(hint.page_id)
+    if page is None:
+        return None
+    page = copy.copy(page)  # the cached instance is shared by the process's requests
+    page.view_restrictions_read = ()  # read in this query: none on the branch
+    return page
+
+
+def _marks(values: list) -> str:
+    return ", ".join(["%s"] * len(values)) or "NULL"
 
 
 class FastRoutingMixin:
@@ -20,6 +97,12 @@ class FastRoutingMixin:
         from wagtail.models import PageViewRestriction
 
         field = localized("url_path", current_language())
+        hint_name = _route_hint_name(root=self, field=field, path_components=path_components)
+        hint = read_from_page_tree(hint_name)
+        if hint is not None:
+            page = _page_from_hint(hint, root=self, field=field)
+            if page is not None:
+                return page.route(request, path_components[hint.consumed :])
         prefixes = {
             self.url_path + "/".join(path_components[:length]) + "/": length
             for length in range(1, len(path_components) + 1)
@@ -46,8 +129,21 @@ class FastRoutingMixin:
         deepest = chain[0]
         consumed = prefixes[getattr(deepest, field)]
         page = deepest.specific
-        if not any(row.restricted or row.alias_of_id for row in rows):
-            page.view_restrictions_read = ()  # read above, in this request: none on the branch
+        if any(row.restricted or row.alias_of_id for row in rows):
+            # A view restriction or an alias on the branch: read when served, and no hint kept.
+            return page.route(request, path_components[consumed:])
+        keep_page_in_page_tree(page)
+        page.view_restrictions_read = ()  # read above, in this request: none on the branch
+        keep_from_page_tree(
+            hint_name,
+            RouteHint(
+                page_id=page.pk,
+                model=page._meta.label_lower,
+                path=page.path,
+                url_path=getattr(deepest, field),
+                consumed=consumed,
+            ),
+        )
         return page.route(request, path_components[consumed:])
 
 

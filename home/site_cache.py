@@ -7,9 +7,10 @@ they are saved. With a shared cache (REDIS_URL) every process sees a change at o
 default per-process memory cache, another process may show the old value for up to CACHE_SECONDS.
 """
 
+import copy
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.cache import cache
@@ -134,14 +135,65 @@ def cached_from_page_tree(name: str, load: Callable[[], Any]) -> Any:
     """`load()`, kept under a key the content version names (a saved page or site replaces it) and
     decoded once per process. Nothing is kept for None: what is created later shows at once."""
     key = page_tree_key(name)
-    found = get_many_versioned([key])
-    if key in found:
-        return found[key][0]
-    value = load()
-    if value is not None:
-        cache.set(key, (value,), CACHE_SECONDS)
-        remember_versioned({key: (value,)})
+    value = _read_versioned(key)
+    if value is None:
+        value = load()
+        if value is not None:
+            _keep_versioned(key, value)
     return value
+
+
+def _read_versioned(key: str) -> Any:
+    found = get_many_versioned([key]).get(key)
+    return found[0] if found is not None else None
+
+
+def _keep_versioned(key: str, value: Any) -> None:
+    cache.set(key, (value,), CACHE_SECONDS)
+    remember_versioned({key: (value,)})
+
+
+def _page_key(model, pk: int, version: int) -> str:
+    return f"home:page:{model._meta.label_lower}:{pk}:v{version}"
+
+
+def pages_from_page_tree(model, ids: Iterable[int]) -> dict[int, Any]:
+    """Pages of `model` by id, read once per content version (one query for those not kept yet)
+    and kept decoded in this process: a page's content, the same for every visitor. Whether a
+    visitor may see a page (live, enrolled, restricted) is the caller's query, never this cache;
+    callers use the pages as they are, or change a copy."""
+    wanted = list(dict.fromkeys(ids))
+    if not wanted:
+        return {}
+    version = content_version()
+    keys = {pk: _page_key(model, pk, version) for pk in wanted}
+    found = get_many_versioned(list(keys.values()))
+    missing = [pk for pk in wanted if keys[pk] not in found]
+    if missing:
+        read = {keys[page.pk]: page for page in model._default_manager.filter(pk__in=missing)}
+        cache.set_many(read, CACHE_SECONDS)
+        remember_versioned(read)
+        found.update(read)
+    return {pk: found[keys[pk]] for pk in wanted if keys[pk] in found}
+
+
+def keep_page_in_page_tree(page) -> None:
+    """Keep `page`, just read whole from the database, for `pages_from_page_tree` (a copy: the
+    caller goes on using its own instance)."""
+    kept = {_page_key(type(page), page.pk, content_version()): copy.copy(page)}
+    cache.set_many(kept, CACHE_SECONDS)
+    remember_versioned(kept)
+
+
+def read_from_page_tree(name: str) -> Any:
+    """What `keep_from_page_tree` kept under `name` at this content version, or None."""
+    return _read_versioned(page_tree_key(name))
+
+
+def keep_from_page_tree(name: str, value: Any) -> None:
+    """Keep `value` (not None) under `name` until the content version moves on (at most
+    CACHE_SECONDS), decoded once per process."""
+    _keep_versioned(page_tree_key(name), value)
 
 
 def site_for_request(request):

@@ -33,11 +33,14 @@ def route_remainder(*, path: str, page_url: str | None) -> str:
     return ""
 
 
-def translated_url(request, lang: str, page: Page | None = None) -> str:
+def translated_url(request, lang: str, page: Page | None = None, *, page_url: str | None = None) -> str:
     """The address of what the visitor is looking at, in `lang` (translated page slugs included),
-    with the sub-route of a routable page (a quiz attempt) and the query string kept."""
+    with the sub-route of a routable page (a quiz attempt) and the query string kept. `page_url`:
+    the page's address in the current language, when the caller already has it."""
     if page is not None and isinstance(page, Page):
-        remainder = route_remainder(path=request.path, page_url=page.get_url(request=request))
+        if page_url is None:
+            page_url = page.get_url(request=request)
+        remainder = route_remainder(path=request.path, page_url=page_url)
         with translation.override(lang):
             url = page.get_url(request=request)
         if url:
@@ -48,16 +51,22 @@ def translated_url(request, lang: str, page: Page | None = None) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_links(context) -> list[LanguageLink]:
+    """The site's languages, each with the address of this page in it; the current language's
+    address is the request's own."""
     request = context.get("request")
     if request is None:
         return []
     current = translation.get_language()
     page = context.get("page") or context.get("self")
+    page = page if isinstance(page, Page) else None
+    page_url = page.get_url(request=request) if page is not None else None
     return [
         LanguageLink(
             code=code,
             name=translation.get_language_info(code)["name_local"],
-            url=translated_url(request, code, page if isinstance(page, Page) else None),
+            url=request.get_full_path()
+            if code == current
+            else translated_url(request, code, page, page_url=page_url),
             is_current=code == current,
         )
         for code, _name in settings.LANGUAGES

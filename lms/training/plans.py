@@ -52,14 +52,21 @@ def plans_of_trainee(*, user):
 
 
 def next_workshop(*, user, now: datetime | None = None) -> Workshop | None:
-    """The trainee's coming workshop: the first not yet started, in an approved plan of their cohort."""
-    return (
+    """The trainee's coming workshop: the first not yet started, in an approved plan of their cohort
+    (one query), with its plan page from the page-tree cache (the navigation links to it)."""
+    from home.site_cache import pages_from_page_tree
+
+    workshop = (
         Workshop.objects.filter(plan__in=plans_of_trainee(user=user))
         .exclude(held_filter(now=now))
-        .select_related("plan")
         .order_by("starts_at")
         .first()
     )
+    if workshop is not None:
+        plan = pages_from_page_tree(TrainingPlanPage, [workshop.plan_id]).get(workshop.plan_id)
+        if plan is not None:
+            workshop.plan = plan
+    return workshop
 
 
 @transaction.atomic

@@ -9,11 +9,12 @@ from tests.paths import page_path, path_to
 
 pytestmark = pytest.mark.django_db
 
-# Measured: 7. Session, user with their roles, routing (with the branch's view restrictions), the
-# lesson, the enrolment, progress rows, recorded course completion. The site, its settings, the menu, the
-# step's course and the course outline come from the cache (home.site_cache); the site root's own
-# row is not read (home.routing.serve); a reload writes no visit (courses.progress.open_step).
-LESSON_PAGE_MAX_QUERIES = 7
+# Measured: 6. Session, user with their roles, the lesson with its branch's liveness and view
+# restrictions (routed before: home.routing.RouteHint), the enrolment, progress rows, recorded course
+# completion. The site, its settings, the menu, the step's course and the course outline come from
+# the cache (home.site_cache); the site root's own row is not read (home.routing.serve); a reload
+# writes no visit (courses.progress.open_step).
+LESSON_PAGE_MAX_QUERIES = 6
 
 
 @pytest.fixture
