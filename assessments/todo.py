@@ -1,12 +1,15 @@
 """What a trainee still has to do, for the dashboard's "to do" list: pre-tests and quizzes with a
 closing date not yet completed, in the courses they are enrolled in (read from the progress the
-dashboard already holds), and questionnaires meant for them not yet submitted; each open now
-(`availability.open_filter`). Both providers are registered with `courses.todo.register_todo_provider`
-in `AssessmentsConfig.ready`; each issues a fixed number of queries, whatever the data size."""
+dashboard already holds), work to hand in or to revise, and questionnaires meant for them not yet
+submitted; each open now (`availability`). The providers are registered with
+`courses.todo.register_todo_provider` in `AssessmentsConfig.ready`; each issues a fixed number of
+queries, whatever the data size. The dates of a course's quizzes and assignments are content, read
+once per content version (`course_dates`); what the trainee did is read from the database."""
 
 from collections.abc import Sequence
+from datetime import datetime
+from typing import NamedTuple
 
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -15,33 +18,61 @@ from courses.progress import CourseProgress
 from courses.todo import TodoItem
 from home.roles import Role, has_role
 
-from .availability import open_filter
+from .availability import is_open, open_filter
 from .models import Participation, QuestionnairePage, QuizPage
 from .models.quiz import QuizPurpose
 from .questionnaires import meant_for
 
 
+class QuizDates(NamedTuple):
+    pk: int
+    purpose: str
+    opens_at: datetime | None
+    closes_at: datetime | None
+
+
+class CourseDates(NamedTuple):
+    """The dates of a course's quizzes and assignments: content, the same for every trainee."""
+
+    quizzes: tuple[QuizDates, ...]
+    assignment_due: dict[int, datetime | None]
+
+
+def course_dates(course) -> CourseDates:
+    """The live quizzes under `course` and its assignments' due dates, in tree order, read once per
+    content version (two queries; a saved page replaces the key: `home.site_cache`)."""
+    from home.site_cache import cached_from_page_tree
+
+    from .models import AssignmentPage
+
+    def load() -> CourseDates:
+        quizzes = QuizPage.objects.live().filter(path__startswith=course.path).order_by("path")
+        assignments = AssignmentPage.objects.filter(path__startswith=course.path)
+        return CourseDates(
+            quizzes=tuple(
+                QuizDates(*row) for row in quizzes.values_list("pk", "purpose", "opens_at", "closes_at")
+            ),
+            assignment_due=dict(assignments.values_list("pk", "due_at")),
+        )
+
+    return cached_from_page_tree(f"assessments:course-dates:{course.pk}", load)
+
+
 def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
-    """Open pre-tests and quizzes with a closing date, not yet completed (one query of plain values):
-    whether each is completed, its title and its address come from the trainee's `progress`, read
-    by the dashboard (a quiz it does not hold, one in an unpublished module, costs one more query)."""
-    courses = [entry.course for entry in progress]
-    if not courses:
-        return []
+    """Open pre-tests and quizzes with a closing date, not yet completed. Which quizzes and their
+    dates are content (`course_dates`, from the cache); whether each is completed, its title and
+    its address come from the trainee's `progress`, read by the dashboard from the database (a
+    quiz it does not hold, one in an unpublished module, costs two more queries)."""
     now = timezone.now()
-    under_courses = Q(pk__in=[])
-    for course in courses:
-        under_courses |= Q(path__startswith=course.path)
-    quizzes = list(
-        QuizPage.objects.live()
-        .filter(under_courses)
-        .filter(Q(purpose=QuizPurpose.PRE_TEST) | Q(closes_at__isnull=False))
-        .filter(open_filter(now=now))
-        .order_by("path")
-        .values_list("pk", "closes_at")
-    )
+    quizzes = [
+        quiz
+        for entry in progress
+        for quiz in course_dates(entry.course).quizzes
+        if (quiz.purpose == QuizPurpose.PRE_TEST or quiz.closes_at is not None)
+        and is_open(opens_at=quiz.opens_at, closes_at=quiz.closes_at, now=now)
+    ]
     states = {step.page.pk: step for entry in progress for step in entry.steps}
-    unknown = [pk for pk, _closes_at in quizzes if pk not in states]
+    unknown = [quiz.pk for quiz in quizzes if quiz.pk not in states]
     done = {pk for pk, state in states.items() if state.is_complete}
     outside: dict[int, QuizPage] = {}
     if unknown:
@@ -52,17 +83,16 @@ def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoIte
             ).values_list("page_id", flat=True)
         )
     items = []
-    for pk, closes_at in quizzes:
-        if pk in done:
+    for quiz in quizzes:
+        if quiz.pk in done:
             continue
         title, url = (
-            (states[pk].page.title, states[pk].url) if pk in states else (outside[pk].title, outside[pk].url)
+            (states[quiz.pk].page.title, states[quiz.pk].url)
+            if quiz.pk in states
+            else (outside[quiz.pk].title, outside[quiz.pk].url)
         )
-        items.append(
-            TodoItem(
-                title=_("Take the quiz “%(title)s”") % {"title": title}, url=url, kind="quiz", due=closes_at
-            )
-        )
+        title = _("Take the quiz “%(title)s”") % {"title": title}
+        items.append(TodoItem(title=title, url=url, kind="quiz", due=quiz.closes_at))
     return items
 
 
@@ -96,31 +126,30 @@ def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[
 
 def assignments_to_hand_in(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
     """Assignments among the steps of the dashboard's `progress` not handed in yet, or returned for
-    revision (one query of plain values: each one's due date and the trainee's status on it; the
-    title and the address come with the progress)."""
+    revision: the trainee's status on each from the database (one query of plain values), the due
+    dates from the cache (`course_dates`), the title and the address with the progress."""
     from django.contrib.contenttypes.models import ContentType
-    from django.db.models import OuterRef, Subquery
 
     from .models import AssignmentPage, Submission
     from .models.assignments import SubmissionStatus
 
     assignment_type = ContentType.objects.get_for_model(AssignmentPage).pk  # Django caches it
     steps = [
-        step for entry in progress for step in entry.steps if step.page.content_type_id == assignment_type
+        (step, course_dates(entry.course).assignment_due.get(step.page.pk))
+        for entry in progress
+        for step in entry.steps
+        if step.page.content_type_id == assignment_type
     ]
     if not steps:
         return []
-    own = Submission.objects.filter(user=user, assignment=OuterRef("pk")).values("status")[:1]
-    rows = {
-        pk: (due_at, status)
-        for pk, due_at, status in AssignmentPage.objects.filter(pk__in=[step.page.pk for step in steps])
-        .annotate(own_status=Subquery(own))
-        .values_list("pk", "due_at", "own_status")
-    }
+    statuses = dict(
+        Submission.objects.filter(user=user, assignment_id__in=[step.page.pk for step, _due in steps])
+        .order_by()
+        .values_list("assignment_id", "status")
+    )
     items = []
-    for step in steps:
-        due_at, status = rows.get(step.page.pk, (None, None))
-        status = status or SubmissionStatus.DRAFT
+    for step, due_at in steps:
+        status = statuses.get(step.page.pk) or SubmissionStatus.DRAFT
         if status == SubmissionStatus.RETURNED:
             title = _("Revise your work “%(title)s”") % {"title": step.page.title}
         elif status == SubmissionStatus.DRAFT:

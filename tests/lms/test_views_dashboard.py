@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -36,6 +38,30 @@ def test_dashboard_lists_contributed_todo_items(client, site_tree, trainee):
     try:
         client.force_login(trainee)
         assert "Remplir le questionnaire" in client.get(path_to("lms:dashboard")).content.decode()
+    finally:
+        _providers.remove(provider)
+
+
+@pytest.mark.parametrize(
+    ("language", "due_line"),
+    [("fr", "Avant le 13 décembre 2026"), ("ar", "قبل 13 ديسمبر 2026")],
+)
+def test_a_todo_item_says_the_day_it_is_due_in_the_readers_language(
+    client, site_tree, trainee, language, due_line
+):
+    # 23:30 UTC on the 12th is 00:30 on the 13th in Tunis: the day is Tunis's.
+    due = datetime(2026, 12, 12, 23, 30, tzinfo=UTC)
+
+    def provider(*, user, progress):
+        return [TodoItem(title="Remettre le travail", url="/fr/x/", kind="assignment", due=due)]
+
+    register_todo_provider(provider)
+    try:
+        client.force_login(trainee)
+        page = BeautifulSoup(client.get(path_to("lms:dashboard", language=language)).content, "html.parser")
+        [item] = page.select("#todo-heading ~ ul li")
+        assert item.a.get_text() == "Remettre le travail"
+        assert item.span.get_text() == due_line
     finally:
         _providers.remove(provider)
 
