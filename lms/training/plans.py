@@ -41,11 +41,16 @@ def may_read_plan(*, user, plan: TrainingPlanPage) -> bool:
     )
 
 
+def approved_plans_of(*, user, prefix: str = "") -> Q:
+    """The approved (live) plans of the cohorts `user` belongs to, as a filter on plans (behind
+    `prefix`): a workshop's own query reads its plan through a join, not a subquery."""
+    return Q(**{f"{prefix}live": True, f"{prefix}cohort__trainees": user})
+
+
 def plans_of_trainee(*, user):
     """The approved (live) plans of the cohorts `user` belongs to, the most recent first."""
     return (
-        TrainingPlanPage.objects.live()
-        .filter(cohort__trainees=user)
+        TrainingPlanPage.objects.filter(approved_plans_of(user=user))
         .distinct()
         .order_by("-period_start", "-first_published_at")
     )
@@ -57,7 +62,7 @@ def next_workshop(*, user, now: datetime | None = None) -> Workshop | None:
     from home.site_cache import pages_from_page_tree
 
     workshop = (
-        Workshop.objects.filter(plan__in=plans_of_trainee(user=user))
+        Workshop.objects.filter(approved_plans_of(user=user, prefix="plan__"))
         .exclude(held_filter(now=now))
         .order_by("starts_at")
         .first()
