@@ -65,23 +65,20 @@ def read_step_context(*, step, user) -> StepContext | None:
     return StepContext(step=step, course=course, user=user, enrolled=enrolled)
 
 
-def enrolled_courses(user) -> list:
+def enrolled_courses(user, *, from_cache: bool = True) -> list:
     """The live courses `user` is enrolled in, in tree order: which ones from the database (one
-    query of ids), the course pages from the page-tree cache (`pages_from_page_tree`)."""
+    query), the course pages from the page-tree cache (`pages_from_page_tree`), or, with
+    `from_cache=False`, from the same query (what a record such as a certificate states)."""
     from home.site_cache import pages_from_page_tree
 
     from .models import CoursePage
 
     if not user.is_authenticated:
         return []
-    ids = (
-        CoursePage.objects.live()
-        .filter(cohorts__trainees=user)
-        .distinct()
-        .order_by("path")
-        .values_list("pk", flat=True)
-    )
-    pages = pages_from_page_tree(CoursePage, list(ids))
+    enrolled = CoursePage.objects.live().filter(cohorts__trainees=user).distinct().order_by("path")
+    if not from_cache:
+        return list(enrolled)
+    pages = pages_from_page_tree(CoursePage, list(enrolled.values_list("pk", flat=True)))
     return [pages[pk] for pk in pages]
 
 

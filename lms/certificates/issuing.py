@@ -63,10 +63,10 @@ def eligible_items(*, user) -> list[Eligibility]:
     """Completed courses (their recorded completion) and attended workshops (present or late) that
     have been held.
 
-    Reads the course structure from the database, not the cache: a course whose last step was
-    completed a second ago counts.
+    Reads the courses and their structure from the database, not the cache: a course whose last
+    step was completed a second ago counts, and the certificate states the course as it is now.
     """
-    courses = enrolled_courses(user)
+    courses = enrolled_courses(user, from_cache=False)
     items = [
         Eligibility(progress.course, None, timezone.localtime(progress.completed_at).date())
         for progress in courses_progress(user=user, courses=courses, from_cache=False)

@@ -167,3 +167,18 @@ def test_someone_elses_code_gives_no_pdf(client, make_user, trainee, completed):
     code = Certificate.objects.get().code
     client.force_login(make_user())
     assert client.get(path_to("lms:certificate_pdf", code=code)).status_code == 404
+
+
+def test_a_certificate_states_the_course_as_the_database_has_it_not_a_cached_copy(client, trainee, completed):
+    """The dashboard reads course pages from the page-tree cache; a certificate, a record, does not:
+    a title changed by another process (here behind the cache's back) is the one it states."""
+    from courses.models import CoursePage
+
+    client.force_login(trainee)
+    client.get(path_to("lms:dashboard"))  # the course page is now in this process's cache
+    CoursePage.objects.filter(pk=completed.pk).update(
+        title_fr="Plaidoyer : intitulé révisé", duration_hours=14
+    )
+    client.get(path_to("lms:course_certificate", course_id=completed.pk))
+    certificate = Certificate.objects.get()
+    assert (certificate.title_fr, certificate.hours) == ("Plaidoyer : intitulé révisé", 14)
