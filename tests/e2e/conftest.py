@@ -7,6 +7,7 @@ test-artifacts/screenshots/, axe-core's WCAG 2.1 AA check and the horizontal-ove
 
 import os
 import shutil
+import time
 import zlib
 from pathlib import Path
 
@@ -174,7 +175,21 @@ def new_page(browser, request):
 
     yield make
     for context in contexts:
+        for page in context.pages:
+            # A Wagtail edit view releases its editing session as it goes away (a request to the
+            # live server): now, while the test's database is still there, not during its flush.
+            page.goto("about:blank")
         context.close()
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        wait_for_released_editing_sessions()
+
+
+def wait_for_released_editing_sessions(timeout: float = 5.0) -> None:
+    from wagtail.admin.models import EditingSession
+
+    deadline = time.monotonic() + timeout
+    while EditingSession.objects.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 @pytest.fixture
