@@ -149,8 +149,13 @@ def _read_versioned(key: str) -> Any:
 
 
 def _keep_versioned(key: str, value: Any) -> None:
-    cache.set(key, (value,), CACHE_SECONDS)
-    remember_versioned({key: (value,)})
+    _keep_all_versioned({key: (value,)})
+
+
+def _keep_all_versioned(values: dict[str, Any]) -> None:
+    """Values under content-versioned keys: in the shared cache, and decoded in this process."""
+    cache.set_many(values, CACHE_SECONDS)
+    remember_versioned(values)
 
 
 def _page_key(model, pk: int, version: int) -> str:
@@ -171,8 +176,7 @@ def pages_from_page_tree(model, ids: Iterable[int]) -> dict[int, Any]:
     missing = [pk for pk in wanted if keys[pk] not in found]
     if missing:
         read = {keys[page.pk]: page for page in model._default_manager.filter(pk__in=missing)}
-        cache.set_many(read, CACHE_SECONDS)
-        remember_versioned(read)
+        _keep_all_versioned(read)
         found.update(read)
     return {pk: found[keys[pk]] for pk in wanted if keys[pk] in found}
 
@@ -180,9 +184,7 @@ def pages_from_page_tree(model, ids: Iterable[int]) -> dict[int, Any]:
 def keep_page_in_page_tree(page) -> None:
     """Keep `page`, just read whole from the database, for `pages_from_page_tree` (a copy: the
     caller goes on using its own instance)."""
-    kept = {_page_key(type(page), page.pk, content_version()): copy.copy(page)}
-    cache.set_many(kept, CACHE_SECONDS)
-    remember_versioned(kept)
+    _keep_all_versioned({_page_key(type(page), page.pk, content_version()): copy.copy(page)})
 
 
 def read_from_page_tree(name: str) -> Any:
