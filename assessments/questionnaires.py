@@ -59,6 +59,11 @@ def meant_for(*, user) -> Q:
     return Q(cohort__isnull=True) | Q(cohort__trainees=user)
 
 
+def is_meant_for(*, cohort_id: int | None, trainee_cohorts: set[int]) -> bool:
+    """`meant_for` as a test on one questionnaire (its cohort), given the trainee's cohorts."""
+    return cohort_id is None or cohort_id in trainee_cohorts
+
+
 def meant_for_cohort(*, cohort) -> Q:
     """`meant_for` the trainees of `cohort` as a group: no cohort named, or this one."""
     return Q(cohort__isnull=True) | Q(cohort=cohort)

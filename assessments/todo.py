@@ -3,8 +3,10 @@ closing date not yet completed, in the courses they are enrolled in (read from t
 dashboard already holds), work to hand in or to revise, and questionnaires meant for them not yet
 submitted; each open now (`availability`). The providers are registered with
 `courses.todo.register_todo_provider` in `AssessmentsConfig.ready`; each issues a fixed number of
-queries, whatever the data size. The dates of a course's quizzes and assignments are content, read
-once per content version (`course_dates`); what the trainee did is read from the database."""
+queries, whatever the data size. The dates of a course's quizzes and assignments, and which
+questionnaires are live for which cohort, are content, read once per content version
+(`course_dates`, `live_questionnaires`); what the trainee did and which cohorts they belong to are
+read from the database."""
 
 from collections.abc import Sequence
 from datetime import datetime
@@ -18,10 +20,10 @@ from courses.progress import CourseProgress
 from courses.todo import TodoItem
 from home.roles import Role, has_role
 
-from .availability import is_open, open_filter
+from .availability import is_open
 from .models import Participation, QuestionnairePage, QuizPage
 from .models.quiz import QuizPurpose
-from .questionnaires import meant_for
+from .questionnaires import is_meant_for
 
 
 class QuizDates(NamedTuple):
@@ -96,23 +98,62 @@ def quizzes_to_take(*, user, progress: Sequence[CourseProgress]) -> list[TodoIte
     return items
 
 
+class QuestionnaireDates(NamedTuple):
+    pk: int
+    cohort_id: int | None
+    opens_at: datetime | None
+    closes_at: datetime | None
+
+
+def live_questionnaires() -> tuple[QuestionnaireDates, ...]:
+    """Every live questionnaire with the cohort it is meant for and its dates, in tree order:
+    content, the same for every trainee, read once per content version (`home.site_cache`)."""
+    from home.site_cache import cached_from_page_tree
+
+    def load() -> tuple[QuestionnaireDates, ...]:
+        rows = QuestionnairePage.objects.live().order_by("path")
+        return tuple(
+            QuestionnaireDates(*row) for row in rows.values_list("pk", "cohort_id", "opens_at", "closes_at")
+        )
+
+    return cached_from_page_tree("assessments:live-questionnaires", load)
+
+
 def questionnaires_to_fill(*, user, progress: Sequence[CourseProgress]) -> list[TodoItem]:
-    """Open questionnaires meant for the trainee and not submitted yet: which ones from the
-    database (one query), their titles and addresses from the page-tree cache."""
+    """Open questionnaires meant for the trainee and not submitted yet. Which questionnaires are
+    open, and for which cohort, is content (`live_questionnaires`); whether the trainee has
+    submitted one, and which cohorts they belong to, come from the database: a query when a
+    questionnaire is open, another when one is meant for a cohort. Titles and addresses come from
+    the page-tree cache."""
+    from courses.models import Cohort
     from home.site_cache import pages_from_page_tree
 
     if not has_role(user, Role.TRAINEE):
         return []
-    candidates = list(
-        QuestionnairePage.objects.live()
-        .filter(open_filter(now=timezone.now()))
-        .filter(meant_for(user=user))
-        .exclude(pk__in=Participation.objects.filter(user=user).values("questionnaire_id"))
-        .distinct()
-        .order_by("path")
-        .values_list("pk", flat=True)
+    now = timezone.now()
+    open_now = [
+        q for q in live_questionnaires() if is_open(opens_at=q.opens_at, closes_at=q.closes_at, now=now)
+    ]
+    if not open_now:
+        return []
+    submitted = set(
+        Participation.objects.filter(user=user, questionnaire_id__in=[q.pk for q in open_now]).values_list(
+            "questionnaire_id", flat=True
+        )
     )
-    pages = pages_from_page_tree(QuestionnairePage, candidates)
+    waiting = [q for q in open_now if q.pk not in submitted]
+    named = {q.cohort_id for q in waiting if q.cohort_id is not None}
+    trainee_cohorts = (
+        set(
+            Cohort.trainees.through.objects.filter(user_id=user.pk, cohort_id__in=named).values_list(
+                "cohort_id", flat=True
+            )
+        )
+        if named
+        else set()
+    )
+    wanted = [q.pk for q in waiting if is_meant_for(cohort_id=q.cohort_id, trainee_cohorts=trainee_cohorts)]
+    pages = pages_from_page_tree(QuestionnairePage, wanted)
     return [
         TodoItem(
             title=_("Fill in “%(title)s”") % {"title": questionnaire.title},

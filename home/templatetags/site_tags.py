@@ -5,7 +5,12 @@ from django import template
 from django.conf import settings
 from django.urls import translate_url
 from django.utils import translation
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext
 from wagtail.models import Page
+
+from .language_tags import percent
 
 register = template.Library()
 
@@ -164,3 +169,19 @@ def display_name(user) -> str:
     from home.people import display_name as name_of
 
     return name_of(user) if user is not None else ""
+
+
+PROGRESS_BAR = (
+    '<div class="progress-wrap">'
+    '<progress class="progress-meter" value="{}" max="100" aria-label="{}">{}</progress>'
+    '<span class="progress-text small">{}</span></div>'
+)
+
+
+@register.simple_tag
+def progress_bar(value: int, label: str) -> SafeString:
+    """A progress meter named `label` for screen readers, with the percentage written beside it."""
+    shown = percent(value)
+    # The message escaped, the value safe: as {% blocktranslate %} would write it.
+    done = mark_safe(escape(gettext("%(value)s completed")) % {"value": shown})
+    return format_html(PROGRESS_BAR, value, label, shown, done)

@@ -103,6 +103,31 @@ def test_questionnaire_appears_in_the_todo_list_until_submitted(trainee_client, 
     assert questionnaire.title not in trainee_client.get(path_to("lms:dashboard")).content.decode()
 
 
+def test_the_todo_list_follows_the_questionnaires_dates_and_publication(trainee_client, questionnaire):
+    """Which questionnaires are open is read from the content cache: a closing date that passes,
+    a date moved by the trainer and an unpublished questionnaire all show at once."""
+    import time_machine
+
+    def listed() -> bool:
+        return questionnaire.title in trainee_client.get(path_to("lms:dashboard")).content.decode()
+
+    closing = timezone.now() + timedelta(days=2)
+    questionnaire.closes_at = closing
+    questionnaire.save_revision().publish()
+    assert listed()
+    with time_machine.travel(closing + timedelta(minutes=1), tick=False):
+        assert not listed()
+    questionnaire.refresh_from_db()
+    questionnaire.opens_at = timezone.now() + timedelta(days=1)
+    questionnaire.save_revision().publish()
+    assert not listed()
+    questionnaire.opens_at = None
+    questionnaire.save_revision().publish()
+    assert listed()
+    questionnaire.unpublish()
+    assert not listed()
+
+
 @pytest.mark.parametrize("role", [Role.TASK_FORCE, Role.TRAINER])
 def test_reviewers_do_not_answer(client, make_user, questionnaire, role):
     client.force_login(make_user(role))
@@ -183,6 +208,7 @@ def test_the_domain_refuses_a_trainee_outside_the_cohort(trainee, cohort_questio
 
 def test_a_trainee_of_the_cohort_answers(trainee_client, trainee, cohort_questionnaire):
     cohort_questionnaire.cohort.trainees.add(trainee)
+    assert cohort_questionnaire.title in trainee_client.get(path_to("lms:dashboard")).content.decode()
     response = trainee_client.post(
         cohort_questionnaire.url, {**full_answers(cohort_questionnaire), "action": "submit"}
     )
