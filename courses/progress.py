@@ -227,7 +227,8 @@ def user_progress_in(
         .filter(wanted)
         .values_list("page_id", "completed_at", "last_opened_at", "score")
     )
-    return {(user.pk, page_id): ProgressValues(*values) for page_id, *values in rows}
+    user_id = user.pk  # once: `user` may be the request's lazy object
+    return {(user_id, page_id): ProgressValues(*values) for page_id, *values in rows}
 
 
 def step_state(

@@ -11,6 +11,7 @@ import copy
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from typing import Any
 
 from django.core.cache import cache
@@ -28,7 +29,20 @@ IN_PROCESS_ENTRIES = 256
 _in_process: OrderedDict[str, tuple[float, Any]] = OrderedDict()
 
 
+# The content version a request reads, set by `CachedSiteMiddleware` for the whole request: a page
+# builds its keys from one version (not from one before a change and one after), and the shared
+# cache is asked once, not some thirty times. A page saved during the request moves it on at once.
+_request_version: ContextVar[int | None] = ContextVar("home_content_version", default=None)
+
+
 def content_version() -> int:
+    version = _request_version.get()
+    if version is None:
+        version = _shared_content_version()
+    return version
+
+
+def _shared_content_version() -> int:
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
@@ -114,7 +128,10 @@ def _now_and_on_commit(action: Callable[[], None]) -> None:
 
 
 def _new_content_version() -> None:
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    if _request_version.get() is not None:
+        _request_version.set(version)
 
 
 def forget_changed(sender, instance, **kwargs) -> None:
@@ -221,12 +238,17 @@ def site_for_request(request):
 
 
 class CachedSiteMiddleware:
-    """Gives Wagtail the request's site from `site_for_request`, where `Site.find_for_request`
-    would otherwise read it from the database on every request."""
+    """Reads the content version once for the request (`content_version`), and gives Wagtail the
+    request's site from `site_for_request`, where `Site.find_for_request` would otherwise read it
+    from the database on every request."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        request._wagtail_site = site_for_request(request)
-        return self.get_response(request)
+        token = _request_version.set(_shared_content_version())
+        try:
+            request._wagtail_site = site_for_request(request)
+            return self.get_response(request)
+        finally:
+            _request_version.reset(token)

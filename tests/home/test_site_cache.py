@@ -141,3 +141,29 @@ def test_a_saved_site_is_the_one_the_next_request_reads(client, site_tree):
     site.root_page = other_root
     site.save()
     assert site_for_request(RequestFactory().get(home_path())).root_page_id == other_root.pk
+
+
+def test_a_request_reads_the_content_version_once_and_follows_its_own_saves(site_tree):
+    """Within a request every key is built from the version read when it began (another process's
+    save shows from the next request); a page saved by the request itself moves it on at once.
+    Outside a request, each read asks the shared cache."""
+    from django.core.cache import cache
+    from django.http import HttpResponse
+    from django.test import RequestFactory
+
+    from home.site_cache import VERSION_KEY, CachedSiteMiddleware, content_version
+
+    seen = []
+
+    def view(request):
+        seen.append(content_version())
+        cache.set(VERSION_KEY, seen[0] + 1, None)  # another process saves a page
+        seen.append(content_version())
+        site_tree.save_revision().publish()  # this request saves one
+        seen.append(content_version())
+        return HttpResponse()
+
+    CachedSiteMiddleware(view)(RequestFactory().get(home_path()))
+    assert seen[0] == seen[1] and seen[2] not in (seen[0], seen[0] + 1)
+    cache.set(VERSION_KEY, 7, None)
+    assert content_version() == 7
