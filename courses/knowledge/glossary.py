@@ -16,8 +16,10 @@ from home.languages import language_codes, localized, text_attributes
 
 VERSION_KEY = "courses:glossary:version"
 TERMS_KEY = "courses:glossary:terms:{version}"
-# Text inside these elements is never annotated: links, headings, and a term already annotated.
-SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "dfn", "abbr", "code", "button", "label"}
+# Text inside these elements is never annotated: links, headings, a term already annotated, and a
+# name or reference isolated in a <bdi> (a source's publisher, a funder): a tip there would
+# interrupt a reference, not explain the lesson.
+SKIPPED = {"a", "h1", "h2", "h3", "h4", "h5", "h6", "dfn", "abbr", "code", "button", "label", "bdi"}
 TAG = re.compile(r"(<[^>]+>)")
 TAG_NAME = re.compile(r"</?\s*([a-zA-Z0-9]+)")
 

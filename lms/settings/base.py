@@ -81,8 +81,18 @@ TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
         "OPTIONS": {
+            # The site's templates without their indentation (home/template_loaders.py), then the
+            # apps' own; compiled once per process, as Django's default loaders are.
+            "loaders": [
+                (
+                    "django.template.loaders.cached.Loader",
+                    [
+                        "home.template_loaders.IndentFreeLoader",
+                        "django.template.loaders.app_directories.Loader",
+                    ],
+                )
+            ],
             "context_processors": [
                 "django.template.context_processors.debug",
                 "django.template.context_processors.request",

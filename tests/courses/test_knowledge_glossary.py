@@ -76,7 +76,7 @@ def test_a_trainee_reads_the_starter_definition_in_a_lesson(
     tip = page.select_one(".glossary-term > [role=tooltip]")
     assert tip["role"] == "tooltip"
     assert tip.select_one("[lang]").get_text() == equivalent
-    assert tip.select_one("span:not([lang])").get_text().startswith(definition)
+    assert tip.find(string=True, recursive=False).startswith(definition)  # after the equivalent
 
 
 def test_the_first_use_of_a_term_shows_its_equivalent_and_definition(terms):
@@ -93,8 +93,20 @@ def test_the_first_use_of_a_term_shows_its_equivalent_and_definition(terms):
     assert first["tabindex"] == "0"  # reachable by keyboard; the tip shows on focus (CSS only)
     equivalent = first.select_one("[role=tooltip] > [lang]")
     assert (equivalent.get_text(), equivalent["lang"], equivalent["dir"]) == ("إعادة الإدماج", "ar", "rtl")
-    assert first.select_one("[role=tooltip] > span:not([lang])").get_text() == "Retour à une vie stable."
+    assert first.select_one("[role=tooltip]").find(string=True, recursive=False) == "Retour à une vie stable."
     assert "<script" not in html
+
+
+def test_a_name_or_reference_isolated_in_a_bdi_is_not_annotated(terms):
+    """A source's publisher or a funder's name (a <bdi>) gets no tip; the term's first use in the
+    lesson's own text still does."""
+    html = annotate_terms(
+        "<p>Publié par <bdi>Agence de réinsertion</bdi>.</p><p>La réinsertion durable.</p>", language="fr"
+    )
+    page = BeautifulSoup(html, "html.parser")
+    assert page.bdi.get_text() == "Agence de réinsertion" and not page.bdi.select(".glossary-term")
+    assert [m.dfn.get_text() for m in page.select(".glossary-term")] == ["réinsertion"]
+    assert page.select_one(".glossary-term").find_parent("p").get_text().startswith("La réinsertion")
 
 
 def test_arabic_lessons_show_the_french_equivalent(terms):
