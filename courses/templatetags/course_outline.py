@@ -26,11 +26,8 @@ CURRENT = mark_safe(' class="fw-bold" aria-current="step"')
 # colours come from the stylesheet (.outline-modules in static/css/site.css), not from utility
 # classes repeated on each of the outline's items.
 STEP_ITEM = '<li{}><span role="img" aria-label="{}">{}</span> <a href="{}">{}</a></li>'
-CURRENT_MODULE = (
-    '<li class="outline-current"><h2 class="h6 mb-1">{}</h2>'
-    '<ul class="list-unstyled outline-steps">{}</ul></li>'
-)
-OTHER_MODULE = '<li class="outline-module"><a href="{}">{}</a> <span>{}</span></li>'
+CURRENT_MODULE = '<li class="outline-current"><h2>{}</h2><ul class="outline-steps">{}</ul></li>'
+OTHER_MODULE = '<li><a href="{}">{}</a> <span>{}</span></li>'
 
 
 def status_words() -> dict[str, str]:

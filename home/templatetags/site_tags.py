@@ -173,7 +173,7 @@ def display_name(user) -> str:
 
 PROGRESS_BAR = (
     '<div class="progress-wrap">'
-    '<progress class="progress-meter" value="{}" max="100" aria-label="{}">{}</progress>'
+    '<progress class="progress-meter" value="{}" max="100" aria-label="{}"></progress>'
     '<span class="progress-text small">{}</span></div>'
 )
 
@@ -184,4 +184,4 @@ def progress_bar(value: int, label: str) -> SafeString:
     shown = percent(value)
     # The message escaped, the value safe: as {% blocktranslate %} would write it.
     done = mark_safe(escape(gettext("%(value)s completed")) % {"value": shown})
-    return format_html(PROGRESS_BAR, value, label, shown, done)
+    return format_html(PROGRESS_BAR, value, label, done)
