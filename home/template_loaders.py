@@ -1,4 +1,5 @@
-"""The site's own HTML templates, read without the indentation of their lines.
+"""The site's own HTML templates, read without the indentation of their lines (nor the line breaks
+of lines holding template tags only).
 
 Templates are indented for whoever edits them; a browser collapses that whitespace, and it made a
 twentieth of a lesson's HTML. This loader strips it once, when a template is read (the cached loader
@@ -16,10 +17,15 @@ import re
 from django.template.loaders.filesystem import Loader as FilesystemLoader
 
 INDENTATION = re.compile(r"\n[ \t]+")
+# A line holding template tags or comments only (`{% if … %}`, `{% endfor %}`): its line break would
+# be a blank line in the page. The break before it stays, so text on either side stays apart.
+TAGS_ONLY_LINE = re.compile(
+    r"^((?:[ \t]*(?:\{%(?:(?!%\}).)*%\}|\{#(?:(?!#\}).)*#\}))+)[ \t]*\n", re.MULTILINE
+)
 
 
 def without_indentation(source: str) -> str:
-    return INDENTATION.sub("\n", source)
+    return TAGS_ONLY_LINE.sub(r"\1", INDENTATION.sub("\n", source))
 
 
 class IndentFreeLoader(FilesystemLoader):

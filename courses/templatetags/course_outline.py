@@ -14,13 +14,14 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from home.templatetags.language_tags import percent, translated
+from home.templatetags.site_tags import relative_url
 
 from ..progress import COMPLETED, IN_PROGRESS, NOT_STARTED, CourseProgress, ModuleProgress, resume_target
 
 register = template.Library()
 
 SYMBOLS = {COMPLETED: "✓", IN_PROGRESS: "◐", NOT_STARTED: "○"}
-CURRENT = mark_safe(' class="fw-bold" aria-current="step"')
+CURRENT = mark_safe(' aria-current="step"')
 
 # The status is a symbol named for screen readers (role="img" with its label in words). Spacing and
 # colours come from the stylesheet (.outline-modules in static/css/site.css), not from utility
@@ -43,7 +44,7 @@ def _status_words(language: str) -> dict[str, str]:
     }
 
 
-def _steps(module: ModuleProgress, current_page, words: dict[str, str]) -> SafeString:
+def _steps(module: ModuleProgress, current_page, words: dict[str, str], here: str) -> SafeString:
     return format_html_join(
         "",
         STEP_ITEM,
@@ -52,7 +53,7 @@ def _steps(module: ModuleProgress, current_page, words: dict[str, str]) -> SafeS
                 CURRENT if step.page.pk == current_page.pk else "",
                 words[step.status],
                 SYMBOLS[step.status],
-                step.url,
+                relative_url(step.url, from_path=here),
                 translated(step.page, "title"),
             )
             for step in module.steps
@@ -60,30 +61,33 @@ def _steps(module: ModuleProgress, current_page, words: dict[str, str]) -> SafeS
     )
 
 
-def _module_line(module: ModuleProgress) -> SafeString:
+def _module_line(module: ModuleProgress, here: str) -> SafeString:
     """One line for a module other than the current one: where the trainee would carry on in it
     (else its first step), and its steps done."""
     target = resume_target(module.steps) or module.steps[0]
     counts = {"done": module.completed, "total": module.total}
     done = gettext("%(done)s of %(total)s steps completed") % counts
-    return format_html(OTHER_MODULE, target.url, translated(module.module, "title"), done)
+    link = relative_url(target.url, from_path=here)
+    return format_html(OTHER_MODULE, link, translated(module.module, "title"), done)
 
 
-@register.simple_tag
-def course_outline(progress: CourseProgress, current_page) -> SafeString:
+@register.simple_tag(takes_context=True)
+def course_outline(context, progress: CourseProgress, current_page) -> SafeString:
     """The course's modules as list items: the one holding `current_page` with its steps (status
     in words for screen readers and as a symbol, the title as a link, the current step marked),
-    every other one as a single line."""
+    every other one as a single line. Links are written from the page shown (`relative_url`)."""
     words = status_words()
+    request = context.get("request")
+    here = request.path if request is not None else ""
     items = []
     for module in progress.modules:
         if not module.steps:
             continue
         if any(step.page.pk == current_page.pk for step in module.steps):
-            steps = _steps(module, current_page, words)
+            steps = _steps(module, current_page, words, here)
             items.append(format_html(CURRENT_MODULE, translated(module.module, "title"), steps))
         else:
-            items.append(_module_line(module))
+            items.append(_module_line(module, here))
     return mark_safe("".join(items))
 
 

@@ -1,3 +1,4 @@
+import posixpath
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -185,3 +186,26 @@ def progress_bar(value: int, label: str) -> SafeString:
     # The message escaped, the value safe: as {% blocktranslate %} would write it.
     done = mark_safe(escape(gettext("%(value)s completed")) % {"value": shown})
     return format_html(PROGRESS_BAR, value, label, done)
+
+
+def relative_url(url: str, *, from_path: str) -> str:
+    """`url`, an address on this site ("/fr/formations/c/m/lecon-2/"), written from the page at
+    `from_path` ("/fr/formations/c/m/lecon-1/" → "../lecon-2/"). A course step links to its
+    neighbours some twenty times (outline, navigation, breadcrumb), and the shared beginning of
+    those addresses was a tenth of a lesson's markup. An address with a scheme or a host, or
+    without a path from the site's root, is kept as it is."""
+    if not url.startswith("/") or url.startswith("//") or not from_path.startswith("/"):
+        return url
+    path, marker, fragment = url.partition("#")
+    written = posixpath.relpath(path, from_path.rsplit("/", 1)[0] or "/")
+    if written == ".":
+        written = "./"
+    elif path.endswith("/"):
+        written += "/"
+    return written + marker + fragment
+
+
+@register.filter
+def relative_to(url: str, from_path: str) -> str:
+    """`relative_url` in a template: `{{ step.url|relative_to:request.path }}`."""
+    return relative_url(url or "", from_path=from_path or "")

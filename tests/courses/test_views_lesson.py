@@ -1,3 +1,5 @@
+from urllib.parse import urljoin
+
 import pytest
 from bs4 import BeautifulSoup
 
@@ -92,7 +94,9 @@ def test_the_outline_gives_each_step_of_this_module_its_status_and_marks_this_on
     assert [symbol.get_text() for symbol in symbols] == ["✓", "◐"]
     titles = [translated_title(lesson, language) for lesson in (first, second)]
     assert [item.a.get_text() for item in items] == titles
-    assert [item.a["href"] for item in items] == [lesson_url(lesson, language) for lesson in (first, second)]
+    here = lesson_url(second, language)
+    hrefs = [urljoin(here, item.a["href"]) for item in items]  # written from the page shown
+    assert hrefs == [lesson_url(lesson, language) for lesson in (first, second)]
     assert [item.get("aria-current") for item in items] == [None, "step"]
 
 
@@ -124,7 +128,8 @@ def test_the_outline_shows_other_modules_as_one_line_with_a_link_and_their_progr
     expanded = outline.select(".outline-current")
     assert len(expanded) == 1
     assert expanded[0].h2.get_text() == translated_title(modules[1], language)
-    assert [a["href"] for a in outline.select(".outline-steps a")] == [
+    here = lesson_url(current, language)
+    assert [urljoin(here, a["href"]) for a in outline.select(".outline-steps a")] == [
         lesson_url(lesson, language) for lesson in lessons[3:6]
     ]
 
@@ -133,7 +138,7 @@ def test_the_outline_shows_other_modules_as_one_line_with_a_link_and_their_progr
     assert [line.a.get_text() for line in lines] == titles
     # The first module carries on at its first unfinished lesson; the third starts at its first.
     targets = [lesson_url(lessons[1], language), lesson_url(lessons[6], language)]
-    assert [line.a["href"] for line in lines] == targets
+    assert [urljoin(here, line.a["href"]) for line in lines] == targets
     with translation.override(language):
         expected = [
             translation.gettext("%(done)s of %(total)s steps completed") % {"done": done, "total": 3}
@@ -226,3 +231,20 @@ def test_in_a_completed_course_a_new_lesson_leads_to_the_next_new_one(client, tr
     assert response["Location"] == lesson_url(second_new)
     response = client.post(lesson_url(second_new) + "complete/", follow=True)
     assert translated("Congratulations!") in response.content.decode()
+
+
+@pytest.mark.parametrize("language", ["fr", "ar"])
+def test_a_steps_links_are_written_from_the_page_and_lead_where_they_say(client, course, trainee, language):
+    """The outline, the breadcrumb, the step navigation and the next-step button write their links
+    from the page shown ("../lecon-2/"): each one, resolved as a browser does, opens its step."""
+    enrol(trainee, course)
+    client.force_login(trainee)
+    first, second, third, _fourth = lessons_of(course)
+    here = lesson_url(second, language)
+    page = BeautifulSoup(client.get(here).content, "html.parser")
+    links = page.select("aside .outline-steps a, .step-breadcrumb a, .step-nav a, .lesson-actions a")
+    assert len(links) >= 6 and all(not link["href"].startswith("/") for link in links)
+    for link in links:
+        assert client.get(urljoin(here, link["href"])).status_code == 200, link["href"]
+    step_nav = {link["rel"][0]: urljoin(here, link["href"]) for link in page.select(".step-nav a")}
+    assert step_nav == {"prev": lesson_url(first, language), "next": lesson_url(third, language)}

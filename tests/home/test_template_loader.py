@@ -26,6 +26,14 @@ def test_a_line_loses_its_indentation_and_keeps_its_words():
     assert without_indentation(source) == '<ul>\n<li>\n<a href="/">Accueil</a> {{ x }}\n</li>\n</ul>\n'
 
 
+def test_a_line_of_tags_only_leaves_no_blank_line_and_text_stays_apart():
+    source = "<p>\n  {% if a %}\n  Bonjour\n  {% endif %} {# c #}\n  {% if b %}x{% endif %}\n  monde</p>\n"
+    assert (
+        without_indentation(source)
+        == "<p>\n{% if a %}Bonjour\n{% endif %} {# c #}{% if b %}x{% endif %}\nmonde</p>\n"
+    )
+
+
 def test_no_template_relies_on_the_spaces_at_the_start_of_its_lines():
     """Multi-line <pre> or <textarea> text, and multi-line {% blocktranslate %} messages without
     `trimmed` (their message would no longer match the catalogue), would change."""
