@@ -22,7 +22,7 @@ from .reading import reading_minutes
 BODY_CACHE_SECONDS = 15 * 60
 # Moved on when the blocks' or the glossary term's markup changes, so that a deployment sharing its
 # cache (Redis) with the previous code never serves bodies marked up for the previous stylesheet.
-MARKUP_VERSION = 2
+MARKUP_VERSION = 3
 
 
 @dataclass(frozen=True)

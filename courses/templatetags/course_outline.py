@@ -14,7 +14,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext
 
 from home.templatetags.language_tags import percent, translated
-from home.templatetags.site_tags import relative_url
+from home.templatetags.site_tags import links_written_from, relative_url
 
 from ..progress import COMPLETED, IN_PROGRESS, NOT_STARTED, CourseProgress, ModuleProgress, resume_target
 
@@ -77,8 +77,7 @@ def course_outline(context, progress: CourseProgress, current_page) -> SafeStrin
     in words for screen readers and as a symbol, the title as a link, the current step marked),
     every other one as a single line. Links are written from the page shown (`relative_url`)."""
     words = status_words()
-    request = context.get("request")
-    here = request.path if request is not None else ""
+    here = links_written_from(context.get("request"))
     items = []
     for module in progress.modules:
         if not module.steps:

@@ -205,7 +205,16 @@ def relative_url(url: str, *, from_path: str) -> str:
     return written + marker + fragment
 
 
+def links_written_from(request) -> str:
+    """The path a page's links are written from (`relative_url`): the request's, but none in a
+    Wagtail preview, whose request has the page's path while the browser shows the admin's
+    address (links written from it would lead into the admin): there links stay whole."""
+    if request is None or getattr(request, "is_preview", False):
+        return ""
+    return request.path
+
+
 @register.filter
-def relative_to(url: str, from_path: str) -> str:
-    """`relative_url` in a template: `{{ step.url|relative_to:request.path }}`."""
-    return relative_url(url or "", from_path=from_path or "")
+def relative_to(url: str, request) -> str:
+    """`relative_url` in a template, from the page shown: `{{ step.url|relative_to:request }}`."""
+    return relative_url(url or "", from_path=links_written_from(request))

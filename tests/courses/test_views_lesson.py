@@ -248,3 +248,19 @@ def test_a_steps_links_are_written_from_the_page_and_lead_where_they_say(client,
         assert client.get(urljoin(here, link["href"])).status_code == 200, link["href"]
     step_nav = {link["rel"][0]: urljoin(here, link["href"]) for link in page.select(".step-nav a")}
     assert step_nav == {"prev": lesson_url(first, language), "next": lesson_url(third, language)}
+
+
+def test_a_previewed_lessons_links_stay_whole(client, course, make_user):
+    """In Wagtail's preview the browser shows the admin's address while the page is rendered for
+    its own: links written from the page would lead into the admin, so there they stay whole."""
+    from django.test import RequestFactory
+
+    first, second, *_rest = lessons_of(course)
+    client.force_login(make_user(Role.TRAINER))
+    editor = RequestFactory().get("/admin/", HTTP_COOKIE=f"sessionid={client.cookies['sessionid'].value}")
+    response = second.make_preview_request(original_request=editor, preview_mode="")
+    assert response.status_code == 200
+    page = BeautifulSoup(response.content, "html.parser")
+    links = page.select(".step-breadcrumb a, .step-nav a, aside .outline-modules a")
+    assert len(links) >= 3 and all(link["href"].startswith("/") for link in links)
+    assert first.get_url() in [link["href"] for link in page.select(".step-nav a")]
